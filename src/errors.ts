@@ -1,0 +1,53 @@
+/**
+ * The library's typed errors. Every failure meshroute reports to a caller is one of these, so callers
+ * can branch on `instanceof` or on the stable `code` instead of parsing messages.
+ *
+ * This file imports nothing: the zero-dependency runtime (table reader, evaluator, regex matcher)
+ * throws these too.
+ */
+
+/** Base class of every error meshroute throws on purpose. */
+export class MeshrouteError extends Error {
+  readonly code: string;
+  constructor(code: string, message: string) {
+    super(message);
+    this.name = 'MeshrouteError';
+    this.code = code;
+  }
+}
+
+/** Input could not be read or parsed at all (unreadable file, YAML/JSON syntax error). */
+export class InputError extends MeshrouteError {
+  readonly file: string | null;
+  readonly line: number | null;
+  readonly column: number | null;
+  constructor(code: string, message: string, where: { file?: string | null; line?: number | null; column?: number | null } = {}) {
+    super(code, message);
+    this.name = 'InputError';
+    this.file = where.file ?? null;
+    this.line = where.line ?? null;
+    this.column = where.column ?? null;
+  }
+}
+
+/** A caller used the API or CLI wrongly (unknown option, missing argument, unknown gateway name). */
+export class UsageError extends MeshrouteError {
+  constructor(code: string, message: string) {
+    super(code, message);
+    this.name = 'UsageError';
+  }
+}
+
+/**
+ * Decision-table or automaton bytes are unusable: bad magic, unsupported version, checksum
+ * mismatch, or an offset/length pointing outside the data. `offset` is the byte offset where the
+ * reader noticed the problem.
+ */
+export class TableFormatError extends MeshrouteError {
+  readonly offset: number;
+  constructor(code: string, message: string, offset: number) {
+    super(code, message);
+    this.name = 'TableFormatError';
+    this.offset = offset;
+  }
+}
