@@ -169,3 +169,17 @@ export const Logging = Strict({
 
 export const HttpConnectionPool = Strict({ maxConnections: Int(1), maxPendingRequests: Type.Optional(Int(1)) });
 export const RequestsConnectionPool = Strict({ maxRequests: Int(1) });
+
+/** IpPreference (mesh service discovery, dns, awsCloudMap). */
+export const IpPreference = Type.Enum(['IPv6_PREFERRED', 'IPv4_PREFERRED', 'IPv4_ONLY', 'IPv6_ONLY']);
+
+/** HttpTimeout / GrpcTimeout and TcpTimeout. */
+export const HttpTimeout = Strict({ idle: Type.Optional(Duration), perRequest: Type.Optional(Duration) });
+export const TcpTimeout = Strict({ idle: Type.Optional(Duration) });
+
+/** The create and update input fields every kind but Mesh shares (tags: create only). */
+export const InputExtras = {
+  clientToken: Type.Optional(Type.String()),
+  meshOwner: Type.Optional(AccountId),
+  tags: Type.Optional(TagList),
+};

@@ -218,3 +218,9 @@ export const Logging = Strict({
 
 export const HttpConnectionPool = Strict({ maxConnections: Int(1), maxPendingRequests: Type.Optional(Int(1)) });
 export const RequestsConnectionPool = Strict({ maxRequests: Int(1) });
+
+// ---- timeouts (routes and virtual node listeners) -----------------------------------------------
+
+/** HTTPTimeout / GRPCTimeout: same shape. */
+export const HttpTimeout = Strict({ idle: Type.Optional(Duration), perRequest: Type.Optional(Duration) });
+export const TcpTimeout = Strict({ idle: Type.Optional(Duration) });
