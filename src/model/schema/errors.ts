@@ -1,0 +1,213 @@
+/**
+ * `schemaErrors`: TypeBox validation turned into short, de-duplicated, human findings, plus the
+ * `x-union` ("exactly one member") rule TypeBox itself does not know.
+ */
+import type { TSchema } from 'typebox';
+import Value from 'typebox/value';
+import { Compile } from 'typebox/compile';
+import { Settings } from 'typebox/system';
+import { UNION_KEY } from './common.js';
+
+export interface SchemaError {
+  /** JSON pointer of the offending value: the unknown field itself, the object missing a field, … */
+  path: string;
+  /** TypeBox keyword (`type`, `enum`, `maxLength`, `required`, …), or `unknown-field` / `union`. */
+  keyword: string;
+  message: string;
+  params: Record<string, unknown>;
+}
+
+/** Upper bound of raw TypeBox errors collected per call (its default is 8). */
+const MAX_ERRORS = 10_000;
+
+type Checker = { Check(value: unknown): boolean };
+const compiled = new WeakMap<TSchema, Checker>();
+
+function checker(schema: TSchema): Checker {
+  let c = compiled.get(schema);
+  if (!c) {
+    c = Compile(schema) as unknown as Checker;
+    compiled.set(schema, c);
+  }
+  return c;
+}
+
+/** Every problem of `value` against `schema`; `[]` when valid. Never throws on any JSON value. */
+export function schemaErrors(schema: TSchema, value: unknown): SchemaError[] {
+  const out: SchemaError[] = [];
+  if (!checker(schema).Check(value)) out.push(...typeboxErrors(schema, value));
+  collectUnionErrors(schema, value, '', out);
+  return out;
+}
+
+/** The union members of a schema annotated with `x-union`, or null when it is not a union. */
+export function unionMembers(schema: unknown): string[] | null {
+  if (!isRecord(schema)) return null;
+  const mark = schema[UNION_KEY];
+  if (mark === true) return isRecord(schema['properties']) ? Object.keys(schema['properties']) : [];
+  if (Array.isArray(mark)) return mark.filter((m): m is string => typeof m === 'string');
+  return null;
+}
+
+// ------------------------------------------------------------------------------------------------
+
+interface RawError {
+  keyword: string;
+  schemaPath: string;
+  instancePath: string;
+  params: Record<string, unknown>;
+  message: string;
+}
+
+function typeboxErrors(schema: TSchema, value: unknown): SchemaError[] {
+  const saved = Settings.Get().maxErrors;
+  let raw: RawError[];
+  try {
+    Settings.Set({ maxErrors: MAX_ERRORS });
+    raw = Value.Errors(schema, value) as unknown as RawError[];
+  } finally {
+    Settings.Set({ maxErrors: saved });
+  }
+  const out: SchemaError[] = [];
+  const seen = new Set<string>();
+  const push = (e: SchemaError) => {
+    const key = `${e.path}\u0000${e.keyword}\u0000${e.message}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    out.push(e);
+  };
+  for (const e of raw) {
+    const params = isRecord(e.params) ? e.params : {};
+    if (e.keyword === 'boolean' && e.schemaPath.endsWith('/additionalProperties')) {
+      push(unknownField(e.instancePath));
+    } else if (e.keyword === 'additionalProperties') {
+      // TypeBox reports every unknown field twice: `boolean` at the field and this one at the
+      // object. Keep one finding per field, at the field's own path.
+      const names = Array.isArray(params['additionalProperties']) ? params['additionalProperties'] : [];
+      for (const n of names) push(unknownField(`${e.instancePath}/${escapePointer(String(n))}`));
+    } else if (e.keyword === 'required') {
+      const names = Array.isArray(params['requiredProperties']) ? params['requiredProperties'] : [];
+      const missing = names.map(String).filter((n) => !(isRecord(valueAt(value, e.instancePath)) && hasOwn(valueAt(value, e.instancePath), n)));
+      for (const n of missing.length ? missing : names.map(String)) {
+        push({ path: e.instancePath, keyword: 'required', message: `missing required field "${n}"`, params: { property: n } });
+      }
+    } else {
+      push({ path: e.instancePath, keyword: e.keyword, message: humanMessage(e.keyword, params, e.message), params });
+    }
+  }
+  return out;
+}
+
+function unknownField(path: string): SchemaError {
+  const segments = path.split('/');
+  const name = unescapePointer(segments[segments.length - 1] ?? '');
+  return { path, keyword: 'unknown-field', message: `unknown field "${name}"`, params: { property: name } };
+}
+
+function humanMessage(keyword: string, params: Record<string, unknown>, fallback: string): string {
+  const limit = params['limit'];
+  switch (keyword) {
+    case 'enum': {
+      const allowed = Array.isArray(params['allowedValues']) ? params['allowedValues'] : [];
+      return `must be one of ${allowed.map(String).join(', ')}`;
+    }
+    case 'const':
+      return `must be ${JSON.stringify(params['allowedValue'])}`;
+    case 'maxLength':
+      return `must be at most ${String(limit)} characters`;
+    case 'minLength':
+      return limit === 1 ? 'must not be empty' : `must be at least ${String(limit)} characters`;
+    case 'maximum':
+      return `must be at most ${String(limit)}`;
+    case 'minimum':
+      return `must be at least ${String(limit)}`;
+    case 'maxItems':
+      return `must have at most ${String(limit)} items`;
+    case 'minItems':
+      return `must have at least ${String(limit)} item${limit === 1 ? '' : 's'}`;
+    case 'type': {
+      const t = params['type'];
+      const types = Array.isArray(t) ? t.map(String) : [String(t)];
+      return `must be ${types.map(article).join(' or ')}`;
+    }
+    default:
+      return fallback;
+  }
+}
+
+function article(type: string): string {
+  switch (type) {
+    case 'integer':
+      return 'an integer';
+    case 'object':
+      return 'an object';
+    case 'array':
+      return 'an array';
+    case 'null':
+      return 'null';
+    default:
+      return `a ${type}`;
+  }
+}
+
+// ------------------------------------------------------------------------------------------------
+// x-union walk: follows the schema and the value together; only where the value has the shape the
+// schema expects (type mismatches are already reported by TypeBox).
+
+function collectUnionErrors(schema: unknown, value: unknown, path: string, out: SchemaError[]): void {
+  if (!isRecord(schema)) return;
+  if (Array.isArray(value)) {
+    const items = schema['items'];
+    if (isRecord(items)) value.forEach((v, i) => collectUnionErrors(items, v, `${path}/${i}`, out));
+    return;
+  }
+  if (!isRecord(value)) return;
+  const members = unionMembers(schema);
+  if (members) {
+    const set = members.filter((m) => hasOwn(value, m) && value[m] !== undefined && value[m] !== null);
+    if (set.length !== 1) {
+      const list = members.join(', ');
+      out.push({
+        path,
+        keyword: 'union',
+        message: set.length === 0 ? `must set exactly one of ${list}` : `must set only one of ${list} (found ${set.join(', ')})`,
+        params: { members, set },
+      });
+    }
+  }
+  const properties = schema['properties'];
+  if (!isRecord(properties)) return;
+  for (const [key, sub] of Object.entries(properties)) {
+    if (hasOwn(value, key)) collectUnionErrors(sub, value[key], `${path}/${escapePointer(key)}`, out);
+  }
+}
+
+// ------------------------------------------------------------------------------------------------
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function hasOwn(o: unknown, key: string): boolean {
+  return isRecord(o) && Object.prototype.hasOwnProperty.call(o, key);
+}
+
+function escapePointer(s: string): string {
+  return s.replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+function unescapePointer(s: string): string {
+  return s.replace(/~1/g, '/').replace(/~0/g, '~');
+}
+
+function valueAt(root: unknown, pointer: string): unknown {
+  if (pointer === '') return root;
+  let cur: unknown = root;
+  for (const raw of pointer.slice(1).split('/')) {
+    const key = unescapePointer(raw);
+    if (Array.isArray(cur)) cur = cur[Number(key)];
+    else if (isRecord(cur)) cur = cur[key];
+    else return undefined;
+  }
+  return cur;
+}
