@@ -1,0 +1,262 @@
+/**
+ * First pass over the classified input: one Draft per App Mesh resource, with its identity (names,
+ * namespace, labels), its canonical spec, the explicit bindings it carries, and its schema findings.
+ * References are not resolved here (that needs every draft: see resolve.ts).
+ *
+ * A K8s VirtualRouter yields one Draft for itself and one per `spec.routes[]` entry, because App Mesh
+ * (and the controller) treat each route as its own resource.
+ */
+
+import type { TSchema } from 'typebox';
+import type { Diagnostic, Severity } from './diagnostics.js';
+import type { Classified } from './load/classify.js';
+import { isRecord } from './load/classify.js';
+import type { Dialect, LabelSelector, ResourceKind, SourceLocation } from './types.js';
+import { canonicalizeAwsGatewayRouteSpec, canonicalizeK8s, type WeightedTargetDraft } from './convert/seed-shapes.js';
+import { list, rec, str } from './convert/spec.js';
+import { joinPointer } from './load/pointer.js';
+import { awsCreateSchemas, awsDescribeSchemas, k8sSchemas, schemaErrors } from './schema/index.js';
+
+export interface Draft {
+  kind: ResourceKind;
+  dialect: Dialect;
+  unit: Extract<Classified, { type: 'k8s' } | { type: 'aws' }>;
+  /** Pointer of the resource object inside its file document (K8s object, or the AWS body). */
+  pointer: string;
+  /** Pointer of the spec inside its file document. */
+  specPointer: string;
+  displayName: string;
+  namespace: string | null;
+  name: string;
+  labels: Record<string, string>;
+  /** AWS `meshName`, or a K8s seed-shape binding. */
+  explicitMesh: string | null;
+  /** AWS `virtualGatewayName` / `virtualRouterName`, or a K8s gateway binding / owning router. */
+  parent: { name: string; namespace: string | null } | null;
+  spec: Record<string, unknown>;
+  /** False when the document failed its schema: it keeps its identity (so references to it resolve) but is not routed. */
+  valid: boolean;
+  weightedTargets: WeightedTargetDraft[] | null;
+  namespaceSelector: LabelSelector | null;
+  gatewayRouteSelector: LabelSelector | null;
+}
+
+export interface DraftContext {
+  strict: boolean;
+  diagnostics: Diagnostic[];
+}
+
+/** Kubernetes objects without `metadata.namespace` land in the current namespace; kubectl's default is `default`. */
+export const DEFAULT_NAMESPACE = 'default';
+
+const SCHEMA_CODES: Record<string, string> = {
+  'unknown-field': 'SCHEMA_UNKNOWN_FIELD',
+  required: 'SCHEMA_REQUIRED',
+  type: 'SCHEMA_TYPE',
+  enum: 'SCHEMA_ENUM',
+  const: 'SCHEMA_ENUM',
+  minimum: 'SCHEMA_RANGE',
+  maximum: 'SCHEMA_RANGE',
+  exclusiveMinimum: 'SCHEMA_RANGE',
+  exclusiveMaximum: 'SCHEMA_RANGE',
+  minLength: 'SCHEMA_LENGTH',
+  maxLength: 'SCHEMA_LENGTH',
+  minItems: 'SCHEMA_ITEMS',
+  maxItems: 'SCHEMA_ITEMS',
+  union: 'SCHEMA_UNION',
+  pattern: 'SCHEMA_PATTERN',
+};
+
+export function draftsOf(unit: Classified, ctx: DraftContext): Draft[] {
+  if (unit.type === 'k8s') return k8sDrafts(unit, ctx);
+  if (unit.type === 'aws') return awsDrafts(unit, ctx);
+  return [];
+}
+
+// ---------------------------------------------------------------------------------------------
+
+function k8sDrafts(unit: Extract<Classified, { type: 'k8s' }>, ctx: DraftContext): Draft[] {
+  const seed = canonicalizeK8s(unit.kind, unit.value);
+  for (const f of seed.findings) {
+    report(ctx, unit, ctx.strict ? 'error' : 'warning', f.code, joinPointer(unit.base) + f.path, f.message, identityOf(unit));
+  }
+  const doc = seed.doc;
+  const errors = schemaErrors(k8sSchemas[unit.kind as keyof typeof k8sSchemas] as TSchema, doc);
+  for (const e of errors) report(ctx, unit, 'error', SCHEMA_CODES[e.keyword] ?? 'SCHEMA_INVALID', unit.base + e.path, e.message, identityOf(unit));
+
+  const metadata = rec(doc.metadata) ?? {};
+  const spec = rec(doc.spec) ?? {};
+  const displayName = str(metadata.name) ?? '';
+  const namespace = unit.kind === 'Mesh' ? null : (str(metadata.namespace) ?? DEFAULT_NAMESPACE);
+  const base: Draft = {
+    kind: unit.kind,
+    dialect: 'k8s',
+    unit,
+    pointer: unit.base,
+    specPointer: joinPointer(unit.base, 'spec'),
+    displayName,
+    namespace,
+    name: str(spec.awsName) ?? defaultAwsName(unit.kind, displayName, namespace),
+    labels: stringRecord(metadata.labels),
+    explicitMesh: seed.meshBinding,
+    parent: seed.gatewayBinding,
+    spec,
+    valid: errors.length === 0 && displayName !== '',
+    weightedTargets: seed.weightedTargets,
+    namespaceSelector: labelSelector(spec.namespaceSelector),
+    gatewayRouteSelector: labelSelector(spec.gatewayRouteSelector),
+  };
+  if (unit.kind !== 'VirtualRouter') return [base];
+
+  // App Mesh routes are their own resources; the K8s routes array order has no routing effect.
+  const routes = list(spec.routes).map((r, i): Draft => {
+    const route = rec(r) ?? {};
+    const routeName = str(route.name) ?? '';
+    const { name: _name, ...routeSpec } = route;
+    return {
+      ...base,
+      kind: 'Route',
+      pointer: joinPointer(unit.base, 'spec', 'routes', i),
+      specPointer: joinPointer(unit.base, 'spec', 'routes', i),
+      displayName: routeName,
+      name: routeName,
+      labels: {},
+      parent: { name: displayName, namespace },
+      spec: routeSpec,
+      weightedTargets: null,
+      namespaceSelector: null,
+      gatewayRouteSelector: null,
+    };
+  });
+  return [base, ...routes];
+}
+
+/** The App Mesh controller's `awsName` defaults (webhook mutators): VirtualService `name.namespace`, others `name_namespace`, Mesh its name. */
+export function defaultAwsName(kind: ResourceKind, name: string, namespace: string | null): string {
+  if (kind === 'Mesh' || namespace === null) return name;
+  return kind === 'VirtualService' ? `${name}.${namespace}` : `${name}_${namespace}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+const AWS_NAME_KEYS: Record<ResourceKind, string> = {
+  Mesh: 'meshName',
+  VirtualGateway: 'virtualGatewayName',
+  GatewayRoute: 'gatewayRouteName',
+  VirtualService: 'virtualServiceName',
+  VirtualRouter: 'virtualRouterName',
+  Route: 'routeName',
+  VirtualNode: 'virtualNodeName',
+};
+
+function awsDrafts(unit: Extract<Classified, { type: 'aws' }>, ctx: DraftContext): Draft[] {
+  let value = unit.value;
+  let body = unit.body;
+  let weightedTargets: WeightedTargetDraft[] | null = null;
+  const specPointer = joinPointer(unit.bodyPointer, 'spec');
+  if (unit.kind === 'GatewayRoute' && isRecord(body.spec)) {
+    const c = canonicalizeAwsGatewayRouteSpec(body.spec, specPointer);
+    if (c.weightedTargets) {
+      weightedTargets = c.weightedTargets;
+      for (const f of c.findings) report(ctx, unit, ctx.strict ? 'error' : 'warning', f.code, f.path, f.message, awsIdentity(unit));
+      body = { ...body, spec: c.spec };
+      value = unit.form === 'describe' ? { ...value, gatewayRoute: body } : body;
+    }
+  }
+  const schemas = unit.form === 'describe' ? awsDescribeSchemas : awsCreateSchemas;
+  const errors = schemaErrors(schemas[unit.kind as keyof typeof schemas] as TSchema, value);
+  for (const e of errors) report(ctx, unit, 'error', SCHEMA_CODES[e.keyword] ?? 'SCHEMA_INVALID', unit.base + e.path, e.message, awsIdentity(unit));
+
+  const name = str(body[AWS_NAME_KEYS[unit.kind]]) ?? '';
+  const parentKey = unit.kind === 'GatewayRoute' ? 'virtualGatewayName' : unit.kind === 'Route' ? 'virtualRouterName' : null;
+  const parentName = parentKey ? str(body[parentKey]) : null;
+  return [
+    {
+      kind: unit.kind,
+      dialect: 'aws',
+      unit,
+      pointer: unit.bodyPointer,
+      specPointer,
+      displayName: name,
+      namespace: null,
+      name,
+      labels: {},
+      explicitMesh: str(body.meshName),
+      parent: parentName !== null ? { name: parentName, namespace: null } : null,
+      spec: rec(body.spec) ?? {},
+      valid: errors.length === 0 && name !== '',
+      weightedTargets,
+      namespaceSelector: null,
+      gatewayRouteSelector: null,
+    },
+  ];
+}
+
+// ---------------------------------------------------------------------------------------------
+
+export interface Identity {
+  kind: ResourceKind | 'Namespace' | null;
+  namespace: string | null;
+  name: string | null;
+}
+
+function identityOf(unit: Extract<Classified, { type: 'k8s' }>): Identity {
+  const md = rec(unit.value.metadata) ?? {};
+  return { kind: unit.kind, namespace: unit.kind === 'Mesh' ? null : (str(md.namespace) ?? DEFAULT_NAMESPACE), name: str(md.name) };
+}
+
+function awsIdentity(unit: Extract<Classified, { type: 'aws' }>): Identity {
+  return { kind: unit.kind, namespace: null, name: str(unit.body[AWS_NAME_KEYS[unit.kind]]) };
+}
+
+export function report(
+  ctx: DraftContext,
+  unit: Classified,
+  severity: Severity,
+  code: string,
+  path: string,
+  message: string,
+  who: Identity,
+): void {
+  ctx.diagnostics.push(diagnosticAt(unit, severity, code, path, message, who));
+}
+
+export function diagnosticAt(unit: Classified, severity: Severity, code: string, path: string, message: string, who: Identity): Diagnostic {
+  const pos = unit.doc.locate(path);
+  return {
+    severity,
+    code,
+    message,
+    kind: who.kind,
+    namespace: who.namespace,
+    name: who.name,
+    path,
+    file: unit.doc.file,
+    line: pos ? pos.line : null,
+    column: pos ? pos.column : null,
+  };
+}
+
+export function sourceOf(draft: Draft): SourceLocation {
+  const pos = draft.unit.doc.locate(draft.pointer);
+  return { file: draft.unit.doc.file, pointer: draft.pointer, line: pos?.line ?? 0, column: pos?.column ?? 0 };
+}
+
+function stringRecord(v: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (!isRecord(v)) return out;
+  for (const [k, val] of Object.entries(v)) if (typeof val === 'string') out[k] = val;
+  return out;
+}
+
+export function labelSelector(v: unknown): LabelSelector | null {
+  if (!isRecord(v)) return null;
+  const matchExpressions = list(v.matchExpressions).flatMap((e) => {
+    const r = rec(e);
+    const key = r && str(r.key);
+    const operator = r && str(r.operator);
+    if (!r || key === null || !operator || !['In', 'NotIn', 'Exists', 'DoesNotExist'].includes(operator)) return [];
+    return [{ key, operator: operator as 'In' | 'NotIn' | 'Exists' | 'DoesNotExist', values: list(r.values).filter((x): x is string => typeof x === 'string') }];
+  });
+  return { matchLabels: stringRecord(v.matchLabels), matchExpressions };
+}

@@ -1,0 +1,137 @@
+/**
+ * The model pipeline, start to end: sources → documents → classified units → drafts (schema +
+ * seed shapes) → rules → resolved model → topology rules. Every problem becomes a diagnostic; the
+ * only exceptions are the typed InputErrors for paths that cannot be read at all.
+ */
+
+import { compareDiagnostics, hasErrors, type Diagnostic } from './diagnostics.js';
+import { classifyDocument, isRecord, type Classified } from './load/classify.js';
+import { parseSource, type ParsedDocument } from './load/parse-documents.js';
+import { readInputs, type SourceText } from './load/read-input.js';
+import { draftsOf, diagnosticAt, type Draft } from './drafts.js';
+import { resolveModel } from './resolve.js';
+import { ruleContext } from './rules/context.js';
+import { checkGatewayRoute } from './rules/gateway-route.js';
+import { checkRoute } from './rules/route.js';
+import { checkTopology } from './rules/topology.js';
+import { checkRegexes, type RegexLimits } from './rules/regex.js';
+import type { MeshModel, NamespaceInfo, ResourceKind } from './types.js';
+import { rec, str } from './convert/spec.js';
+
+export interface LoadOptions {
+  /** Seed-shape warnings (`SEED_*`, `EXT_*`) become errors. */
+  strict?: boolean;
+  /** Regex complexity cap applied while validating (docs/regex.md). */
+  regex?: RegexLimits;
+}
+
+export interface LoadStats {
+  files: number;
+  documents: number;
+  resources: Partial<Record<ResourceKind, number>>;
+  namespaces: number;
+  /** Documents that are not App Mesh resources (Deployments, Services, …), by `apiVersion kind`. */
+  skipped: Record<string, number>;
+}
+
+export interface LoadResult {
+  model: MeshModel;
+  diagnostics: Diagnostic[];
+  /** No diagnostic of severity error. */
+  valid: boolean;
+  stats: LoadStats;
+}
+
+/** Files, directories (recursive `*.yaml *.yml *.json`) and `-` for stdin. Throws InputError for unreadable paths. */
+export function loadFiles(paths: readonly string[], options: LoadOptions = {}, readStdin?: () => string): LoadResult {
+  return loadSources(readInputs(paths, readStdin), options);
+}
+
+/** Source texts already in memory (e.g. a browser upload). */
+export function loadSources(sources: readonly SourceText[], options: LoadOptions = {}): LoadResult {
+  const diagnostics: Diagnostic[] = [];
+  const documents: ParsedDocument[] = [];
+  for (const s of sources) {
+    const parsed = parseSource(s);
+    documents.push(...parsed.documents);
+    diagnostics.push(...parsed.diagnostics);
+  }
+  return loadDocuments(documents, diagnostics, options, sources.length);
+}
+
+/**
+ * Parsed manifest objects (what a YAML/JSON parser gives), in either dialect — one object, an
+ * array, or a K8s List. Diagnostics carry JSON pointers but no line numbers.
+ */
+export function loadObjects(objects: unknown, options: LoadOptions = {}, name = '<input>'): LoadResult {
+  const list = Array.isArray(objects) ? objects : [objects];
+  const documents = list.map((value, index): ParsedDocument => ({ file: name, index, value, locate: () => null }));
+  return loadDocuments(documents, [], options, 0);
+}
+
+function loadDocuments(documents: ParsedDocument[], diagnostics: Diagnostic[], options: LoadOptions, files: number): LoadResult {
+  const units: Classified[] = documents.flatMap((d) => classifyDocument(d));
+  const stats: LoadStats = { files, documents: documents.length, resources: {}, namespaces: 0, skipped: {} };
+  const namespaces: NamespaceInfo[] = [];
+  const drafts: Draft[] = [];
+  const ctx = { strict: options.strict === true, diagnostics };
+  for (const unit of units) {
+    switch (unit.type) {
+      case 'skipped':
+        stats.skipped[unit.reason] = (stats.skipped[unit.reason] ?? 0) + 1;
+        break;
+      case 'namespace': {
+        const ns = namespaceOf(unit);
+        if (ns) namespaces.push(ns);
+        break;
+      }
+      case 'unknown-appmesh':
+        diagnostics.push(diagnosticAt(unit, 'error', 'UNKNOWN_KIND', unit.base + '/kind', `${unit.apiVersion} has no kind ${unit.kindName} (App Mesh kinds: Mesh, VirtualGateway, GatewayRoute, VirtualService, VirtualRouter, VirtualNode)`, { kind: null, namespace: null, name: null }));
+        break;
+      default:
+        drafts.push(...draftsOf(unit, ctx));
+    }
+  }
+  // Rules read defensively, so they run on schema-invalid drafts too: one run shows every problem.
+  for (const d of drafts) {
+    if (d.kind === 'GatewayRoute') checkGatewayRoute(ruleContext(d, diagnostics));
+    if (d.kind === 'Route') checkRoute(ruleContext(d, diagnostics));
+  }
+  checkRegexes(drafts, diagnostics, options.regex);
+  const { model, draftOf } = resolveModel(drafts, { diagnostics, namespaces });
+  checkTopology(model, draftOf, diagnostics);
+
+  for (const d of drafts) if (d.valid) stats.resources[d.kind] = (stats.resources[d.kind] ?? 0) + 1;
+  stats.namespaces = namespaces.length;
+  const final = dedupe(diagnostics).sort(compareDiagnostics);
+  return { model, diagnostics: final, valid: !hasErrors(final), stats };
+}
+
+/** Kubernetes labels every Namespace with its own name (since 1.21); selectors may use it. */
+const NAMESPACE_NAME_LABEL = 'kubernetes.io/metadata.name';
+
+function namespaceOf(unit: Classified): NamespaceInfo | null {
+  const md = rec(unit.value.metadata);
+  const name = md ? str(md.name) : null;
+  if (!name) return null;
+  const labels: Record<string, string> = { [NAMESPACE_NAME_LABEL]: name };
+  if (isRecord(md!.labels)) for (const [k, v] of Object.entries(md!.labels)) if (typeof v === 'string') labels[k] = v;
+  const pos = unit.doc.locate(unit.base);
+  return { name, labels, source: { file: unit.doc.file, pointer: unit.base, line: pos?.line ?? 0, column: pos?.column ?? 0 } };
+}
+
+/**
+ * A rule that explains a union in App Mesh's own words wins over the generic schema finding at the
+ * same place; exact repeats (same code, path, file) are said once.
+ */
+function dedupe(diagnostics: Diagnostic[]): Diagnostic[] {
+  const ruled = new Set(diagnostics.filter((d) => !d.code.startsWith('SCHEMA_')).map((d) => `${d.file}\u0000${d.path}`));
+  const seen = new Set<string>();
+  return diagnostics.filter((d) => {
+    if (d.code === 'SCHEMA_UNION' && ruled.has(`${d.file}\u0000${d.path}`)) return false;
+    const key = `${d.file}\u0000${d.path}\u0000${d.code}\u0000${d.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

@@ -1,0 +1,102 @@
+/**
+ * Recognises what each parsed document is: a Kubernetes App Mesh object, an AWS API document
+ * (`describe-*` output or `create-*`/`update-*` input), a Kubernetes Namespace (its labels drive
+ * selectors), a container (`List`, JSON array) to open, or something else to skip and count.
+ */
+
+import type { ResourceKind } from '../types.js';
+import type { ParsedDocument } from './parse-documents.js';
+import { joinPointer } from './pointer.js';
+
+export const APPMESH_API_GROUP = 'appmesh.k8s.aws';
+export const K8S_KINDS: readonly ResourceKind[] = ['Mesh', 'VirtualGateway', 'GatewayRoute', 'VirtualService', 'VirtualRouter', 'VirtualNode'];
+/** App Mesh CRD kinds that exist but play no part in routing. */
+const K8S_KINDS_IGNORED = ['BackendGroup'];
+
+/** One App Mesh object (or other recognised thing) found in the input, with where it lives. */
+export interface Unit {
+  doc: ParsedDocument;
+  /** JSON pointer of this object inside its document ('' unless it sits in a List or array). */
+  base: string;
+  value: Record<string, unknown>;
+}
+
+export type Classified =
+  | (Unit & { type: 'k8s'; kind: ResourceKind; apiVersion: string })
+  | (Unit & { type: 'aws'; kind: ResourceKind; form: 'describe' | 'create'; body: Record<string, unknown>; bodyPointer: string })
+  | (Unit & { type: 'namespace' })
+  | (Unit & { type: 'skipped'; reason: string })
+  | (Unit & { type: 'unknown-appmesh'; apiVersion: string; kindName: string });
+
+/** describe-* output wraps the resource in one key named after its kind. */
+const DESCRIBE_KEYS: Record<string, ResourceKind> = {
+  mesh: 'Mesh',
+  virtualGateway: 'VirtualGateway',
+  gatewayRoute: 'GatewayRoute',
+  virtualService: 'VirtualService',
+  virtualRouter: 'VirtualRouter',
+  route: 'Route',
+  virtualNode: 'VirtualNode',
+};
+
+export function classifyDocument(doc: ParsedDocument): Classified[] {
+  return classifyValue(doc, '', doc.value);
+}
+
+function classifyValue(doc: ParsedDocument, base: string, value: unknown): Classified[] {
+  if (Array.isArray(value)) return value.flatMap((item, i) => classifyValue(doc, joinPointer(base, i), item));
+  if (!isRecord(value)) return [{ type: 'skipped', doc, base, value: {}, reason: 'not an object' }];
+
+  const apiVersion = typeof value.apiVersion === 'string' ? value.apiVersion : null;
+  const kind = typeof value.kind === 'string' ? value.kind : null;
+  if (apiVersion !== null && kind !== null) {
+    if (kind === 'List' || /List$/.test(kind)) {
+      const items = value.items;
+      return Array.isArray(items) ? items.flatMap((item, i) => classifyValue(doc, joinPointer(base, 'items', i), item)) : [];
+    }
+    if (apiVersion.startsWith(APPMESH_API_GROUP + '/')) {
+      if ((K8S_KINDS as readonly string[]).includes(kind)) return [{ type: 'k8s', doc, base, value, kind: kind as ResourceKind, apiVersion }];
+      if (K8S_KINDS_IGNORED.includes(kind)) return [{ type: 'skipped', doc, base, value, reason: `${kind} is not used for routing` }];
+      return [{ type: 'unknown-appmesh', doc, base, value, apiVersion, kindName: kind }];
+    }
+    if (apiVersion === 'v1' && kind === 'Namespace') return [{ type: 'namespace', doc, base, value }];
+    return [{ type: 'skipped', doc, base, value, reason: `${apiVersion} ${kind}` }];
+  }
+
+  const describe = describeKind(value);
+  if (describe) {
+    const body = value[describe.key] as Record<string, unknown>;
+    return [{ type: 'aws', doc, base, value, kind: describe.kind, form: 'describe', body, bodyPointer: joinPointer(base, describe.key) }];
+  }
+  const created = createKind(value);
+  if (created) return [{ type: 'aws', doc, base, value, kind: created, form: 'create', body: value, bodyPointer: base }];
+  return [{ type: 'skipped', doc, base, value, reason: 'not an App Mesh resource' }];
+}
+
+function describeKind(value: Record<string, unknown>): { key: string; kind: ResourceKind } | null {
+  const keys = Object.keys(value);
+  if (keys.length !== 1) return null;
+  const key = keys[0]!;
+  const kind = DESCRIBE_KEYS[key];
+  const body = value[key];
+  if (!kind || !isRecord(body) || typeof body.meshName !== 'string') return null;
+  return { key, kind };
+}
+
+/** `create-*` and `update-*` input is recognised from its name keys, most specific first. */
+function createKind(value: Record<string, unknown>): ResourceKind | null {
+  if (typeof value.meshName !== 'string') return null;
+  const has = (k: string) => typeof value[k] === 'string';
+  if (has('gatewayRouteName')) return 'GatewayRoute';
+  if (has('routeName')) return 'Route';
+  if (has('virtualGatewayName')) return 'VirtualGateway';
+  if (has('virtualRouterName')) return 'VirtualRouter';
+  if (has('virtualNodeName')) return 'VirtualNode';
+  if (has('virtualServiceName')) return 'VirtualService';
+  if ('spec' in value || Object.keys(value).every((k) => ['meshName', 'spec', 'tags', 'clientToken', 'meshOwner'].includes(k))) return 'Mesh';
+  return null;
+}
+
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}

@@ -1,0 +1,147 @@
+/**
+ * Parses source texts into documents that remember where every value was written.
+ *
+ * YAML files may hold several documents (`---`), comments and anchors; JSON files hold one value.
+ * JSON is parsed with `JSON.parse` for speed, and positions are computed lazily (by reading the same
+ * text as YAML 1.2, a superset of JSON) only when a diagnostic needs a line and column.
+ * Syntax errors become diagnostics: one broken document does not hide the others.
+ */
+
+import { LineCounter, parseAllDocuments, parseDocument, isAlias, isMap, isSeq, isScalar, type Document, type Node } from 'yaml';
+import type { Diagnostic } from '../diagnostics.js';
+import { splitPointer } from './pointer.js';
+import type { SourceText } from './read-input.js';
+
+export interface Position {
+  line: number;
+  column: number;
+}
+
+/** One top-level value of a file and a way to find where any path inside it was written. */
+export interface ParsedDocument {
+  file: string;
+  /** 0-based index of the document in its file. */
+  index: number;
+  value: unknown;
+  /** Line/column (1-based) of the value at `pointer`, or of its nearest existing ancestor. */
+  locate(pointer: string): Position | null;
+}
+
+export interface ParseResult {
+  documents: ParsedDocument[];
+  diagnostics: Diagnostic[];
+}
+
+/** yaml's own guard against alias bombs ("billion laughs"): expanding more aliases than this fails. */
+const MAX_ALIAS_COUNT = 1000;
+
+export function parseSource(source: SourceText): ParseResult {
+  const looksJson = /\.json$/i.test(source.file) || /^\s*[[{]/.test(source.text);
+  if (looksJson) {
+    const fast = parseJsonFast(source);
+    if (fast) return fast;
+  }
+  return parseYaml(source);
+}
+
+function parseJsonFast(source: SourceText): ParseResult | null {
+  let value: unknown;
+  try {
+    value = JSON.parse(source.text);
+  } catch {
+    return null; // let the YAML reader report the syntax error with a position
+  }
+  let lazy: ((pointer: string) => Position) | null = null;
+  const locate = (pointer: string): Position => {
+    if (!lazy) {
+      const lc = new LineCounter();
+      const doc = parseDocument(source.text, { lineCounter: lc, uniqueKeys: false });
+      lazy = (p) => locateInYaml(doc, lc, p);
+    }
+    return lazy(pointer);
+  };
+  return { documents: [{ file: source.file, index: 0, value, locate }], diagnostics: [] };
+}
+
+function parseYaml(source: SourceText): ParseResult {
+  const lc = new LineCounter();
+  const documents: ParsedDocument[] = [];
+  const diagnostics: Diagnostic[] = [];
+  const docs = parseAllDocuments(source.text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
+  const list = Array.isArray(docs) ? docs : [];
+  list.forEach((doc, index) => {
+    if (doc.errors.length > 0) {
+      for (const err of doc.errors) {
+        const pos = lc.linePos(err.pos[0]);
+        diagnostics.push(syntaxDiagnostic(source.file, toPosition(pos), err.message.split('\n')[0] ?? 'syntax error'));
+      }
+      return;
+    }
+    let value: unknown;
+    try {
+      value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    } catch (err) {
+      const start = doc.contents?.range?.[0] ?? 0;
+      diagnostics.push(syntaxDiagnostic(source.file, toPosition(lc.linePos(start)), (err as Error).message));
+      return;
+    }
+    if (value === null || value === undefined) return; // an empty document (only comments or `---`)
+    documents.push({ file: source.file, index, value, locate: (p) => locateInYaml(doc, lc, p) });
+  });
+  return { documents, diagnostics };
+}
+
+function syntaxDiagnostic(file: string, pos: Position, message: string): Diagnostic {
+  return {
+    severity: 'error',
+    code: 'INPUT_SYNTAX',
+    message: `syntax error: ${message}`,
+    kind: null,
+    namespace: null,
+    name: null,
+    path: '',
+    file,
+    line: pos.line,
+    column: pos.column,
+  };
+}
+
+function toPosition(p: { line: number; col: number }): Position {
+  return { line: p.line, column: p.col };
+}
+
+/**
+ * Walks the YAML syntax tree along a JSON pointer. A property resolves to its key's position (where
+ * a reader's eye goes for "unknown field x"); a missing path resolves to its deepest existing ancestor.
+ */
+function locateInYaml(doc: Document, lc: LineCounter, pointer: string): Position {
+  let node: unknown = doc.contents;
+  let offset = rangeStart(node) ?? 0;
+  for (const seg of splitPointer(pointer)) {
+    if (isAlias(node)) node = node.resolve(doc);
+    if (isMap(node)) {
+      const pair = node.items.find((p) => keyText(p.key) === seg);
+      if (!pair) break;
+      offset = rangeStart(pair.key) ?? offset;
+      node = pair.value;
+    } else if (isSeq(node)) {
+      const item = /^\d+$/.test(seg) ? node.items[Number(seg)] : undefined;
+      if (item === undefined) break;
+      offset = rangeStart(item) ?? offset;
+      node = item;
+    } else {
+      break;
+    }
+  }
+  return toPosition(lc.linePos(offset));
+}
+
+function keyText(key: unknown): string | null {
+  if (isScalar(key)) return String(key.value);
+  return typeof key === 'string' ? key : null;
+}
+
+function rangeStart(node: unknown): number | null {
+  const range = (node as Node | null | undefined)?.range;
+  return range ? range[0] : null;
+}

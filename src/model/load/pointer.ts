@@ -1,0 +1,35 @@
+/** RFC 6901 JSON pointers: the `path` of every diagnostic. */
+
+export function pointerOf(segments: readonly (string | number)[]): string {
+  let out = '';
+  for (const s of segments) out += '/' + String(s).replace(/~/g, '~0').replace(/\//g, '~1');
+  return out;
+}
+
+export function splitPointer(pointer: string): string[] {
+  if (pointer === '') return [];
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+}
+
+export function joinPointer(base: string, ...segments: (string | number)[]): string {
+  return base + pointerOf(segments);
+}
+
+/** The value at `pointer` in `root`, or undefined when the path does not exist. */
+export function valueAt(root: unknown, pointer: string): unknown {
+  let node: unknown = root;
+  for (const seg of splitPointer(pointer)) {
+    if (Array.isArray(node)) {
+      if (!/^(0|[1-9]\d*)$/.test(seg)) return undefined;
+      node = node[Number(seg)];
+    } else if (node !== null && typeof node === 'object' && Object.prototype.hasOwnProperty.call(node, seg)) {
+      node = (node as Record<string, unknown>)[seg];
+    } else {
+      return undefined;
+    }
+  }
+  return node;
+}

@@ -1,0 +1,69 @@
+/**
+ * Rules on match blocks shared by gateway routes and routes: headers / metadata, query parameters,
+ * prefixes. Which apply depends on the dialect (docs/errors.md, "Which layer"): the Kubernetes
+ * admission webhook (`webhooks/appmesh/*_validator.go`) is stricter than the App Mesh API.
+ */
+
+import { list, rec, str } from '../convert/spec.js';
+import type { RuleContext } from './context.js';
+
+/**
+ * K8s webhook header checks, with the webhook's own quirk kept: `validateHTTPHeadersIfAny` returns
+ * after the first header that has a `range`, so later headers go unchecked by it. A range that can
+ * never match is still reported (as a warning) wherever the webhook let it through.
+ */
+export function checkHeaderRanges(ctx: RuleContext, headers: unknown, path: string, webhook: boolean): void {
+  let webhookChecking = webhook;
+  list(headers).forEach((h, i) => {
+    const range = rec(rec(rec(h)?.match)?.range);
+    if (!range || typeof range.start !== 'number' || typeof range.end !== 'number') return;
+    const at = `${path}/${i}/match/range`;
+    if (range.start >= range.end) {
+      if (webhookChecking) ctx.report('error', 'RANGE_ORDER', at, `range end has to be greater than start (start ${range.start}, end ${range.end})`);
+      else ctx.report('warning', 'RANGE_EMPTY', at, `range [${range.start}, ${range.end}) is empty: this header match can never hold`);
+    }
+    if (!Number.isSafeInteger(range.start) || !Number.isSafeInteger(range.end)) {
+      ctx.report('error', 'RANGE_UNSAFE_INTEGER', at, 'range bounds beyond ±2^53 cannot be represented exactly by meshroute');
+    }
+    webhookChecking = false; // the webhook's early return
+  });
+}
+
+/** Header / metadata `match: {}` has no method: the API union needs exactly one (webhook: "don't specify match block if you don't need it"). */
+export function checkHeaderMatchPresent(ctx: RuleContext, headers: unknown, path: string): void {
+  list(headers).forEach((h, i) => {
+    const match = rec(h)?.match;
+    if (match === undefined || match === null) return;
+    const m = rec(match);
+    const methods = m ? ['exact', 'prefix', 'suffix', 'regex', 'range'].filter((k) => m[k] !== undefined) : [];
+    if (methods.length !== 1) {
+      ctx.report('error', 'HEADER_MATCH_ONE_OF', `${path}/${i}/match`,
+        methods.length === 0 ? 'a header match block must set exactly one of exact, prefix, suffix, regex, range (omit match to test presence)' : `a header match block must set exactly one method, found ${methods.join(', ')}`);
+    }
+  });
+}
+
+/** K8s webhook: a query parameter with a `match` block must give `match.exact`. */
+export function checkQueryParameters(ctx: RuleContext, params: unknown, path: string): void {
+  list(params).forEach((q, i) => {
+    const match = rec(q)?.match;
+    if (match === undefined || match === null) return;
+    if (str(rec(match)?.exact) === null) ctx.report('error', 'QUERY_MATCH_EXACT_REQUIRED', `${path}/${i}/match`, 'queryParameters match must set exact (omit match to test presence)');
+  });
+}
+
+export function checkPrefixSlash(ctx: RuleContext, prefix: unknown, path: string): void {
+  if (typeof prefix === 'string' && !prefix.startsWith('/')) ctx.report('error', 'PREFIX_SLASH', path, `prefix ${JSON.stringify(prefix)} must start with /`);
+}
+
+export function checkExactPathSlash(ctx: RuleContext, exact: unknown, path: string): void {
+  if (typeof exact === 'string' && !exact.startsWith('/')) ctx.report('warning', 'PATH_EXACT_SLASH', path, `exact path ${JSON.stringify(exact)} does not start with / and can never match a request path`);
+}
+
+/** HttpPathMatch: exactly one of exact / regex. */
+export function checkPathOneOf(ctx: RuleContext, path: unknown, at: string): void {
+  const p = rec(path);
+  if (!p) return;
+  const set = ['exact', 'regex'].filter((k) => p[k] !== undefined);
+  if (set.length !== 1) ctx.report('error', 'PATH_ONE_OF', at, set.length === 0 ? 'path must set exactly one of exact or regex' : 'path must set only one of exact or regex, not both');
+}
