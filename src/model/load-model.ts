@@ -64,8 +64,8 @@ export function loadSources(sources: readonly SourceText[], options: LoadOptions
  * array, or a K8s List. Diagnostics carry JSON pointers but no line numbers.
  */
 export function loadObjects(objects: unknown, options: LoadOptions = {}, name = '<input>'): LoadResult {
-  const list = Array.isArray(objects) ? objects : [objects];
-  const documents = list.map((value, index): ParsedDocument => ({ file: name, index, value, locate: () => null }));
+  // One document: an array's items get distinct pointers (`/0/spec/...`), which keeps diagnostics apart.
+  const documents: ParsedDocument[] = [{ file: name, index: 0, value: objects, locate: () => null }];
   return loadDocuments(documents, [], options, 0);
 }
 
@@ -125,11 +125,13 @@ function namespaceOf(unit: Classified): NamespaceInfo | null {
  * same place; exact repeats (same code, path, file) are said once.
  */
 function dedupe(diagnostics: Diagnostic[]): Diagnostic[] {
-  const ruled = new Set(diagnostics.filter((d) => !d.code.startsWith('SCHEMA_')).map((d) => `${d.file}\u0000${d.path}`));
+  // Several YAML documents of one file share pointers; the line tells them apart.
+  const place = (d: Diagnostic) => `${d.file}\u0000${d.line}:${d.column}\u0000${d.path}`;
+  const ruled = new Set(diagnostics.filter((d) => !d.code.startsWith('SCHEMA_')).map(place));
   const seen = new Set<string>();
   return diagnostics.filter((d) => {
-    if (d.code === 'SCHEMA_UNION' && ruled.has(`${d.file}\u0000${d.path}`)) return false;
-    const key = `${d.file}\u0000${d.path}\u0000${d.code}\u0000${d.message}`;
+    if (d.code === 'SCHEMA_UNION' && ruled.has(place(d))) return false;
+    const key = `${place(d)}\u0000${d.code}\u0000${d.message}`;
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
