@@ -28,6 +28,7 @@ export interface LoadOptions {
 export interface LoadStats {
   files: number;
   documents: number;
+  /** Every App Mesh resource found, valid or not, by kind (routes of a K8s VirtualRouter count as Route). */
   resources: Partial<Record<ResourceKind, number>>;
   namespaces: number;
   /** Documents that are not App Mesh resources (Deployments, Services, …), by `apiVersion kind`. */
@@ -101,7 +102,7 @@ function loadDocuments(documents: ParsedDocument[], diagnostics: Diagnostic[], o
   const { model, draftOf } = resolveModel(drafts, { diagnostics, namespaces });
   checkTopology(model, draftOf, diagnostics);
 
-  for (const d of drafts) if (d.valid) stats.resources[d.kind] = (stats.resources[d.kind] ?? 0) + 1;
+  for (const d of drafts) stats.resources[d.kind] = (stats.resources[d.kind] ?? 0) + 1;
   stats.namespaces = namespaces.length;
   const final = dedupe(diagnostics).sort(compareDiagnostics);
   return { model, diagnostics: final, valid: !hasErrors(final), stats };
