@@ -54,14 +54,14 @@ export function clone<T>(v: T): T {
 
 /** Set a value at a JSON pointer (creating nothing: the parent must exist). */
 export function setAt(root: unknown, pointer: string, value: unknown): void {
-  const parts = pointer.slice(1).split('/');
+  const parts = pointer.slice(1).split('/').map(unescape);
   const last = parts.pop() as string;
   const parent = parts.reduce<any>((cur, p) => cur[p], root);
   parent[last] = value;
 }
 
 export function deleteAt(root: unknown, pointer: string): void {
-  const parts = pointer.slice(1).split('/');
+  const parts = pointer.slice(1).split('/').map(unescape);
   const last = parts.pop() as string;
   const parent = parts.reduce<any>((cur, p) => cur[p], root);
   delete parent[last];
@@ -72,7 +72,7 @@ export function getAt(root: unknown, pointer: string): unknown {
   return pointer
     .slice(1)
     .split('/')
-    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map(unescape)
     .reduce<any>((cur, p) => (cur === undefined || cur === null ? undefined : cur[p]), root);
 }
 
@@ -81,4 +81,8 @@ export function brief(errors: SchemaError[]): [string, string][] {
   return errors
     .map((e): [string, string] => [e.path, e.keyword])
     .sort((a, b) => (a[0] + '\u0000' + a[1] < b[0] + '\u0000' + b[1] ? -1 : 1));
+}
+
+function unescape(segment: string): string {
+  return segment.replace(/~1/g, '/').replace(/~0/g, '~');
 }
