@@ -154,8 +154,23 @@ function article(type: string): string {
 // x-union walk: follows the schema and the value together; only where the value has the shape the
 // schema expects (type mismatches are already reported by TypeBox).
 
+/** Whether a schema node or anything below it carries `x-union` (memoized: the walk skips the rest). */
+const hasUnionBelow = new WeakMap<object, boolean>();
+
+function containsUnion(schema: unknown): boolean {
+  if (!isRecord(schema)) return false;
+  const known = hasUnionBelow.get(schema);
+  if (known !== undefined) return known;
+  hasUnionBelow.set(schema, false); // cycle guard (our schemas have no cycles)
+  let found = unionMembers(schema) !== null || containsUnion(schema['items']);
+  const properties = schema['properties'];
+  if (!found && isRecord(properties)) found = Object.values(properties).some(containsUnion);
+  hasUnionBelow.set(schema, found);
+  return found;
+}
+
 function collectUnionErrors(schema: unknown, value: unknown, path: string, out: SchemaError[]): void {
-  if (!isRecord(schema)) return;
+  if (!isRecord(schema) || !containsUnion(schema)) return;
   if (Array.isArray(value)) {
     const items = schema['items'];
     if (isRecord(items)) value.forEach((v, i) => collectUnionErrors(items, v, `${path}/${i}`, out));

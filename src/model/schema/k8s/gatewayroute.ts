@@ -1,6 +1,6 @@
 // Source: aws/aws-app-mesh-controller-for-k8s@7588d122c3c45e1f873d7d016a30922f049764bf config/crd/bases/appmesh.k8s.aws_gatewayroutes.yaml (apis/appmesh/v1beta2/gatewayroute_types.go)
 import Type, { type Static } from 'typebox';
-import { Int, OneOf, Str, Strict } from '../common.js';
+import { Int, List, OneOf, Str, Strict } from '../common.js';
 import {
   DefaultRewrite,
   GatewayRouteHostnameMatch,
@@ -15,7 +15,6 @@ import {
   QueryParameters,
   VirtualGatewayReference,
 } from './common.js';
-import { List } from '../common.js';
 
 /** `target.virtualService`: a ref or an ARN (exactly one is a webhook/conversion rule, not an API union). */
 export const K8sGatewayRouteVirtualService = Strict({
