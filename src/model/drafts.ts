@@ -237,9 +237,22 @@ export function diagnosticAt(unit: Classified, severity: Severity, code: string,
   };
 }
 
+/**
+ * Where a resource was written. `line` and `column` are computed on first read: finding them means
+ * building the YAML syntax tree, which loading otherwise skips (docs: parse-documents.ts).
+ * 0 means unknown (objects given in memory).
+ */
 export function sourceOf(draft: Draft): SourceLocation {
-  const pos = draft.unit.doc.locate(draft.pointer);
-  return { file: draft.unit.doc.file, pointer: draft.pointer, line: pos?.line ?? 0, column: pos?.column ?? 0 };
+  return lazySource(draft.unit.doc, draft.pointer);
+}
+
+export function lazySource(doc: Classified['doc'], pointer: string): SourceLocation {
+  let pos: { line: number; column: number } | undefined;
+  const position = () => (pos ??= doc.locate(pointer) ?? { line: 0, column: 0 });
+  const source = { file: doc.file, pointer } as SourceLocation;
+  Object.defineProperty(source, 'line', { enumerable: true, get: () => position().line });
+  Object.defineProperty(source, 'column', { enumerable: true, get: () => position().column });
+  return source;
 }
 
 function stringRecord(v: unknown): Record<string, string> {

@@ -8,7 +8,7 @@ import { compareDiagnostics, hasErrors, type Diagnostic } from './diagnostics.js
 import { classifyDocument, isRecord, type Classified } from './load/classify.js';
 import { parseSource, type ParsedDocument } from './load/parse-documents.js';
 import { readInputs, type SourceText } from './load/read-input.js';
-import { draftsOf, diagnosticAt, type Draft } from './drafts.js';
+import { draftsOf, diagnosticAt, lazySource, type Draft } from './drafts.js';
 import { resolveModel } from './resolve.js';
 import { ruleContext } from './rules/context.js';
 import { checkGatewayRoute } from './rules/gateway-route.js';
@@ -117,8 +117,7 @@ function namespaceOf(unit: Classified): NamespaceInfo | null {
   if (!name) return null;
   const labels: Record<string, string> = { [NAMESPACE_NAME_LABEL]: name };
   if (isRecord(md!.labels)) for (const [k, v] of Object.entries(md!.labels)) if (typeof v === 'string') labels[k] = v;
-  const pos = unit.doc.locate(unit.base);
-  return { name, labels, source: { file: unit.doc.file, pointer: unit.base, line: pos?.line ?? 0, column: pos?.column ?? 0 } };
+  return { name, labels, source: lazySource(unit.doc, unit.base) };
 }
 
 /**

@@ -49,6 +49,12 @@ interface Resolver {
   /** Resolved mesh (App Mesh name) of each draft. */
   meshOf: Map<Draft, string | null>;
   namespaceLabels: Map<string, Record<string, string>>;
+  /** `kind/App Mesh name` → drafts (any mesh): name references look up here, not by scanning. */
+  byName: Map<string, Draft[]>;
+  meshes: Draft[];
+  gateways: Draft[];
+  /** `mesh/router` → App Mesh names of its valid routes (filled before resources are built). */
+  routesByRouter?: Map<string, string[]>;
   /** Warnings said once per (code, subject), not once per resource. */
   said: Set<string>;
 }
@@ -66,8 +72,17 @@ export function resolveModel(drafts: Draft[], ctx: ResolveContext): Resolved {
     byK8sKey: new Map(),
     meshOf: new Map(),
     namespaceLabels: new Map(ctx.namespaces.map((n) => [n.name, n.labels])),
+    byName: new Map(),
+    meshes: drafts.filter((d) => d.kind === 'Mesh'),
+    gateways: drafts.filter((d) => d.kind === 'VirtualGateway'),
     said: new Set(),
   };
+  for (const d of drafts) {
+    const key = `${d.kind}/${d.name}`;
+    const list = r.byName.get(key);
+    if (list) list.push(d);
+    else r.byName.set(key, [d]);
+  }
   indexK8sObjects(r);
   for (const d of drafts) r.meshOf.set(d, d.kind === 'Mesh' ? d.name : null);
   for (const d of drafts) if (d.kind !== 'Mesh' && d.kind !== 'Route') r.meshOf.set(d, resolveMesh(r, d));
@@ -84,6 +99,14 @@ export function resolveModel(drafts: Draft[], ctx: ResolveContext): Resolved {
     virtualNodes: [],
     namespaces: [...ctx.namespaces].sort((a, b) => cmp(a.name, b.name)),
   };
+  r.routesByRouter = new Map();
+  for (const d of drafts) {
+    if (d.kind !== 'Route' || !d.valid) continue;
+    const key = `${r.meshOf.get(d)}/${parentAwsName(r, d)}`;
+    const names = r.routesByRouter.get(key);
+    if (names) names.push(d.name);
+    else r.routesByRouter.set(key, [d.name]);
+  }
   const draftOf = new Map<Resource, Draft>();
   for (const d of drafts) {
     const mesh = r.meshOf.get(d) ?? null;
@@ -148,7 +171,7 @@ function checkDuplicateNames(r: Resolver): void {
 // ---------------------------------------------------------------------------------------------
 
 function meshDrafts(r: Resolver): Draft[] {
-  return r.drafts.filter((d) => d.kind === 'Mesh');
+  return r.meshes;
 }
 
 function resolveMesh(r: Resolver, d: Draft): string | null {
@@ -217,7 +240,7 @@ function resolveRef(r: Resolver, from: Draft, kind: ResourceKind, holder: Record
   const name = nameKey ? str(holder[nameKey]) : null;
   if (name !== null) {
     const mesh = r.meshOf.get(from);
-    if (!r.drafts.some((d) => d.kind === kind && d.name === name && r.meshOf.get(d) === mesh)) {
+    if (!(r.byName.get(`${kind}/${name}`) ?? []).some((d) => r.meshOf.get(d) === mesh)) {
       say(r, from, 'error', 'REF_NOT_FOUND', `${path}/${nameKey}`, `${nameKey} ${name} names a ${kind} that is not in mesh ${mesh} in the input`);
       return null;
     }
@@ -252,7 +275,7 @@ function resolveGateway(r: Resolver, gr: Draft): Draft | null {
 
 function findGateway(r: Resolver, gr: Draft): Draft | null {
   const mesh = r.meshOf.get(gr) ?? null;
-  const gateways = r.drafts.filter((d) => d.kind === 'VirtualGateway');
+  const gateways = r.gateways;
   if (gr.parent) {
     const p = gr.parent;
     const found =
@@ -346,10 +369,7 @@ function buildResource(r: Resolver, d: Draft, meshName: string): Resource | null
         const pm = portMapping(rec(l)?.portMapping);
         return pm ? [pm] : [];
       });
-      const routeNames = r.drafts
-        .filter((x) => x.kind === 'Route' && x.valid && parentAwsName(r, x) === d.name && r.meshOf.get(x) === meshName)
-        .map((x) => x.name)
-        .sort(cmp);
+      const routeNames = [...(r.routesByRouter?.get(`${meshName}/${d.name}`) ?? [])].sort(cmp);
       const { routes: _routes, ...rest } = spec;
       const vr: VirtualRouter = { ...base, kind: 'VirtualRouter', listeners: listeners as PortMapping[], routeNames, spec: rest };
       return vr;
