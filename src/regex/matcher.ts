@@ -1,0 +1,401 @@
+/**
+ * The regex runtime: reads a serialized automaton (docs/table-format-regex.md) and matches strings
+ * against it. Part of the zero-dependency runtime, so it imports nothing but ../errors.js.
+ *
+ * The bytes are untrusted (they come from a decision table file). `readAutomaton` checks every
+ * header field, count, class, state and instruction reference once and throws TableFormatError with
+ * the offending byte offset; afterwards matching cannot read out of bounds and, because every step
+ * consumes one input byte, always ends. `fullMatch` allocates nothing: it walks the JS string with
+ * charCodeAt and feeds its UTF-8 bytes to the automaton on the fly (lone surrogates as U+FFFD,
+ * like TextEncoder).
+ */
+import { TableFormatError } from '../errors.js';
+
+/** "MRRX" in little-endian byte order: identifies a meshroute regex automaton. */
+export const AUTOMATON_MAGIC = 0x5852524d;
+/** Bumped on any incompatible change of the encoding. */
+export const AUTOMATON_VERSION = 1;
+export const KIND_DFA = 1;
+export const KIND_NFA = 2;
+/** magic u32, version u16, kind u8, reserved u8, total length u32, count u32. */
+export const HEADER_SIZE = 16;
+/** DFA: numClasses u16, start u16, class map 256 × u8, then accept and transitions. */
+export const DFA_FIXED_SIZE = HEADER_SIZE + 4 + 256;
+/** NFA: start u32, reserved u32, then the instructions. */
+export const NFA_FIXED_SIZE = HEADER_SIZE + 8;
+/** One NFA instruction: op u8, a u8, b u8, reserved u8, out u32, out1 u32. */
+export const NFA_INST_SIZE = 12;
+/** DFA state ids are u16. */
+export const MAX_DFA_STATES = 0xffff;
+
+/** NFA opcodes (same values as src/regex/prog.ts Op). */
+export const OP_FAIL = 0;
+export const OP_MATCH = 1;
+export const OP_RANGE = 2;
+export const OP_SPLIT = 3;
+export const OP_ASSERT = 4;
+
+/** Assertion bits (same values as src/regex/ast.ts Assertion). */
+const BEGIN_LINE = 1;
+const END_LINE = 2;
+const BEGIN_TEXT = 4;
+const END_TEXT = 8;
+const WORD_BOUNDARY = 16;
+const NON_WORD_BOUNDARY = 32;
+
+export interface Automaton {
+  /** Whether the whole of `input`, as UTF-8, matches. */
+  fullMatch(input: string): boolean;
+}
+
+export type AutomatonData =
+  | {
+      readonly kind: 'dfa';
+      readonly byteLength: number;
+      readonly numStates: number;
+      readonly numClasses: number;
+      readonly start: number;
+      readonly classMap: Uint8Array;
+      readonly accept: Uint8Array;
+      readonly trans: Uint16Array;
+    }
+  | {
+      readonly kind: 'nfa';
+      readonly byteLength: number;
+      readonly numInsts: number;
+      readonly start: number;
+      readonly op: Uint8Array;
+      readonly a: Uint8Array;
+      readonly b: Uint8Array;
+      readonly out: Int32Array;
+      readonly out1: Int32Array;
+    };
+
+function corrupt(code: string, message: string, offset: number): never {
+  throw new TableFormatError(code, `regex automaton: ${message} (byte ${offset})`, offset);
+}
+
+/** Checks that `length` bytes starting at `offset` exist inside `limit`. */
+function need(offset: number, length: number, limit: number, what: string): void {
+  if (length > limit - offset) corrupt('TABLE_REGEX_TRUNCATED', `${what} needs ${length} bytes, ${Math.max(0, limit - offset)} left`, offset);
+}
+
+/** Validates and decodes an automaton; throws TableFormatError (offsets are into `bytes`). */
+export function readAutomaton(bytes: Uint8Array, offset = 0, length?: number): AutomatonData {
+  if (!(bytes instanceof Uint8Array)) corrupt('TABLE_REGEX_TRUNCATED', 'not a Uint8Array', 0);
+  const len = length ?? bytes.length - offset;
+  if (!Number.isSafeInteger(offset) || !Number.isSafeInteger(len) || offset < 0 || len < 0 || offset + len > bytes.length) {
+    corrupt('TABLE_REGEX_TRUNCATED', `slice ${offset}+${len} is outside the ${bytes.length}-byte buffer`, Math.max(0, Math.min(offset, bytes.length)));
+  }
+  const end = offset + len;
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  need(offset, HEADER_SIZE, end, 'header');
+  if (view.getUint32(offset, true) !== AUTOMATON_MAGIC) corrupt('TABLE_REGEX_MAGIC', 'bad magic (expected "MRRX")', offset);
+  const version = view.getUint16(offset + 4, true);
+  if (version !== AUTOMATON_VERSION) corrupt('TABLE_REGEX_VERSION', `unsupported version ${version}`, offset + 4);
+  const kind = bytes[offset + 6]!;
+  if (bytes[offset + 7] !== 0) corrupt('TABLE_REGEX_FIELD', 'reserved header byte is not 0', offset + 7);
+  const total = view.getUint32(offset + 8, true);
+  if (total > len) corrupt('TABLE_REGEX_TRUNCATED', `total length ${total} exceeds the ${len} bytes given`, offset + 8);
+  const count = view.getUint32(offset + 12, true);
+  if (kind === KIND_DFA) return readDfa(bytes, view, offset, total, count);
+  if (kind === KIND_NFA) return readNfa(bytes, view, offset, total, count);
+  return corrupt('TABLE_REGEX_FIELD', `unknown automaton kind ${kind}`, offset + 6);
+}
+
+function readDfa(bytes: Uint8Array, view: DataView, base: number, total: number, numStates: number): AutomatonData {
+  if (numStates < 1 || numStates > MAX_DFA_STATES) corrupt('TABLE_REGEX_FIELD', `DFA state count ${numStates} not in 1..${MAX_DFA_STATES}`, base + 12);
+  const end = base + total;
+  need(base, DFA_FIXED_SIZE, end, 'DFA header');
+  const numClasses = view.getUint16(base + HEADER_SIZE, true);
+  if (numClasses < 1 || numClasses > 256) corrupt('TABLE_REGEX_FIELD', `class count ${numClasses} not in 1..256`, base + HEADER_SIZE);
+  const start = view.getUint16(base + HEADER_SIZE + 2, true);
+  if (start >= numStates) corrupt('TABLE_REGEX_TARGET', `start state ${start} ≥ ${numStates} states`, base + HEADER_SIZE + 2);
+  const mapAt = base + HEADER_SIZE + 4;
+  const classMap = bytes.slice(mapAt, mapAt + 256);
+  for (let i = 0; i < 256; i++) if (classMap[i]! >= numClasses) corrupt('TABLE_REGEX_FIELD', `byte ${i} maps to class ${classMap[i]} ≥ ${numClasses}`, mapAt + i);
+  const acceptAt = base + DFA_FIXED_SIZE;
+  const transAt = acceptAt + numStates;
+  const expected = DFA_FIXED_SIZE + numStates + 2 * numStates * numClasses;
+  if (total !== expected) corrupt('TABLE_REGEX_FIELD', `total length ${total} ≠ ${expected} for ${numStates} states × ${numClasses} classes`, base + 8);
+  const accept = bytes.slice(acceptAt, transAt);
+  for (let s = 0; s < numStates; s++) if (accept[s]! > 1) corrupt('TABLE_REGEX_FIELD', `accept flag ${accept[s]} of state ${s} is not 0 or 1`, acceptAt + s);
+  if (accept[0] !== 0) corrupt('TABLE_REGEX_FIELD', 'dead state 0 accepts', acceptAt);
+  const trans = new Uint16Array(numStates * numClasses);
+  for (let i = 0; i < trans.length; i++) {
+    const t = view.getUint16(transAt + 2 * i, true);
+    if (t >= numStates) corrupt('TABLE_REGEX_TARGET', `transition to state ${t} ≥ ${numStates} states`, transAt + 2 * i);
+    if (i < numClasses && t !== 0) corrupt('TABLE_REGEX_TARGET', 'dead state 0 has a transition out', transAt + 2 * i);
+    trans[i] = t;
+  }
+  return { kind: 'dfa', byteLength: total, numStates, numClasses, start, classMap, accept, trans };
+}
+
+function readNfa(bytes: Uint8Array, view: DataView, base: number, total: number, numInsts: number): AutomatonData {
+  const end = base + total;
+  need(base, NFA_FIXED_SIZE, end, 'NFA header');
+  if (numInsts < 1) corrupt('TABLE_REGEX_FIELD', 'NFA has no instructions', base + 12);
+  const expected = NFA_FIXED_SIZE + NFA_INST_SIZE * numInsts;
+  if (total !== expected) corrupt('TABLE_REGEX_FIELD', `total length ${total} ≠ ${expected} for ${numInsts} instructions`, base + 8);
+  const start = view.getUint32(base + HEADER_SIZE, true);
+  if (start >= numInsts) corrupt('TABLE_REGEX_TARGET', `start instruction ${start} ≥ ${numInsts}`, base + HEADER_SIZE);
+  if (view.getUint32(base + HEADER_SIZE + 4, true) !== 0) corrupt('TABLE_REGEX_FIELD', 'reserved NFA field is not 0', base + HEADER_SIZE + 4);
+  const op = new Uint8Array(numInsts);
+  const a = new Uint8Array(numInsts);
+  const b = new Uint8Array(numInsts);
+  const out = new Int32Array(numInsts);
+  const out1 = new Int32Array(numInsts);
+  for (let i = 0; i < numInsts; i++) {
+    const at = base + NFA_FIXED_SIZE + NFA_INST_SIZE * i;
+    readInst(bytes, view, at, numInsts);
+    op[i] = bytes[at]!;
+    a[i] = bytes[at + 1]!;
+    b[i] = bytes[at + 2]!;
+    out[i] = view.getUint32(at + 4, true);
+    out1[i] = view.getUint32(at + 8, true);
+  }
+  return { kind: 'nfa', byteLength: total, numInsts, start, op, a, b, out, out1 };
+}
+
+/** Validates one instruction record: known opcode, sane operands, targets in range, unused fields 0. */
+function readInst(bytes: Uint8Array, view: DataView, at: number, numInsts: number): void {
+  const op = bytes[at]!;
+  const a = bytes[at + 1]!;
+  const b = bytes[at + 2]!;
+  const out = view.getUint32(at + 4, true);
+  const out1 = view.getUint32(at + 8, true);
+  const zero = (cond: boolean, field: string, where: number): void => {
+    if (!cond) corrupt('TABLE_REGEX_FIELD', `unused ${field} of opcode ${op} is not 0`, where);
+  };
+  if (bytes[at + 3] !== 0) corrupt('TABLE_REGEX_FIELD', 'reserved instruction byte is not 0', at + 3);
+  const target = (t: number, where: number): void => {
+    if (t >= numInsts) corrupt('TABLE_REGEX_TARGET', `instruction target ${t} ≥ ${numInsts}`, where);
+  };
+  switch (op) {
+    case OP_FAIL:
+    case OP_MATCH:
+      zero(a === 0 && b === 0, 'operand', at + 1);
+      zero(out === 0 && out1 === 0, 'target', at + 4);
+      return;
+    case OP_RANGE:
+      if (a > b) corrupt('TABLE_REGEX_FIELD', `byte range ${a}-${b} is empty`, at + 1);
+      target(out, at + 4);
+      zero(out1 === 0, 'second target', at + 8);
+      return;
+    case OP_SPLIT:
+      zero(a === 0 && b === 0, 'operand', at + 1);
+      target(out, at + 4);
+      target(out1, at + 8);
+      return;
+    case OP_ASSERT:
+      if (a === 0 || a > NON_WORD_BOUNDARY || (a & (a - 1)) !== 0) corrupt('TABLE_REGEX_FIELD', `assertion ${a} is not one known bit`, at + 1);
+      zero(b === 0, 'operand', at + 2);
+      target(out, at + 4);
+      zero(out1 === 0, 'second target', at + 8);
+      return;
+    default:
+      corrupt('TABLE_REGEX_FIELD', `unknown opcode ${op}`, at);
+  }
+}
+
+/** Validates `length` bytes at `offset` and returns a matcher for them (throws TableFormatError). */
+export function loadAutomaton(bytes: Uint8Array, offset = 0, length?: number): Automaton {
+  const data = readAutomaton(bytes, offset, length);
+  return data.kind === 'dfa' ? new DfaMatcher(data) : new NfaMatcher(data);
+}
+
+class DfaMatcher implements Automaton {
+  private readonly classMap: Uint8Array;
+  private readonly accept: Uint8Array;
+  private readonly trans: Uint16Array;
+  private readonly numClasses: number;
+  private readonly start: number;
+  constructor(d: Extract<AutomatonData, { kind: 'dfa' }>) {
+    this.classMap = d.classMap;
+    this.accept = d.accept;
+    this.trans = d.trans;
+    this.numClasses = d.numClasses;
+    this.start = d.start;
+  }
+
+  fullMatch(input: string): boolean {
+    const t = this.trans;
+    const m = this.classMap;
+    const nc = this.numClasses;
+    let s = this.start;
+    const n = input.length;
+    for (let i = 0; i < n; i++) {
+      let c = input.charCodeAt(i);
+      if (c < 0x80) {
+        s = t[s * nc + m[c]!]!;
+        if (s === 0) return false;
+        continue;
+      }
+      if (c >= 0xd800 && c <= 0xdfff) {
+        const d = i + 1 < n ? input.charCodeAt(i + 1) : 0;
+        if (c <= 0xdbff && d >= 0xdc00 && d <= 0xdfff) {
+          c = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
+          i++;
+        } else c = 0xfffd;
+      }
+      if (c < 0x800) {
+        s = t[s * nc + m[0xc0 | (c >> 6)]!]!;
+      } else {
+        if (c < 0x10000) {
+          s = t[s * nc + m[0xe0 | (c >> 12)]!]!;
+        } else {
+          s = t[s * nc + m[0xf0 | (c >> 18)]!]!;
+          s = t[s * nc + m[0x80 | ((c >> 12) & 0x3f)]!]!;
+        }
+        s = t[s * nc + m[0x80 | ((c >> 6) & 0x3f)]!]!;
+      }
+      s = t[s * nc + m[0x80 | (c & 0x3f)]!]!;
+      if (s === 0) return false;
+    }
+    return this.accept[s] === 1;
+  }
+}
+
+/** Previous-byte facts for assertions (as in src/regex/dfa.ts). */
+const CTX_START = 1;
+const CTX_NEWLINE = 2;
+const CTX_WORD = 4;
+
+function isWordByte(b: number): boolean {
+  return (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5a) || b === 0x5f || (b >= 0x61 && b <= 0x7a);
+}
+
+/** Assertions holding between a byte read in context `ctx` and byte `b` (-1 = end of input). */
+function assertionsAt(ctx: number, b: number): number {
+  let f = 0;
+  if (ctx & CTX_START) f |= BEGIN_TEXT | BEGIN_LINE;
+  else if (ctx & CTX_NEWLINE) f |= BEGIN_LINE;
+  if (b === 0x0a || b < 0) f |= END_LINE;
+  if (b < 0) f |= END_TEXT;
+  const nextWord = b >= 0 && isWordByte(b);
+  f |= nextWord !== ((ctx & CTX_WORD) !== 0) ? WORD_BOUNDARY : NON_WORD_BOUNDARY;
+  return f;
+}
+
+/**
+ * Lock-step NFA simulation (Thompson/Pike without captures): the set of instructions waiting for the
+ * next byte is advanced one byte at a time, so the work per byte is at most the program size.
+ * All buffers are allocated here, at load time.
+ */
+class NfaMatcher implements Automaton {
+  private readonly op: Uint8Array;
+  private readonly a: Uint8Array;
+  private readonly b: Uint8Array;
+  private readonly out: Int32Array;
+  private readonly out1: Int32Array;
+  private readonly start: number;
+  /** Instructions waiting for the next byte (deduplicated by `pendingMark`). */
+  private readonly pending: Int32Array;
+  private readonly pendingMark: Int32Array;
+  private pendingCount = 0;
+  /** RANGE/MATCH instructions ready at the current position (after following SPLIT/ASSERT). */
+  private readonly ready: Int32Array;
+  private readonly visitMark: Int32Array;
+  private readyCount = 0;
+  private readonly stack: Int32Array;
+  private gen = 0;
+  private ctx = CTX_START;
+
+  constructor(d: Extract<AutomatonData, { kind: 'nfa' }>) {
+    const n = d.numInsts;
+    this.op = d.op;
+    this.a = d.a;
+    this.b = d.b;
+    this.out = d.out;
+    this.out1 = d.out1;
+    this.start = d.start;
+    this.pending = new Int32Array(n);
+    this.pendingMark = new Int32Array(n);
+    this.ready = new Int32Array(n);
+    this.visitMark = new Int32Array(n);
+    this.stack = new Int32Array(2 * n + 1); // pushes ≤ 1 + two per SPLIT
+  }
+
+  /** A fresh mark generation; marks are cleared when the counter would overflow. */
+  private nextGen(): number {
+    if (this.gen >= 0x3fffffff) {
+      this.pendingMark.fill(0);
+      this.visitMark.fill(0);
+      this.gen = 0;
+    }
+    return ++this.gen;
+  }
+
+  private addPending(pc: number, g: number): void {
+    if (this.pendingMark[pc] === g) return;
+    this.pendingMark[pc] = g;
+    this.pending[this.pendingCount++] = pc;
+  }
+
+  /** Follows SPLITs and holding ASSERTs from every pending instruction into `ready`. */
+  private expand(holds: number): void {
+    const g = this.nextGen();
+    const { op, a, out, out1, stack, visitMark } = this;
+    this.readyCount = 0;
+    for (let i = 0; i < this.pendingCount; i++) {
+      let sp = 0;
+      stack[sp++] = this.pending[i]!;
+      while (sp > 0) {
+        const pc = stack[--sp]!;
+        if (visitMark[pc] === g) continue;
+        visitMark[pc] = g;
+        const o = op[pc]!;
+        if (o === OP_SPLIT) {
+          stack[sp++] = out1[pc]!;
+          stack[sp++] = out[pc]!;
+        } else if (o === OP_ASSERT) {
+          if (a[pc]! & holds) stack[sp++] = out[pc]!;
+        } else if (o === OP_RANGE || o === OP_MATCH) {
+          this.ready[this.readyCount++] = pc;
+        }
+      }
+    }
+  }
+
+  /** Consumes byte `byte`; false once no thread is left. */
+  private step(byte: number): boolean {
+    this.expand(assertionsAt(this.ctx, byte));
+    const g = this.nextGen();
+    this.pendingCount = 0;
+    for (let i = 0; i < this.readyCount; i++) {
+      const pc = this.ready[i]!;
+      if (this.op[pc] === OP_RANGE && this.a[pc]! <= byte && byte <= this.b[pc]!) this.addPending(this.out[pc]!, g);
+    }
+    this.ctx = (byte === 0x0a ? CTX_NEWLINE : 0) | (isWordByte(byte) ? CTX_WORD : 0);
+    return this.pendingCount > 0;
+  }
+
+  fullMatch(input: string): boolean {
+    this.ctx = CTX_START;
+    this.pendingCount = 0;
+    this.addPending(this.start, this.nextGen());
+    const n = input.length;
+    for (let i = 0; i < n; i++) {
+      let c = input.charCodeAt(i);
+      if (c < 0x80) {
+        if (!this.step(c)) return false;
+        continue;
+      }
+      if (c >= 0xd800 && c <= 0xdfff) {
+        const d = i + 1 < n ? input.charCodeAt(i + 1) : 0;
+        if (c <= 0xdbff && d >= 0xdc00 && d <= 0xdfff) {
+          c = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
+          i++;
+        } else c = 0xfffd;
+      }
+      let ok: boolean;
+      if (c < 0x800) ok = this.step(0xc0 | (c >> 6));
+      else if (c < 0x10000) ok = this.step(0xe0 | (c >> 12)) && this.step(0x80 | ((c >> 6) & 0x3f));
+      else ok = this.step(0xf0 | (c >> 18)) && this.step(0x80 | ((c >> 12) & 0x3f)) && this.step(0x80 | ((c >> 6) & 0x3f));
+      if (!ok || !this.step(0x80 | (c & 0x3f))) return false;
+    }
+    this.expand(assertionsAt(this.ctx, -1));
+    for (let i = 0; i < this.readyCount; i++) if (this.op[this.ready[i]!] === OP_MATCH) return true;
+    return false;
+  }
+}
