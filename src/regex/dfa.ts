@@ -92,6 +92,7 @@ export function buildDfa(prog: Prog, maxStates: number): Dfa | null {
 
 class DfaBuilder {
   private readonly n: number;
+  private readonly used: number;
   private readonly mark: Int32Array;
   private readonly stack: Int32Array;
   private gen = 0;
@@ -104,6 +105,7 @@ class DfaBuilder {
     private readonly maxStates: number,
   ) {
     this.n = prog.op.length;
+    this.used = usedAssertions(prog);
     this.mark = new Int32Array(this.n);
     this.stack = new Int32Array(3 * this.n + 1); // pushes ≤ seeds (≤ n) + two per SPLIT
   }
@@ -121,16 +123,28 @@ class DfaBuilder {
     for (let s = 1; s < this.sets.length; s++) {
       const set = this.sets[s]!;
       const ctx = this.ctxs[s]!;
+      const readyByFlags = new Map<number, Int32Array>(); // ≤ 4 distinct flag values per state
+      const nextByTargets = new Map<string, number>(); // classes with the same targets share work
       for (let k = 0; k < numClasses; k++) {
         const b = reps[k]!;
-        const ready = this.closure(set, assertionsAt(ctx, b));
+        const flags = assertionsAt(ctx, b);
+        let ready = readyByFlags.get(flags);
+        if (ready === undefined) {
+          ready = this.closure(set, flags);
+          readyByFlags.set(flags, ready);
+        }
         const targets: number[] = [];
         for (const pc of ready) {
           if (this.prog.op[pc] === Op.RANGE && this.prog.lo[pc]! <= b && b <= this.prog.hi[pc]!) targets.push(this.prog.out[pc]!);
         }
-        const nextSet = this.closure(targets, UNDECIDED);
-        const t = this.intern(nextSet, this.contextAfter(nextSet, b));
-        if (t < 0 || this.work > DFA_WORK_BUDGET) return null;
+        const key = `${targets.join(',')}/${b === 0x0a ? 1 : 0}${isWordByte(b) ? 1 : 0}`;
+        let t = nextByTargets.get(key);
+        if (t === undefined) {
+          const nextSet = this.closure(targets, UNDECIDED);
+          t = this.intern(nextSet, this.contextAfter(nextSet, b));
+          if (t < 0 || this.work > DFA_WORK_BUDGET) return null;
+          nextByTargets.set(key, t);
+        }
         trans.push(t);
       }
     }
@@ -159,13 +173,16 @@ class DfaBuilder {
     return set.some((pc) => this.prog.op[pc] === Op.ASSERT);
   }
 
-  /** The previous-byte facts the pending ASSERTs of `set` will need, after reading byte `b`. */
+  /**
+   * The previous-byte facts to remember after reading byte `b` into `set`. Only a set with
+   * undecided ASSERTs needs any; it gets every fact the program's assertions use, because an ASSERT
+   * can lead to further ASSERTs (`\z\B`) that are decided at the same position.
+   */
   private contextAfter(set: Int32Array, b: number): number {
-    let needs = 0;
-    for (const pc of set) if (this.prog.op[pc] === Op.ASSERT) needs |= this.prog.lo[pc]!;
+    if (!this.hasAssert(set)) return 0;
     let ctx = 0;
-    if (needs & Assertion.BEGIN_LINE && b === 0x0a) ctx |= CTX_NEWLINE;
-    if (needs & WORD_ASSERTIONS && isWordByte(b)) ctx |= CTX_WORD;
+    if (this.used & Assertion.BEGIN_LINE && b === 0x0a) ctx |= CTX_NEWLINE;
+    if (this.used & WORD_ASSERTIONS && isWordByte(b)) ctx |= CTX_WORD;
     return ctx;
   }
 

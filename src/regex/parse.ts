@@ -33,11 +33,14 @@ class Parser {
   private pos = 0;
   private captures = 0;
   private readonly names = new Set<string>();
+  /** The first repeated group name: reported only if the rest parses, as re2-wasm's RE2 does. */
+  private duplicate: { offset: number; fragment: string } | null = null;
   constructor(private readonly src: string) {}
 
   parseAll(): Node {
     const node = this.parseAlternation(0, 0);
     if (this.pos < this.src.length) this.fail('REGEX_UNEXPECTED_PAREN', this.pos, this.src); // only ')' stops early
+    if (this.duplicate !== null) this.fail('REGEX_BAD_NAMED_CAPTURE', this.duplicate.offset, this.duplicate.fragment);
     return node;
   }
 
@@ -193,9 +196,8 @@ class Parser {
     const close = this.src.indexOf('>', nameStart);
     if (close < 0) this.fail('REGEX_BAD_NAMED_CAPTURE', open, this.src.slice(open));
     const name = this.src.slice(nameStart, close);
-    if (!/^[A-Za-z0-9_]+$/.test(name) || this.names.has(name)) {
-      this.fail('REGEX_BAD_NAMED_CAPTURE', open, this.src.slice(open, close + 1));
-    }
+    if (!/^[A-Za-z0-9_]+$/.test(name)) this.fail('REGEX_BAD_NAMED_CAPTURE', open, this.src.slice(open, close + 1));
+    if (this.names.has(name)) this.duplicate ??= { offset: open, fragment: this.src.slice(open, close + 1) };
     this.names.add(name);
     this.pos = close + 1;
     return name;
