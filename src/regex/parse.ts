@@ -156,13 +156,17 @@ class Parser {
     items.push(node);
   }
 
-  /** `{n}`, `{n,}` or `{n,m}` at pos → [min, max] and advances; anything else is a literal `{` (null). */
+  /**
+   * `{n}`, `{n,}` or `{n,m}` at pos → [min, max] and advances; anything else is a literal `{`
+   * (null). Like RE2's ParseInteger, a number with a leading zero or more than 9 digits does not
+   * count as a number, so `a{01}` is the literal text "a{01}".
+   */
   private tryCount(): [number, number] | null {
     const m = /^\{(\d+)(?:(,)(\d*))?\}/.exec(this.src.slice(this.pos, this.pos + 40));
-    if (m === null) return null;
+    if (m === null || !isCount(m[1]!) || (m[3] !== undefined && m[3] !== '' && !isCount(m[3]))) return null;
     this.pos += m[0].length;
-    const min = bigCount(m[1]!);
-    const max = m[2] === undefined ? min : m[3] === '' ? UNBOUNDED : bigCount(m[3]!);
+    const min = Number(m[1]);
+    const max = m[2] === undefined ? min : m[3] === '' ? UNBOUNDED : Number(m[3]);
     return [min, max];
   }
 
@@ -419,9 +423,9 @@ function isHex(c: number): boolean {
   return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x46) || (c >= 0x61 && c <= 0x66);
 }
 
-/** A decimal repeat count, saturated so absurd counts still compare as too large. */
-function bigCount(digits: string): number {
-  return digits.length > 9 ? MAX_REPEAT * 1000 : Number(digits);
+/** RE2's ParseInteger: "0", or up to 9 digits without a leading zero. */
+function isCount(digits: string): boolean {
+  return /^(?:0|[1-9]\d{0,8})$/.test(digits);
 }
 
 function set(ranges: readonly number[]): Node {

@@ -274,7 +274,7 @@ export function inputsFor(n: GenNode, count: number): fc.Arbitrary<string[]> {
 const ERROR_FRAGMENTS = [
   '**', '*+', '+', '{2}{3}', '(?=a)', '(?!a)', '(?<=a)', '(?<!a)', '\\Z', '\\1', '\\8', 'a{1001}', 'a{2,1}', '(', ')', '[z-a]', '[',
   ']', '\\', 'x++', '(?P<1>x)', '(?P<>x)', '(?P=n)', '\\pX', '\\p{Foo}', '\\p{greek}', '[[:foo:]]', '[[:alpha:]', '(?x)', '(?i-)',
-  '\\x{110000}', '\\xZ', '\\cA', '\\e', '\\G', '[a-\\d]', '[\\b]', '\\Q', '\\E', '(a{100}){11}', '(?#c)', '{', 'x{', '{,3}', '(?P<n', '|*',
+  '\\x{110000}', '\\xZ', '\\cA', '\\e', '\\G', '[a-\\d]', '[\\b]', '\\Q', '\\E', '(a{100}){11}', '(?#c)', '{', 'x{', '{,3}', '(?P<n', '|*', 'a{01}', 'a{1000000000}', 'a{999999999}', '{0,00}',
 ];
 
 /** A token soup over RE2's metacharacters: mostly invalid, often surprising. */
