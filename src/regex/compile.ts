@@ -1,8 +1,9 @@
 /**
  * The build-time pipeline: pattern → syntax tree → core tree → NFA program → DFA when it fits the
- * state budget, else the NFA itself → serialized automaton → matcher over those very bytes.
+ * state budget (then minimized), else the NFA itself → serialized automaton → matcher over those very bytes.
  */
 import { buildDfa } from './dfa.js';
+import { minimizeDfa } from './minimize.js';
 import { encodeDfa, encodeNfa } from './encode.js';
 import { loadAutomaton } from './matcher.js';
 import { compileProg } from './nfa.js';
@@ -44,7 +45,8 @@ export function compileRegex(pattern: string, options: RegexOptions = {}): Compi
   const maxProgramSize = options.maxProgramSize ?? DEFAULT_MAX_PROGRAM_SIZE;
   const maxDfaStates = options.maxDfaStates ?? DEFAULT_MAX_DFA_STATES;
   const prog = compileProg(simplify(parseRegex(pattern)), pattern, maxProgramSize);
-  const dfa = maxDfaStates > 0 ? buildDfa(prog, maxDfaStates) : null;
+  const built = maxDfaStates > 0 ? buildDfa(prog, maxDfaStates) : null;
+  const dfa = built !== null ? minimizeDfa(built) : null;
   const bytes = dfa !== null ? encodeDfa(dfa) : encodeNfa(prog);
   const automaton = loadAutomaton(bytes);
   const compileMs = performance.now() - t0;

@@ -6,6 +6,7 @@
  * Copies share the sub-tree object; the compiler emits instructions per use.
  */
 import { UNBOUNDED, type AssertionBit, type Node } from './ast.js';
+import { unionRanges } from './charset.js';
 
 export type Core =
   | { readonly kind: 'empty' }
@@ -71,13 +72,22 @@ export function concat(subs: readonly Core[]): Core {
   return out.length === 1 ? out[0]! : { kind: 'concat', subs: out };
 }
 
-/** Flattened alternation without impossible branches. */
+/**
+ * Flattened alternation without impossible branches; single-character branches are merged into
+ * one set (`a|b|[x-z]` = `[abx-z]`), which is sound because branch order never changes whether a
+ * full match exists.
+ */
 export function alt(subs: readonly Core[]): Core {
   const out: Core[] = [];
-  for (const s of subs) {
-    if (s.kind === 'alt') out.push(...s.subs);
-    else if (s.kind !== 'noMatch') out.push(s);
+  let merged: number[] | null = null;
+  for (const s of subs.flatMap((x) => (x.kind === 'alt' ? x.subs : [x]))) {
+    if (s.kind === 'noMatch') continue;
+    if (s.kind === 'set') {
+      if (merged === null) out.push({ kind: 'noMatch' }); // placeholder: the merged set goes where the first set was
+      merged = merged === null ? [...s.ranges] : unionRanges(merged, s.ranges);
+    } else out.push(s);
   }
+  if (merged !== null) out[out.findIndex((x) => x.kind === 'noMatch')] = { kind: 'set', ranges: merged };
   if (out.length === 0) return CORE_NO_MATCH;
   return out.length === 1 ? out[0]! : { kind: 'alt', subs: out };
 }
