@@ -51,7 +51,7 @@ export function compileRegex(pattern: string, options: RegexOptions = {}): Compi
   const automaton = loadAutomaton(bytes);
   const compileMs = performance.now() - t0;
   return {
-    fullMatch: (input: string) => automaton.fullMatch(input),
+    fullMatch: automaton.fullMatch.bind(automaton),
     bytes,
     stats: { kind: dfa !== null ? 'dfa' : 'nfa', states: dfa !== null ? dfa.numStates : prog.op.length, bytes: bytes.length, compileMs },
   };

@@ -204,30 +204,34 @@ export function loadAutomaton(bytes: Uint8Array, offset = 0, length?: number): A
   return data.kind === 'dfa' ? new DfaMatcher(data) : new NfaMatcher(data);
 }
 
+/**
+ * DFA execution: one table lookup per byte. At load time transitions are rewritten to row offsets
+ * (target × numClasses), so the hot loop is `s = trans[s + classMap[byte]]` with no multiply;
+ * row offset 0 is the dead state.
+ */
 class DfaMatcher implements Automaton {
   private readonly classMap: Uint8Array;
-  private readonly accept: Uint8Array;
-  private readonly trans: Uint16Array;
-  private readonly numClasses: number;
+  private readonly acceptAtRow: Uint8Array;
+  private readonly rows: Int32Array;
   private readonly start: number;
   constructor(d: Extract<AutomatonData, { kind: 'dfa' }>) {
+    const nc = d.numClasses;
     this.classMap = d.classMap;
-    this.accept = d.accept;
-    this.trans = d.trans;
-    this.numClasses = d.numClasses;
-    this.start = d.start;
+    this.rows = Int32Array.from(d.trans, (t) => t * nc);
+    this.acceptAtRow = new Uint8Array(d.numStates * nc);
+    for (let s = 0; s < d.numStates; s++) this.acceptAtRow[s * nc] = d.accept[s]!;
+    this.start = d.start * nc;
   }
 
   fullMatch(input: string): boolean {
-    const t = this.trans;
+    const t = this.rows;
     const m = this.classMap;
-    const nc = this.numClasses;
     let s = this.start;
     const n = input.length;
     for (let i = 0; i < n; i++) {
       let c = input.charCodeAt(i);
       if (c < 0x80) {
-        s = t[s * nc + m[c]!]!;
+        s = t[s + m[c]!]!;
         if (s === 0) return false;
         continue;
       }
@@ -239,20 +243,20 @@ class DfaMatcher implements Automaton {
         } else c = 0xfffd;
       }
       if (c < 0x800) {
-        s = t[s * nc + m[0xc0 | (c >> 6)]!]!;
+        s = t[s + m[0xc0 | (c >> 6)]!]!;
       } else {
         if (c < 0x10000) {
-          s = t[s * nc + m[0xe0 | (c >> 12)]!]!;
+          s = t[s + m[0xe0 | (c >> 12)]!]!;
         } else {
-          s = t[s * nc + m[0xf0 | (c >> 18)]!]!;
-          s = t[s * nc + m[0x80 | ((c >> 12) & 0x3f)]!]!;
+          s = t[s + m[0xf0 | (c >> 18)]!]!;
+          s = t[s + m[0x80 | ((c >> 12) & 0x3f)]!]!;
         }
-        s = t[s * nc + m[0x80 | ((c >> 6) & 0x3f)]!]!;
+        s = t[s + m[0x80 | ((c >> 6) & 0x3f)]!]!;
       }
-      s = t[s * nc + m[0x80 | (c & 0x3f)]!]!;
+      s = t[s + m[0x80 | (c & 0x3f)]!]!;
       if (s === 0) return false;
     }
-    return this.accept[s] === 1;
+    return this.acceptAtRow[s] === 1;
   }
 }
 
@@ -277,10 +281,18 @@ function assertionsAt(ctx: number, b: number): number {
   return f;
 }
 
+/** States the NFA matcher's lazy DFA cache holds before it is flushed (bounds its memory). */
+export const LAZY_CACHE_STATES = 256;
+/** Instruction ids the cache may store across all its states' sets (≥ 2 full sets are always allowed). */
+export const LAZY_POOL_INTS = 1 << 16;
+
 /**
- * Lock-step NFA simulation (Thompson/Pike without captures): the set of instructions waiting for the
- * next byte is advanced one byte at a time, so the work per byte is at most the program size.
- * All buffers are allocated here, at load time.
+ * Lock-step NFA simulation (Thompson/Pike without captures) with a lazy DFA cache, as RE2 does:
+ * the set of instructions waiting for the next byte is advanced one byte at a time (at most the
+ * program size of work per byte), and each (set, byte class) → set step is remembered in a
+ * bounded cache, so repeated states cost one table lookup. When the cache is full it is flushed
+ * (clearing only what was filled), which keeps every byte O(program size) — linear time. All
+ * buffers are allocated here, at load time; matching allocates nothing.
  */
 class NfaMatcher implements Automaton {
   private readonly op: Uint8Array;
@@ -289,10 +301,13 @@ class NfaMatcher implements Automaton {
   private readonly out: Int32Array;
   private readonly out1: Int32Array;
   private readonly start: number;
-  /** Instructions waiting for the next byte (deduplicated by `pendingMark`). */
+  private readonly n: number;
+  private readonly usesAssert: boolean;
+  /** Instructions waiting for the next byte (deduplicated by `pendingMark` == `pendingGen`). */
   private readonly pending: Int32Array;
   private readonly pendingMark: Int32Array;
   private pendingCount = 0;
+  private pendingGen = 0;
   /** RANGE/MATCH instructions ready at the current position (after following SPLIT/ASSERT). */
   private readonly ready: Int32Array;
   private readonly visitMark: Int32Array;
@@ -300,9 +315,26 @@ class NfaMatcher implements Automaton {
   private readonly stack: Int32Array;
   private gen = 0;
   private ctx = CTX_START;
+  // The lazy DFA cache. State 0 is the dead state (empty set) and is never flushed.
+  private readonly classMap: Uint8Array;
+  private readonly nc: number;
+  private readonly trans: Int32Array; // [state * nc + class] → state, -1 = not computed yet
+  private readonly setStart: Int32Array;
+  private readonly setLen: Int32Array;
+  private readonly stateCtx: Int32Array;
+  private readonly acceptFlag: Int8Array; // -1 unknown, 0, 1
+  private readonly hashSlot: Int32Array;
+  private readonly pool: Int32Array;
+  private poolUsed = 0;
+  private numStates = 1;
+  private readonly hash: Int32Array; // open addressing: state id + 1, 0 = empty
+  private readonly canon: Int32Array;
+  private startId = -1;
+  private flushes = 0;
 
   constructor(d: Extract<AutomatonData, { kind: 'nfa' }>) {
     const n = d.numInsts;
+    this.n = n;
     this.op = d.op;
     this.a = d.a;
     this.b = d.b;
@@ -314,6 +346,22 @@ class NfaMatcher implements Automaton {
     this.ready = new Int32Array(n);
     this.visitMark = new Int32Array(n);
     this.stack = new Int32Array(2 * n + 1); // pushes ≤ 1 + two per SPLIT
+    this.canon = new Int32Array(n);
+    let assertBits = 0;
+    for (let i = 0; i < n; i++) if (d.op[i] === OP_ASSERT) assertBits |= d.a[i]!;
+    this.usesAssert = assertBits !== 0;
+    this.classMap = nfaByteClasses(d, assertBits);
+    this.nc = this.classMap[255]! + 1;
+    const k = LAZY_CACHE_STATES;
+    this.trans = new Int32Array(k * this.nc).fill(-1);
+    this.trans.fill(0, 0, this.nc);
+    this.setStart = new Int32Array(k);
+    this.setLen = new Int32Array(k);
+    this.stateCtx = new Int32Array(k);
+    this.acceptFlag = new Int8Array(k);
+    this.hashSlot = new Int32Array(k);
+    this.pool = new Int32Array(Math.max(2 * n + 2, Math.min(LAZY_POOL_INTS, k * n)));
+    this.hash = new Int32Array(4 * k);
   }
 
   /** A fresh mark generation; marks are cleared when the counter would overflow. */
@@ -326,9 +374,9 @@ class NfaMatcher implements Automaton {
     return ++this.gen;
   }
 
-  private addPending(pc: number, g: number): void {
-    if (this.pendingMark[pc] === g) return;
-    this.pendingMark[pc] = g;
+  private addPending(pc: number): void {
+    if (this.pendingMark[pc] === this.pendingGen) return;
+    this.pendingMark[pc] = this.pendingGen;
     this.pending[this.pendingCount++] = pc;
   }
 
@@ -357,28 +405,119 @@ class NfaMatcher implements Automaton {
     }
   }
 
-  /** Consumes byte `byte`; false once no thread is left. */
-  private step(byte: number): boolean {
+  /** NFA step of the pending set on `byte` (ctx = facts about the previous byte). */
+  private step(byte: number): void {
     this.expand(assertionsAt(this.ctx, byte));
-    const g = this.nextGen();
+    this.pendingGen = this.nextGen();
     this.pendingCount = 0;
     for (let i = 0; i < this.readyCount; i++) {
       const pc = this.ready[i]!;
-      if (this.op[pc] === OP_RANGE && this.a[pc]! <= byte && byte <= this.b[pc]!) this.addPending(this.out[pc]!, g);
+      if (this.op[pc] === OP_RANGE && this.a[pc]! <= byte && byte <= this.b[pc]!) this.addPending(this.out[pc]!);
     }
-    this.ctx = (byte === 0x0a ? CTX_NEWLINE : 0) | (isWordByte(byte) ? CTX_WORD : 0);
-    return this.pendingCount > 0;
+    this.ctx = this.usesAssert ? (byte === 0x0a ? CTX_NEWLINE : 0) | (isWordByte(byte) ? CTX_WORD : 0) : 0;
+  }
+
+  /** Makes cached state `id` the pending set. */
+  private load(id: number): void {
+    this.pendingGen = this.nextGen();
+    this.pendingCount = 0;
+    const from = this.setStart[id]!;
+    for (let i = 0; i < this.setLen[id]!; i++) this.addPending(this.pool[from + i]!);
+    this.ctx = this.stateCtx[id]!;
+  }
+
+  /** Clears the cache (only the parts used since the last flush); state 0 stays dead. */
+  private flush(): void {
+    for (let s = 1; s < this.numStates; s++) {
+      this.trans.fill(-1, s * this.nc, (s + 1) * this.nc);
+      this.hash[this.hashSlot[s]!] = 0;
+    }
+    this.numStates = 1;
+    this.poolUsed = 0;
+    this.startId = -1;
+    this.flushes++;
+  }
+
+  /** The cached state for the pending set and ctx, adding it (flushing first if full). */
+  private intern(): number {
+    let count = 0;
+    if (this.pendingCount === 0) return 0;
+    for (let pc = 0; pc < this.n; pc++) if (this.pendingMark[pc] === this.pendingGen) this.canon[count++] = pc;
+    const ctx = this.ctx;
+    let h = 0x811c9dc5 ^ ctx;
+    for (let i = 0; i < count; i++) h = Math.imul(h ^ this.canon[i]!, 0x01000193);
+    const mask = this.hash.length - 1;
+    let slot = (h >>> 0) & mask;
+    for (let id = this.hash[slot]!; id !== 0; slot = (slot + 1) & mask, id = this.hash[slot]!) {
+      if (this.sameSet(id - 1, count, ctx)) return id - 1;
+    }
+    if (this.numStates === LAZY_CACHE_STATES || this.poolUsed + count > this.pool.length) {
+      this.flush();
+      slot = (h >>> 0) & mask;
+      while (this.hash[slot] !== 0) slot = (slot + 1) & mask;
+    }
+    const id = this.numStates++;
+    for (let i = 0; i < count; i++) this.pool[this.poolUsed + i] = this.canon[i]!;
+    this.setStart[id] = this.poolUsed;
+    this.setLen[id] = count;
+    this.poolUsed += count;
+    this.stateCtx[id] = ctx;
+    this.acceptFlag[id] = -1;
+    this.hash[slot] = id + 1;
+    this.hashSlot[id] = slot;
+    return id;
+  }
+
+  private sameSet(id: number, count: number, ctx: number): boolean {
+    if (this.setLen[id] !== count || this.stateCtx[id] !== ctx) return false;
+    const from = this.setStart[id]!;
+    for (let i = 0; i < count; i++) if (this.pool[from + i] !== this.canon[i]) return false;
+    return true;
+  }
+
+  /** The state after `byte` from state `id`: a cache lookup, or an NFA step on a miss. */
+  private next(id: number, byte: number): number {
+    const at = id * this.nc + this.classMap[byte]!;
+    const known = this.trans[at]!;
+    if (known >= 0) return known;
+    this.load(id);
+    this.step(byte);
+    const flushes = this.flushes;
+    const to = this.intern();
+    if (flushes === this.flushes) this.trans[at] = to; // after a flush `id` no longer exists
+    return to;
+  }
+
+  private startState(): number {
+    if (this.startId < 0) {
+      this.pendingGen = this.nextGen();
+      this.pendingCount = 0;
+      this.addPending(this.start);
+      this.ctx = this.usesAssert ? CTX_START : 0;
+      this.startId = this.intern();
+    }
+    return this.startId;
+  }
+
+  private accepts(id: number): boolean {
+    if (this.acceptFlag[id]! < 0) {
+      this.load(id);
+      this.expand(assertionsAt(this.ctx, -1));
+      let match = 0;
+      for (let i = 0; i < this.readyCount; i++) if (this.op[this.ready[i]!] === OP_MATCH) match = 1;
+      this.acceptFlag[id] = match;
+    }
+    return this.acceptFlag[id] === 1;
   }
 
   fullMatch(input: string): boolean {
-    this.ctx = CTX_START;
-    this.pendingCount = 0;
-    this.addPending(this.start, this.nextGen());
+    let s = this.startState();
     const n = input.length;
     for (let i = 0; i < n; i++) {
       let c = input.charCodeAt(i);
       if (c < 0x80) {
-        if (!this.step(c)) return false;
+        s = this.next(s, c);
+        if (s === 0) return false;
         continue;
       }
       if (c >= 0xd800 && c <= 0xdfff) {
@@ -388,14 +527,42 @@ class NfaMatcher implements Automaton {
           i++;
         } else c = 0xfffd;
       }
-      let ok: boolean;
-      if (c < 0x800) ok = this.step(0xc0 | (c >> 6));
-      else if (c < 0x10000) ok = this.step(0xe0 | (c >> 12)) && this.step(0x80 | ((c >> 6) & 0x3f));
-      else ok = this.step(0xf0 | (c >> 18)) && this.step(0x80 | ((c >> 12) & 0x3f)) && this.step(0x80 | ((c >> 6) & 0x3f));
-      if (!ok || !this.step(0x80 | (c & 0x3f))) return false;
+      if (c < 0x800) {
+        s = this.next(s, 0xc0 | (c >> 6));
+      } else {
+        if (c < 0x10000) {
+          s = this.next(s, 0xe0 | (c >> 12));
+        } else {
+          s = this.next(s, 0xf0 | (c >> 18));
+          s = this.next(s, 0x80 | ((c >> 12) & 0x3f));
+        }
+        s = this.next(s, 0x80 | ((c >> 6) & 0x3f));
+      }
+      s = this.next(s, 0x80 | (c & 0x3f));
+      if (s === 0) return false;
     }
-    this.expand(assertionsAt(this.ctx, -1));
-    for (let i = 0; i < this.readyCount; i++) if (this.op[this.ready[i]!] === OP_MATCH) return true;
-    return false;
+    return this.accepts(s);
   }
+}
+
+/**
+ * Byte classes of an NFA (as the compiler's byteClasses): bytes no RANGE edge, \n (for line
+ * assertions) or word-byte edge (for \b \B) separates share a class and a cache column.
+ */
+function nfaByteClasses(d: Extract<AutomatonData, { kind: 'nfa' }>, assertBits: number): Uint8Array {
+  const cut = new Uint8Array(257);
+  for (let i = 0; i < d.numInsts; i++) {
+    if (d.op[i] !== OP_RANGE) continue;
+    cut[d.a[i]!] = 1;
+    cut[d.b[i]! + 1] = 1;
+  }
+  if (assertBits & (BEGIN_LINE | END_LINE)) cut[0x0a] = cut[0x0b] = 1;
+  if (assertBits & (WORD_BOUNDARY | NON_WORD_BOUNDARY)) for (const b of [0x30, 0x3a, 0x41, 0x5b, 0x5f, 0x60, 0x61, 0x7b]) cut[b] = 1;
+  const classMap = new Uint8Array(256);
+  let k = 0;
+  for (let b = 1; b < 256; b++) {
+    if (cut[b]) k++;
+    classMap[b] = k;
+  }
+  return classMap;
 }

@@ -172,3 +172,23 @@ test('matcher.ts, the runtime part, imports nothing but ../errors.js', () => {
   const imports = [...src.matchAll(/^\s*(?:import|export)\b[^;]*?from\s+'([^']+)'/gm)].map((m) => m[1]);
   assert.deepEqual(imports, ['../errors.js']);
 });
+
+test('the NFA matcher stays correct when its lazy DFA cache overflows and is flushed', async () => {
+  const { oracleCompile } = await import('./oracle.js');
+  for (const pattern of ['(a|b)*a(a|b){15}', '(?:\\b[ab]|[ab ]|\\B-)*a[ab -]{9}\\b']) {
+    const re = compileRegex(pattern);
+    assert.equal(re.stats.kind, 'nfa', `${pattern} should exceed the DFA budget`);
+    const oracle = oracleCompile(pattern);
+    assert.ok(oracle.ok);
+    try {
+      fc.assert(
+        fc.property(fc.string({ unit: fc.constantFrom('a', 'b', ' ', '-'), minLength: 10, maxLength: 2000 }), (s) => {
+          assert.equal(re.fullMatch(s), oracle.fullMatch(s), `compileRegex(${JSON.stringify(pattern)}).fullMatch(${JSON.stringify(s)})`);
+        }),
+        { numRuns: 150 },
+      );
+    } finally {
+      oracle.free();
+    }
+  }
+});
