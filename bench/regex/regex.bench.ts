@@ -39,7 +39,19 @@ const CASES: Case[] = [
   { pattern: '(a+)+$', input: (n) => 'a'.repeat(n - 1) + '!', adversarial: true, sizes: SIZES },
   { pattern: '(a|aa)*b', input: (n) => 'a'.repeat(n), adversarial: true, sizes: SIZES },
   { pattern: '(.*a){20}', input: (n) => 'a'.repeat(n), adversarial: true, sizes: SIZES },
+  // 2^16 DFA states: compiled to the NFA form; random input keeps its lazy cache flushing.
+  { pattern: '(a|b)*a(a|b){15}', input: (n) => randomAB(n), adversarial: true, sizes: SIZES },
 ];
+
+function randomAB(n: number): string {
+  let x = 12345;
+  let s = '';
+  for (let i = 0; i < n; i++) {
+    x = (Math.imul(x, 1103515245) + 12345) >>> 0;
+    s += x & 0x10000 ? 'a' : 'b';
+  }
+  return s;
+}
 
 type Engine = { name: string; make: (p: string) => ((s: string) => boolean) | null };
 

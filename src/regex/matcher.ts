@@ -510,16 +510,18 @@ class NfaMatcher implements Automaton {
     return this.acceptFlag[id] === 1;
   }
 
+  /**
+   * Full match through the cache. When the cache thrashes (more than CACHE_MISS_FLOOR misses and
+   * fewer than CACHE_HITS_PER_MISS hits per miss in this call) it continues without it, since plain
+   * lock-step simulation is then cheaper than filling a cache that is about to be flushed.
+   */
   fullMatch(input: string): boolean {
     let s = this.startState();
     const n = input.length;
+    let misses = 0;
+    let steps = 0;
     for (let i = 0; i < n; i++) {
       let c = input.charCodeAt(i);
-      if (c < 0x80) {
-        s = this.next(s, c);
-        if (s === 0) return false;
-        continue;
-      }
       if (c >= 0xd800 && c <= 0xdfff) {
         const d = i + 1 < n ? input.charCodeAt(i + 1) : 0;
         if (c <= 0xdbff && d >= 0xdc00 && d <= 0xdfff) {
@@ -527,22 +529,61 @@ class NfaMatcher implements Automaton {
           i++;
         } else c = 0xfffd;
       }
-      if (c < 0x800) {
-        s = this.next(s, 0xc0 | (c >> 6));
-      } else {
-        if (c < 0x10000) {
-          s = this.next(s, 0xe0 | (c >> 12));
-        } else {
-          s = this.next(s, 0xf0 | (c >> 18));
-          s = this.next(s, 0x80 | ((c >> 12) & 0x3f));
+      const nBytes = c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+      for (let k = nBytes - 1; k >= 0; k--) {
+        const byte = utf8Byte(c, nBytes, k);
+        const at = s * this.nc + this.classMap[byte]!;
+        const known = this.trans[at]!;
+        if (known >= 0) s = known;
+        else {
+          s = this.next(s, byte);
+          misses++;
         }
-        s = this.next(s, 0x80 | ((c >> 6) & 0x3f));
+        steps++;
+        if (s === 0) return false;
       }
-      s = this.next(s, 0x80 | (c & 0x3f));
-      if (s === 0) return false;
+      if (misses > CACHE_MISS_FLOOR && misses * (CACHE_HITS_PER_MISS + 1) > steps) return this.simulateFrom(s, input, i + 1);
     }
     return this.accepts(s);
   }
+
+  /** Plain lock-step NFA simulation from cached state `id`, for input[from..]. */
+  private simulateFrom(id: number, input: string, from: number): boolean {
+    this.load(id);
+    const n = input.length;
+    for (let i = from; i < n; i++) {
+      let c = input.charCodeAt(i);
+      if (c >= 0xd800 && c <= 0xdfff) {
+        const d = i + 1 < n ? input.charCodeAt(i + 1) : 0;
+        if (c <= 0xdbff && d >= 0xdc00 && d <= 0xdfff) {
+          c = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
+          i++;
+        } else c = 0xfffd;
+      }
+      const nBytes = c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+      for (let k = nBytes - 1; k >= 0; k--) {
+        this.step(utf8Byte(c, nBytes, k));
+        if (this.pendingCount === 0) return false;
+      }
+    }
+    this.expand(assertionsAt(this.ctx, -1));
+    for (let i = 0; i < this.readyCount; i++) if (this.op[this.ready[i]!] === OP_MATCH) return true;
+    return false;
+  }
+}
+
+/** Cache misses in one call before the matcher considers giving up on the cache. */
+const CACHE_MISS_FLOOR = 256;
+/** Hits per miss below which the cache costs more than it saves (RE2 uses a similar bail-out). */
+const CACHE_HITS_PER_MISS = 3;
+
+/** Byte `k` counted from the end (k = 0 is the last) of the `len`-byte UTF-8 encoding of `c`. */
+function utf8Byte(c: number, len: number, k: number): number {
+  if (k > 0 || len > 1) {
+    if (k < len - 1) return 0x80 | ((c >> (6 * k)) & 0x3f);
+    return (len === 2 ? 0xc0 : len === 3 ? 0xe0 : 0xf0) | (c >> (6 * k));
+  }
+  return c;
 }
 
 /**
