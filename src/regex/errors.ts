@@ -7,7 +7,6 @@ import { MeshrouteError } from '../errors.js';
 /** RE2's error kinds (re2/regexp.h `RegexpStatusCode`), as meshroute error codes with RE2's text. */
 export const REGEX_ERROR_TEXT = {
   REGEX_BAD_ESCAPE: 'invalid escape sequence',
-  REGEX_BAD_CHAR_CLASS: 'invalid character class',
   REGEX_BAD_CHAR_RANGE: 'invalid character class range',
   REGEX_MISSING_BRACKET: 'missing ]',
   REGEX_MISSING_PAREN: 'missing )',
