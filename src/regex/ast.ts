@@ -16,9 +16,6 @@ export const Assertion = {
 } as const;
 export type AssertionBit = (typeof Assertion)[keyof typeof Assertion];
 
-/** Every assertion bit; anything else in a serialized automaton is corrupt. */
-export const ALL_ASSERTIONS = 63;
-
 export type Node =
   | { readonly kind: 'empty' }
   | { readonly kind: 'noMatch' }

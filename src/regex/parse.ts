@@ -239,16 +239,9 @@ class Parser {
   private parseEscapeAtom(items: Node[], flags: number): void {
     const start = this.pos;
     const e = this.src[start + 1];
-    const simple: Readonly<Record<string, Node>> = {
-      A: assert(Assertion.BEGIN_TEXT),
-      z: assert(Assertion.END_TEXT),
-      b: assert(Assertion.WORD_BOUNDARY),
-      B: assert(Assertion.NON_WORD_BOUNDARY),
-      C: { kind: 'anyByte' },
-    };
-    if (e !== undefined && Object.hasOwn(simple, e)) {
+    if (e !== undefined && Object.hasOwn(ESCAPE_ATOMS, e)) {
       this.pos += 2;
-      items.push(simple[e]!);
+      items.push(ESCAPE_ATOMS[e]!);
       return;
     }
     if (e === 'Q') {
@@ -309,8 +302,7 @@ class Parser {
     this.pos++;
     const c = this.next();
     const badEscape = (): never => this.fail('REGEX_BAD_ESCAPE', start, this.src.slice(start, this.pos));
-    const controls: Readonly<Record<number, number>> = { 0x61: 7, 0x66: 12, 0x74: 9, 0x6e: 10, 0x72: 13, 0x76: 11 };
-    if (Object.hasOwn(controls, c)) return controls[c]!;
+    if (Object.hasOwn(CONTROL_ESCAPES, c)) return CONTROL_ESCAPES[c]!;
     if (c >= 0x31 && c <= 0x37) {
       // \1-\7 alone would be a back-reference; RE2 reads it as octal only when another octal digit follows.
       if (!isOctal(this.src.charCodeAt(this.pos))) badEscape();
@@ -414,6 +406,18 @@ class Parser {
     return this.parseEscapedRune();
   }
 }
+
+/** Escapes that are atoms of their own outside brackets (RE2 rejects them inside). */
+const ESCAPE_ATOMS: Readonly<Record<string, Node>> = {
+  A: { kind: 'assert', assertion: Assertion.BEGIN_TEXT },
+  z: { kind: 'assert', assertion: Assertion.END_TEXT },
+  b: { kind: 'assert', assertion: Assertion.WORD_BOUNDARY },
+  B: { kind: 'assert', assertion: Assertion.NON_WORD_BOUNDARY },
+  C: { kind: 'anyByte' },
+};
+
+/** `\a \f \t \n \r \v` by the code of their letter. */
+const CONTROL_ESCAPES: Readonly<Record<number, number>> = { 0x61: 7, 0x66: 12, 0x74: 9, 0x6e: 10, 0x72: 13, 0x76: 11 };
 
 function isOctal(c: number): boolean {
   return c >= 0x30 && c <= 0x37;
