@@ -198,10 +198,20 @@ function readInst(bytes: Uint8Array, view: DataView, at: number, numInsts: numbe
   }
 }
 
-/** Validates `length` bytes at `offset` and returns a matcher for them (throws TableFormatError). */
+/**
+ * Validates `length` bytes at `offset` and returns a matcher for them (throws TableFormatError).
+ * An NFA small enough for one 32-bit word and without assertions runs bit-parallel; any other
+ * NFA runs in lock-step with a lazy DFA cache. Both give the same answers (tests check both).
+ */
 export function loadAutomaton(bytes: Uint8Array, offset = 0, length?: number): Automaton {
   const data = readAutomaton(bytes, offset, length);
-  return data.kind === 'dfa' ? new DfaMatcher(data) : new NfaMatcher(data);
+  if (data.kind === 'dfa') return new DfaMatcher(data);
+  return bitParallelEligible(data) ? new BitParallelMatcher(data) : new NfaMatcher(data);
+}
+
+/** The lock-step NFA matcher for an NFA automaton, whatever its size (for tests and benchmarks). */
+export function lockStepMatcher(data: Extract<AutomatonData, { kind: 'nfa' }>): Automaton {
+  return new NfaMatcher(data);
 }
 
 /**
@@ -606,4 +616,107 @@ function nfaByteClasses(d: Extract<AutomatonData, { kind: 'nfa' }>, assertBits: 
     classMap[b] = k;
   }
   return classMap;
+}
+
+/** Positions (RANGE and MATCH instructions) a bit-parallel matcher can track: one 32-bit word. */
+const BIT_PARALLEL_POSITIONS = 32;
+
+/** No ASSERT (their truth depends on the next byte, not on the position set) and ≤ 32 positions. */
+function bitParallelEligible(d: Extract<AutomatonData, { kind: 'nfa' }>): boolean {
+  let positions = 0;
+  for (let i = 0; i < d.numInsts; i++) {
+    if (d.op[i] === OP_ASSERT) return false;
+    if (d.op[i] === OP_RANGE || d.op[i] === OP_MATCH) positions++;
+  }
+  return positions <= BIT_PARALLEL_POSITIONS;
+}
+
+/**
+ * Bit-parallel NFA simulation (in the spirit of Glushkov automata and shift-and): the set of
+ * pending RANGE/MATCH instructions is one 32-bit word; a byte keeps the RANGEs accepting it
+ * (`classMask`) and maps each kept bit to the positions reachable after it (`follow`), four bits-
+ * bytes at a time through precomputed tables. A handful of operations per byte, whatever the
+ * pattern's DFA size (`(a|b)*a(a|b){15}` has 2^16 DFA states and 18 positions).
+ */
+class BitParallelMatcher implements Automaton {
+  private readonly classMap: Uint8Array;
+  private readonly classMask: Int32Array;
+  private readonly follow: Int32Array; // [k * 256 + v]: positions after the bits v of byte k of a mask
+  private readonly start: number;
+  private readonly matchMask: number;
+
+  constructor(d: Extract<AutomatonData, { kind: 'nfa' }>) {
+    const position = new Int32Array(d.numInsts).fill(-1);
+    let count = 0;
+    let matchMask = 0;
+    for (let i = 0; i < d.numInsts; i++) {
+      if (d.op[i] === OP_RANGE || d.op[i] === OP_MATCH) position[i] = count++;
+      if (d.op[i] === OP_MATCH) matchMask |= 1 << position[i]!;
+    }
+    const seen = new Int32Array(d.numInsts);
+    let gen = 0;
+    const stack: number[] = [];
+    const closure = (pc: number): number => {
+      gen++;
+      let mask = 0;
+      stack.push(pc);
+      while (stack.length > 0) {
+        const x = stack.pop()!;
+        if (seen[x] === gen) continue;
+        seen[x] = gen;
+        if (d.op[x] === OP_SPLIT) stack.push(d.out1[x]!, d.out[x]!);
+        else if (position[x]! >= 0) mask |= 1 << position[x]!;
+      }
+      return mask;
+    };
+    const after = new Int32Array(BIT_PARALLEL_POSITIONS);
+    for (let i = 0; i < d.numInsts; i++) if (d.op[i] === OP_RANGE) after[position[i]!] = closure(d.out[i]!);
+    this.follow = new Int32Array(4 * 256);
+    for (let k = 0; k < 4; k++) {
+      for (let v = 1; v < 256; v++) {
+        const low = v & -v; // lowest set bit
+        const bit = 31 - Math.clz32(low) + 8 * k;
+        this.follow[k * 256 + v] = this.follow[k * 256 + (v ^ low)]! | after[bit]!;
+      }
+    }
+    this.classMap = nfaByteClasses(d, 0);
+    this.classMask = new Int32Array(this.classMap[255]! + 1);
+    for (let b = 0; b < 256; b++) {
+      let mask = 0;
+      for (let i = 0; i < d.numInsts; i++) if (d.op[i] === OP_RANGE && d.a[i]! <= b && b <= d.b[i]!) mask |= 1 << position[i]!;
+      this.classMask[this.classMap[b]!] = mask;
+    }
+    this.start = closure(d.start);
+    this.matchMask = matchMask;
+  }
+
+  private step(state: number, byte: number): number {
+    const m = state & this.classMask[this.classMap[byte]!]!;
+    const f = this.follow;
+    return f[m & 255]! | f[256 + ((m >>> 8) & 255)]! | f[512 + ((m >>> 16) & 255)]! | f[768 + (m >>> 24)]!;
+  }
+
+  fullMatch(input: string): boolean {
+    let s = this.start;
+    const n = input.length;
+    for (let i = 0; i < n; i++) {
+      let c = input.charCodeAt(i);
+      if (c < 0x80) {
+        s = this.step(s, c);
+        if (s === 0) return false;
+        continue;
+      }
+      if (c >= 0xd800 && c <= 0xdfff) {
+        const d = i + 1 < n ? input.charCodeAt(i + 1) : 0;
+        if (c <= 0xdbff && d >= 0xdc00 && d <= 0xdfff) {
+          c = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
+          i++;
+        } else c = 0xfffd;
+      }
+      const len = c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+      for (let k = len - 1; k >= 0; k--) s = this.step(s, utf8Byte(c, len, k));
+      if (s === 0) return false;
+    }
+    return (s & this.matchMask) !== 0;
+  }
 }

@@ -14,6 +14,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { compileRegex, RegexSyntaxError, RegexTooComplexError, REGEX_ERROR_TEXT, type CompiledRegex } from '../../src/regex/index.js';
+import { lockStepMatcher, readAutomaton } from '../../src/regex/matcher.js';
 import { oracleCompile, ORACLE_TOO_LARGE } from './oracle.js';
 import { patternCases, type PatternCase } from './arbitraries.js';
 
@@ -64,11 +65,18 @@ function checkCase(c: PatternCase): void {
     assert.ok(ours !== null, `RE2 accepts but we reject (${(ourError as Error | null)?.message}): ${snippet(c.ours)}`);
     counts[ours.stats.kind]++;
     // The same pattern as an NFA too, so the lock-step matcher is checked on every pattern.
+    // loadAutomaton picks the bit-parallel matcher for small assertion-free NFAs; the lock-step
+    // matcher is checked on every NFA as well.
     const nfa = ours.stats.kind === 'nfa' ? ours : compileRegex(c.ours, { maxDfaStates: 0 });
+    const nfaData = readAutomaton(nfa.bytes);
+    assert.ok(nfaData.kind === 'nfa');
+    const lockStep = lockStepMatcher(nfaData);
     for (const input of c.inputs) {
       const want = oracle.fullMatch(input);
+      const nfaSnippet = `compileRegex(${JSON.stringify(c.ours)}, { maxDfaStates: 0 }).fullMatch(${JSON.stringify(input)})`;
       assert.equal(ours.fullMatch(input), want, `RE2 says ${want}: ${snippet(c.ours, input)}`);
-      assert.equal(nfa.fullMatch(input), want, `RE2 says ${want}, NFA form differs: compileRegex(${JSON.stringify(c.ours)}, { maxDfaStates: 0 }).fullMatch(${JSON.stringify(input)})`);
+      assert.equal(nfa.fullMatch(input), want, `RE2 says ${want}, NFA form differs: ${nfaSnippet}`);
+      assert.equal(lockStep.fullMatch(input), want, `RE2 says ${want}, lock-step NFA matcher differs (lockStepMatcher(readAutomaton(bytes))): ${nfaSnippet}`);
       counts.matches++;
     }
   } finally {

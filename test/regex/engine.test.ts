@@ -18,6 +18,7 @@ import {
 import { intersectRanges, negateRanges, normalizeRanges, rangesContain, MAX_RUNE } from '../../src/regex/charset.js';
 import { encodeRune, rangeToUtf8, type ByteSeq } from '../../src/regex/utf8.js';
 import { foldOrbit, unicodeClass } from '../../src/regex/unicode.js';
+import { lockStepMatcher, readAutomaton } from '../../src/regex/matcher.js';
 
 function seqMatches(seqs: ByteSeq[], bytes: number[]): number {
   return seqs.filter((s) => s.length === bytes.length && s.every(([lo, hi], i) => lo <= bytes[i]! && bytes[i]! <= hi)).length;
@@ -173,17 +174,22 @@ test('matcher.ts, the runtime part, imports nothing but ../errors.js', () => {
   assert.deepEqual(imports, ['../errors.js']);
 });
 
-test('the NFA matcher stays correct when its lazy DFA cache overflows and is flushed', async () => {
+test('both NFA matchers stay correct on DFA-exploding patterns (lazy cache overflowing and flushed)', async () => {
   const { oracleCompile } = await import('./oracle.js');
   for (const pattern of ['(a|b)*a(a|b){15}', '(?:\\b[ab]|[ab ]|\\B-)*a[ab -]{9}\\b']) {
-    const re = compileRegex(pattern);
-    assert.equal(re.stats.kind, 'nfa', `${pattern} should exceed the DFA budget`);
+    const compiled = compileRegex(pattern);
+    assert.equal(compiled.stats.kind, 'nfa', `${pattern} should exceed the DFA budget`);
+    const data = readAutomaton(compiled.bytes);
+    assert.ok(data.kind === 'nfa');
+    const lockStep = lockStepMatcher(data);
     const oracle = oracleCompile(pattern);
     assert.ok(oracle.ok);
     try {
       fc.assert(
         fc.property(fc.string({ unit: fc.constantFrom('a', 'b', ' ', '-'), minLength: 10, maxLength: 2000 }), (s) => {
-          assert.equal(re.fullMatch(s), oracle.fullMatch(s), `compileRegex(${JSON.stringify(pattern)}).fullMatch(${JSON.stringify(s)})`);
+          const want = oracle.fullMatch(s);
+          assert.equal(compiled.fullMatch(s), want, `compileRegex(${JSON.stringify(pattern)}).fullMatch(${JSON.stringify(s)})`);
+          assert.equal(lockStep.fullMatch(s), want, `lock-step matcher: ${JSON.stringify(pattern)} on ${JSON.stringify(s)}`);
         }),
         { numRuns: 150 },
       );
