@@ -1,28 +1,722 @@
 /**
- * TEMPORARY shim of the runtime automaton loader (src/regex/README.md). Drop this commit on merge.
- * The "automaton" bytes are the UTF-8 pattern; it becomes an anchored JS RegExp.
+ * The regex runtime: reads a serialized automaton (docs/table-format-regex.md) and matches strings
+ * against it. Part of the zero-dependency runtime, so it imports nothing but ../errors.js.
+ *
+ * The bytes are untrusted (they come from a decision table file). `readAutomaton` checks every
+ * header field, count, class, state and instruction reference once and throws TableFormatError with
+ * the offending byte offset; afterwards matching cannot read out of bounds and, because every step
+ * consumes one input byte, always ends. `fullMatch` allocates nothing: it walks the JS string with
+ * charCodeAt and feeds its UTF-8 bytes to the automaton on the fly (lone surrogates as U+FFFD,
+ * like TextEncoder).
  */
 import { TableFormatError } from '../errors.js';
 
+/** "MRRX" in little-endian byte order: identifies a meshroute regex automaton. */
+export const AUTOMATON_MAGIC = 0x5852524d;
+/** Bumped on any incompatible change of the encoding. */
+export const AUTOMATON_VERSION = 1;
+export const KIND_DFA = 1;
+export const KIND_NFA = 2;
+/** magic u32, version u16, kind u8, reserved u8, total length u32, count u32. */
+export const HEADER_SIZE = 16;
+/** DFA: numClasses u16, start u16, class map 256 × u8, then accept and transitions. */
+export const DFA_FIXED_SIZE = HEADER_SIZE + 4 + 256;
+/** NFA: start u32, reserved u32, then the instructions. */
+export const NFA_FIXED_SIZE = HEADER_SIZE + 8;
+/** One NFA instruction: op u8, a u8, b u8, reserved u8, out u32, out1 u32. */
+export const NFA_INST_SIZE = 12;
+/** DFA state ids are u16. */
+export const MAX_DFA_STATES = 0xffff;
+
+/** NFA opcodes (same values as src/regex/prog.ts Op). */
+export const OP_FAIL = 0;
+export const OP_MATCH = 1;
+export const OP_RANGE = 2;
+export const OP_SPLIT = 3;
+export const OP_ASSERT = 4;
+
+/** Assertion bits (same values as src/regex/ast.ts Assertion). */
+const BEGIN_LINE = 1;
+const END_LINE = 2;
+const BEGIN_TEXT = 4;
+const END_TEXT = 8;
+const WORD_BOUNDARY = 16;
+const NON_WORD_BOUNDARY = 32;
+
 export interface Automaton {
+  /** Whether the whole of `input`, as UTF-8, matches. */
   fullMatch(input: string): boolean;
 }
 
-export function loadAutomaton(bytes: Uint8Array, offset = 0, length = bytes.length - offset): Automaton {
-  if (offset < 0 || length < 0 || offset + length > bytes.length) {
-    throw new TableFormatError('regex-out-of-bounds', 'automaton outside the data', offset);
+export type AutomatonData =
+  | {
+      readonly kind: 'dfa';
+      readonly byteLength: number;
+      readonly numStates: number;
+      readonly numClasses: number;
+      readonly start: number;
+      readonly classMap: Uint8Array;
+      readonly accept: Uint8Array;
+      readonly trans: Uint16Array;
+    }
+  | {
+      readonly kind: 'nfa';
+      readonly byteLength: number;
+      readonly numInsts: number;
+      readonly start: number;
+      readonly op: Uint8Array;
+      readonly a: Uint8Array;
+      readonly b: Uint8Array;
+      readonly out: Int32Array;
+      readonly out1: Int32Array;
+    };
+
+function corrupt(code: string, message: string, offset: number): never {
+  throw new TableFormatError(code, `regex automaton: ${message} (byte ${offset})`, offset);
+}
+
+/** Checks that `length` bytes starting at `offset` exist inside `limit`. */
+function need(offset: number, length: number, limit: number, what: string): void {
+  if (length > limit - offset) corrupt('TABLE_REGEX_TRUNCATED', `${what} needs ${length} bytes, ${Math.max(0, limit - offset)} left`, offset);
+}
+
+/** Validates and decodes an automaton; throws TableFormatError (offsets are into `bytes`). */
+export function readAutomaton(bytes: Uint8Array, offset = 0, length?: number): AutomatonData {
+  if (!(bytes instanceof Uint8Array)) corrupt('TABLE_REGEX_TRUNCATED', 'not a Uint8Array', 0);
+  const len = length ?? bytes.length - offset;
+  if (!Number.isSafeInteger(offset) || !Number.isSafeInteger(len) || offset < 0 || len < 0 || offset + len > bytes.length) {
+    corrupt('TABLE_REGEX_TRUNCATED', `slice ${offset}+${len} is outside the ${bytes.length}-byte buffer`, Math.max(0, Math.min(offset, bytes.length)));
   }
-  let pattern: string;
-  try {
-    pattern = new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(offset, offset + length));
-  } catch {
-    throw new TableFormatError('regex-utf8', 'automaton pattern is not valid UTF-8', offset);
+  const end = offset + len;
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  need(offset, HEADER_SIZE, end, 'header');
+  if (view.getUint32(offset, true) !== AUTOMATON_MAGIC) corrupt('TABLE_REGEX_MAGIC', 'bad magic (expected "MRRX")', offset);
+  const version = view.getUint16(offset + 4, true);
+  if (version !== AUTOMATON_VERSION) corrupt('TABLE_REGEX_VERSION', `unsupported version ${version}`, offset + 4);
+  const kind = bytes[offset + 6]!;
+  if (bytes[offset + 7] !== 0) corrupt('TABLE_REGEX_FIELD', 'reserved header byte is not 0', offset + 7);
+  const total = view.getUint32(offset + 8, true);
+  if (total > len) corrupt('TABLE_REGEX_TRUNCATED', `total length ${total} exceeds the ${len} bytes given`, offset + 8);
+  const count = view.getUint32(offset + 12, true);
+  if (kind === KIND_DFA) return readDfa(bytes, view, offset, total, count);
+  if (kind === KIND_NFA) return readNfa(bytes, view, offset, total, count);
+  return corrupt('TABLE_REGEX_FIELD', `unknown automaton kind ${kind}`, offset + 6);
+}
+
+function readDfa(bytes: Uint8Array, view: DataView, base: number, total: number, numStates: number): AutomatonData {
+  if (numStates < 1 || numStates > MAX_DFA_STATES) corrupt('TABLE_REGEX_FIELD', `DFA state count ${numStates} not in 1..${MAX_DFA_STATES}`, base + 12);
+  const end = base + total;
+  need(base, DFA_FIXED_SIZE, end, 'DFA header');
+  const numClasses = view.getUint16(base + HEADER_SIZE, true);
+  if (numClasses < 1 || numClasses > 256) corrupt('TABLE_REGEX_FIELD', `class count ${numClasses} not in 1..256`, base + HEADER_SIZE);
+  const start = view.getUint16(base + HEADER_SIZE + 2, true);
+  if (start >= numStates) corrupt('TABLE_REGEX_TARGET', `start state ${start} ≥ ${numStates} states`, base + HEADER_SIZE + 2);
+  const mapAt = base + HEADER_SIZE + 4;
+  const classMap = bytes.slice(mapAt, mapAt + 256);
+  for (let i = 0; i < 256; i++) if (classMap[i]! >= numClasses) corrupt('TABLE_REGEX_FIELD', `byte ${i} maps to class ${classMap[i]} ≥ ${numClasses}`, mapAt + i);
+  const acceptAt = base + DFA_FIXED_SIZE;
+  const transAt = acceptAt + numStates;
+  const expected = DFA_FIXED_SIZE + numStates + 2 * numStates * numClasses;
+  if (total !== expected) corrupt('TABLE_REGEX_FIELD', `total length ${total} ≠ ${expected} for ${numStates} states × ${numClasses} classes`, base + 8);
+  const accept = bytes.slice(acceptAt, transAt);
+  for (let s = 0; s < numStates; s++) if (accept[s]! > 1) corrupt('TABLE_REGEX_FIELD', `accept flag ${accept[s]} of state ${s} is not 0 or 1`, acceptAt + s);
+  if (accept[0] !== 0) corrupt('TABLE_REGEX_FIELD', 'dead state 0 accepts', acceptAt);
+  const trans = new Uint16Array(numStates * numClasses);
+  for (let i = 0; i < trans.length; i++) {
+    const t = view.getUint16(transAt + 2 * i, true);
+    if (t >= numStates) corrupt('TABLE_REGEX_TARGET', `transition to state ${t} ≥ ${numStates} states`, transAt + 2 * i);
+    if (i < numClasses && t !== 0) corrupt('TABLE_REGEX_TARGET', 'dead state 0 has a transition out', transAt + 2 * i);
+    trans[i] = t;
   }
-  let re: RegExp;
-  try {
-    re = new RegExp(`^(?:${pattern})$`, 'u');
-  } catch {
-    throw new TableFormatError('regex-invalid', 'automaton pattern does not compile', offset);
+  return { kind: 'dfa', byteLength: total, numStates, numClasses, start, classMap, accept, trans };
+}
+
+function readNfa(bytes: Uint8Array, view: DataView, base: number, total: number, numInsts: number): AutomatonData {
+  const end = base + total;
+  need(base, NFA_FIXED_SIZE, end, 'NFA header');
+  if (numInsts < 1) corrupt('TABLE_REGEX_FIELD', 'NFA has no instructions', base + 12);
+  const expected = NFA_FIXED_SIZE + NFA_INST_SIZE * numInsts;
+  if (total !== expected) corrupt('TABLE_REGEX_FIELD', `total length ${total} ≠ ${expected} for ${numInsts} instructions`, base + 8);
+  const start = view.getUint32(base + HEADER_SIZE, true);
+  if (start >= numInsts) corrupt('TABLE_REGEX_TARGET', `start instruction ${start} ≥ ${numInsts}`, base + HEADER_SIZE);
+  if (view.getUint32(base + HEADER_SIZE + 4, true) !== 0) corrupt('TABLE_REGEX_FIELD', 'reserved NFA field is not 0', base + HEADER_SIZE + 4);
+  const op = new Uint8Array(numInsts);
+  const a = new Uint8Array(numInsts);
+  const b = new Uint8Array(numInsts);
+  const out = new Int32Array(numInsts);
+  const out1 = new Int32Array(numInsts);
+  for (let i = 0; i < numInsts; i++) {
+    const at = base + NFA_FIXED_SIZE + NFA_INST_SIZE * i;
+    readInst(bytes, view, at, numInsts);
+    op[i] = bytes[at]!;
+    a[i] = bytes[at + 1]!;
+    b[i] = bytes[at + 2]!;
+    out[i] = view.getUint32(at + 4, true);
+    out1[i] = view.getUint32(at + 8, true);
   }
-  return { fullMatch: (input: string) => re.test(input) };
+  return { kind: 'nfa', byteLength: total, numInsts, start, op, a, b, out, out1 };
+}
+
+/** Validates one instruction record: known opcode, sane operands, targets in range, unused fields 0. */
+function readInst(bytes: Uint8Array, view: DataView, at: number, numInsts: number): void {
+  const op = bytes[at]!;
+  const a = bytes[at + 1]!;
+  const b = bytes[at + 2]!;
+  const out = view.getUint32(at + 4, true);
+  const out1 = view.getUint32(at + 8, true);
+  const zero = (cond: boolean, field: string, where: number): void => {
+    if (!cond) corrupt('TABLE_REGEX_FIELD', `unused ${field} of opcode ${op} is not 0`, where);
+  };
+  if (bytes[at + 3] !== 0) corrupt('TABLE_REGEX_FIELD', 'reserved instruction byte is not 0', at + 3);
+  const target = (t: number, where: number): void => {
+    if (t >= numInsts) corrupt('TABLE_REGEX_TARGET', `instruction target ${t} ≥ ${numInsts}`, where);
+  };
+  switch (op) {
+    case OP_FAIL:
+    case OP_MATCH:
+      zero(a === 0 && b === 0, 'operand', at + 1);
+      zero(out === 0 && out1 === 0, 'target', at + 4);
+      return;
+    case OP_RANGE:
+      if (a > b) corrupt('TABLE_REGEX_FIELD', `byte range ${a}-${b} is empty`, at + 1);
+      target(out, at + 4);
+      zero(out1 === 0, 'second target', at + 8);
+      return;
+    case OP_SPLIT:
+      zero(a === 0 && b === 0, 'operand', at + 1);
+      target(out, at + 4);
+      target(out1, at + 8);
+      return;
+    case OP_ASSERT:
+      if (a === 0 || a > NON_WORD_BOUNDARY || (a & (a - 1)) !== 0) corrupt('TABLE_REGEX_FIELD', `assertion ${a} is not one known bit`, at + 1);
+      zero(b === 0, 'operand', at + 2);
+      target(out, at + 4);
+      zero(out1 === 0, 'second target', at + 8);
+      return;
+    default:
+      corrupt('TABLE_REGEX_FIELD', `unknown opcode ${op}`, at);
+  }
+}
+
+/**
+ * Validates `length` bytes at `offset` and returns a matcher for them (throws TableFormatError).
+ * An NFA small enough for one 32-bit word and without assertions runs bit-parallel; any other
+ * NFA runs in lock-step with a lazy DFA cache. Both give the same answers (tests check both).
+ */
+export function loadAutomaton(bytes: Uint8Array, offset = 0, length?: number): Automaton {
+  const data = readAutomaton(bytes, offset, length);
+  if (data.kind === 'dfa') return new DfaMatcher(data);
+  return bitParallelEligible(data) ? new BitParallelMatcher(data) : new NfaMatcher(data);
+}
+
+/** The lock-step NFA matcher for an NFA automaton, whatever its size (for tests and benchmarks). */
+export function lockStepMatcher(data: Extract<AutomatonData, { kind: 'nfa' }>): Automaton {
+  return new NfaMatcher(data);
+}
+
+/**
+ * DFA execution: one table lookup per byte. At load time transitions are rewritten to row offsets
+ * (target × numClasses), so the hot loop is `s = trans[s + classMap[byte]]` with no multiply;
+ * row offset 0 is the dead state.
+ */
+class DfaMatcher implements Automaton {
+  private readonly classMap: Uint8Array;
+  private readonly acceptAtRow: Uint8Array;
+  private readonly rows: Int32Array;
+  private readonly start: number;
+  constructor(d: Extract<AutomatonData, { kind: 'dfa' }>) {
+    const nc = d.numClasses;
+    this.classMap = d.classMap;
+    this.rows = Int32Array.from(d.trans, (t) => t * nc);
+    this.acceptAtRow = new Uint8Array(d.numStates * nc);
+    for (let s = 0; s < d.numStates; s++) this.acceptAtRow[s * nc] = d.accept[s]!;
+    this.start = d.start * nc;
+  }
+
+  fullMatch(input: string): boolean {
+    const t = this.rows;
+    const m = this.classMap;
+    let s = this.start;
+    const n = input.length;
+    for (let i = 0; i < n; i++) {
+      let c = input.charCodeAt(i);
+      if (c < 0x80) {
+        s = t[s + m[c]!]!;
+        if (s === 0) return false;
+        continue;
+      }
+      if (c >= 0xd800 && c <= 0xdfff) {
+        const d = i + 1 < n ? input.charCodeAt(i + 1) : 0;
+        if (c <= 0xdbff && d >= 0xdc00 && d <= 0xdfff) {
+          c = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
+          i++;
+        } else c = 0xfffd;
+      }
+      if (c < 0x800) {
+        s = t[s + m[0xc0 | (c >> 6)]!]!;
+      } else {
+        if (c < 0x10000) {
+          s = t[s + m[0xe0 | (c >> 12)]!]!;
+        } else {
+          s = t[s + m[0xf0 | (c >> 18)]!]!;
+          s = t[s + m[0x80 | ((c >> 12) & 0x3f)]!]!;
+        }
+        s = t[s + m[0x80 | ((c >> 6) & 0x3f)]!]!;
+      }
+      s = t[s + m[0x80 | (c & 0x3f)]!]!;
+      if (s === 0) return false;
+    }
+    return this.acceptAtRow[s] === 1;
+  }
+}
+
+/** Previous-byte facts for assertions (as in src/regex/dfa.ts). */
+const CTX_START = 1;
+const CTX_NEWLINE = 2;
+const CTX_WORD = 4;
+
+function isWordByte(b: number): boolean {
+  return (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5a) || b === 0x5f || (b >= 0x61 && b <= 0x7a);
+}
+
+/** Assertions holding between a byte read in context `ctx` and byte `b` (-1 = end of input). */
+function assertionsAt(ctx: number, b: number): number {
+  let f = 0;
+  if (ctx & CTX_START) f |= BEGIN_TEXT | BEGIN_LINE;
+  else if (ctx & CTX_NEWLINE) f |= BEGIN_LINE;
+  if (b === 0x0a || b < 0) f |= END_LINE;
+  if (b < 0) f |= END_TEXT;
+  const nextWord = b >= 0 && isWordByte(b);
+  f |= nextWord !== ((ctx & CTX_WORD) !== 0) ? WORD_BOUNDARY : NON_WORD_BOUNDARY;
+  return f;
+}
+
+/** States the NFA matcher's lazy DFA cache holds before it is flushed (bounds its memory). */
+export const LAZY_CACHE_STATES = 256;
+/** Instruction ids the cache may store across all its states' sets (≥ 2 full sets are always allowed). */
+export const LAZY_POOL_INTS = 1 << 16;
+
+/**
+ * Lock-step NFA simulation (Thompson/Pike without captures) with a lazy DFA cache, as RE2 does:
+ * the set of instructions waiting for the next byte is advanced one byte at a time (at most the
+ * program size of work per byte), and each (set, byte class) → set step is remembered in a
+ * bounded cache, so repeated states cost one table lookup. When the cache is full it is flushed
+ * (clearing only what was filled), which keeps every byte O(program size) — linear time. All
+ * buffers are allocated here, at load time; matching allocates nothing.
+ */
+class NfaMatcher implements Automaton {
+  private readonly op: Uint8Array;
+  private readonly a: Uint8Array;
+  private readonly b: Uint8Array;
+  private readonly out: Int32Array;
+  private readonly out1: Int32Array;
+  private readonly start: number;
+  private readonly n: number;
+  private readonly usesAssert: boolean;
+  /** Instructions waiting for the next byte (deduplicated by `pendingMark` == `pendingGen`). */
+  private readonly pending: Int32Array;
+  private readonly pendingMark: Int32Array;
+  private pendingCount = 0;
+  private pendingGen = 0;
+  /** RANGE/MATCH instructions ready at the current position (after following SPLIT/ASSERT). */
+  private readonly ready: Int32Array;
+  private readonly visitMark: Int32Array;
+  private readyCount = 0;
+  private readonly stack: Int32Array;
+  private gen = 0;
+  private ctx = CTX_START;
+  // The lazy DFA cache. State 0 is the dead state (empty set) and is never flushed.
+  private readonly classMap: Uint8Array;
+  private readonly nc: number;
+  private readonly trans: Int32Array; // [state * nc + class] → state, -1 = not computed yet
+  private readonly setStart: Int32Array;
+  private readonly setLen: Int32Array;
+  private readonly stateCtx: Int32Array;
+  private readonly acceptFlag: Int8Array; // -1 unknown, 0, 1
+  private readonly hashSlot: Int32Array;
+  private readonly pool: Int32Array;
+  private poolUsed = 0;
+  private numStates = 1;
+  private readonly hash: Int32Array; // open addressing: state id + 1, 0 = empty
+  private readonly canon: Int32Array;
+  private startId = -1;
+  private flushes = 0;
+
+  constructor(d: Extract<AutomatonData, { kind: 'nfa' }>) {
+    const n = d.numInsts;
+    this.n = n;
+    this.op = d.op;
+    this.a = d.a;
+    this.b = d.b;
+    this.out = d.out;
+    this.out1 = d.out1;
+    this.start = d.start;
+    this.pending = new Int32Array(n);
+    this.pendingMark = new Int32Array(n);
+    this.ready = new Int32Array(n);
+    this.visitMark = new Int32Array(n);
+    this.stack = new Int32Array(2 * n + 1); // pushes ≤ 1 + two per SPLIT
+    this.canon = new Int32Array(n);
+    let assertBits = 0;
+    for (let i = 0; i < n; i++) if (d.op[i] === OP_ASSERT) assertBits |= d.a[i]!;
+    this.usesAssert = assertBits !== 0;
+    this.classMap = nfaByteClasses(d, assertBits);
+    this.nc = this.classMap[255]! + 1;
+    const k = LAZY_CACHE_STATES;
+    this.trans = new Int32Array(k * this.nc).fill(-1);
+    this.trans.fill(0, 0, this.nc);
+    this.setStart = new Int32Array(k);
+    this.setLen = new Int32Array(k);
+    this.stateCtx = new Int32Array(k);
+    this.acceptFlag = new Int8Array(k);
+    this.hashSlot = new Int32Array(k);
+    this.pool = new Int32Array(Math.max(2 * n + 2, Math.min(LAZY_POOL_INTS, k * n)));
+    this.hash = new Int32Array(4 * k);
+  }
+
+  /** A fresh mark generation; marks are cleared when the counter would overflow. */
+  private nextGen(): number {
+    if (this.gen >= 0x3fffffff) {
+      this.pendingMark.fill(0);
+      this.visitMark.fill(0);
+      this.gen = 0;
+    }
+    return ++this.gen;
+  }
+
+  private addPending(pc: number): void {
+    if (this.pendingMark[pc] === this.pendingGen) return;
+    this.pendingMark[pc] = this.pendingGen;
+    this.pending[this.pendingCount++] = pc;
+  }
+
+  /** Follows SPLITs and holding ASSERTs from every pending instruction into `ready`. */
+  private expand(holds: number): void {
+    const g = this.nextGen();
+    const { op, a, out, out1, stack, visitMark } = this;
+    this.readyCount = 0;
+    for (let i = 0; i < this.pendingCount; i++) {
+      let sp = 0;
+      stack[sp++] = this.pending[i]!;
+      while (sp > 0) {
+        const pc = stack[--sp]!;
+        if (visitMark[pc] === g) continue;
+        visitMark[pc] = g;
+        const o = op[pc]!;
+        if (o === OP_SPLIT) {
+          stack[sp++] = out1[pc]!;
+          stack[sp++] = out[pc]!;
+        } else if (o === OP_ASSERT) {
+          if (a[pc]! & holds) stack[sp++] = out[pc]!;
+        } else if (o === OP_RANGE || o === OP_MATCH) {
+          this.ready[this.readyCount++] = pc;
+        }
+      }
+    }
+  }
+
+  /** NFA step of the pending set on `byte` (ctx = facts about the previous byte). */
+  private step(byte: number): void {
+    this.expand(assertionsAt(this.ctx, byte));
+    this.pendingGen = this.nextGen();
+    this.pendingCount = 0;
+    for (let i = 0; i < this.readyCount; i++) {
+      const pc = this.ready[i]!;
+      if (this.op[pc] === OP_RANGE && this.a[pc]! <= byte && byte <= this.b[pc]!) this.addPending(this.out[pc]!);
+    }
+    this.ctx = this.usesAssert ? (byte === 0x0a ? CTX_NEWLINE : 0) | (isWordByte(byte) ? CTX_WORD : 0) : 0;
+  }
+
+  /** Makes cached state `id` the pending set. */
+  private load(id: number): void {
+    this.pendingGen = this.nextGen();
+    this.pendingCount = 0;
+    const from = this.setStart[id]!;
+    for (let i = 0; i < this.setLen[id]!; i++) this.addPending(this.pool[from + i]!);
+    this.ctx = this.stateCtx[id]!;
+  }
+
+  /** Clears the cache (only the parts used since the last flush); state 0 stays dead. */
+  private flush(): void {
+    for (let s = 1; s < this.numStates; s++) {
+      this.trans.fill(-1, s * this.nc, (s + 1) * this.nc);
+      this.hash[this.hashSlot[s]!] = 0;
+    }
+    this.numStates = 1;
+    this.poolUsed = 0;
+    this.startId = -1;
+    this.flushes++;
+  }
+
+  /** The cached state for the pending set and ctx, adding it (flushing first if full). */
+  private intern(): number {
+    let count = 0;
+    if (this.pendingCount === 0) return 0;
+    for (let pc = 0; pc < this.n; pc++) if (this.pendingMark[pc] === this.pendingGen) this.canon[count++] = pc;
+    const ctx = this.ctx;
+    let h = 0x811c9dc5 ^ ctx;
+    for (let i = 0; i < count; i++) h = Math.imul(h ^ this.canon[i]!, 0x01000193);
+    const mask = this.hash.length - 1;
+    let slot = (h >>> 0) & mask;
+    for (let id = this.hash[slot]!; id !== 0; slot = (slot + 1) & mask, id = this.hash[slot]!) {
+      if (this.sameSet(id - 1, count, ctx)) return id - 1;
+    }
+    if (this.numStates === LAZY_CACHE_STATES || this.poolUsed + count > this.pool.length) {
+      this.flush();
+      slot = (h >>> 0) & mask;
+      while (this.hash[slot] !== 0) slot = (slot + 1) & mask;
+    }
+    const id = this.numStates++;
+    for (let i = 0; i < count; i++) this.pool[this.poolUsed + i] = this.canon[i]!;
+    this.setStart[id] = this.poolUsed;
+    this.setLen[id] = count;
+    this.poolUsed += count;
+    this.stateCtx[id] = ctx;
+    this.acceptFlag[id] = -1;
+    this.hash[slot] = id + 1;
+    this.hashSlot[id] = slot;
+    return id;
+  }
+
+  private sameSet(id: number, count: number, ctx: number): boolean {
+    if (this.setLen[id] !== count || this.stateCtx[id] !== ctx) return false;
+    const from = this.setStart[id]!;
+    for (let i = 0; i < count; i++) if (this.pool[from + i] !== this.canon[i]) return false;
+    return true;
+  }
+
+  /** The state after `byte` from state `id`: a cache lookup, or an NFA step on a miss. */
+  private next(id: number, byte: number): number {
+    const at = id * this.nc + this.classMap[byte]!;
+    const known = this.trans[at]!;
+    if (known >= 0) return known;
+    this.load(id);
+    this.step(byte);
+    const flushes = this.flushes;
+    const to = this.intern();
+    if (flushes === this.flushes) this.trans[at] = to; // after a flush `id` no longer exists
+    return to;
+  }
+
+  private startState(): number {
+    if (this.startId < 0) {
+      this.pendingGen = this.nextGen();
+      this.pendingCount = 0;
+      this.addPending(this.start);
+      this.ctx = this.usesAssert ? CTX_START : 0;
+      this.startId = this.intern();
+    }
+    return this.startId;
+  }
+
+  private accepts(id: number): boolean {
+    if (this.acceptFlag[id]! < 0) {
+      this.load(id);
+      this.expand(assertionsAt(this.ctx, -1));
+      let match = 0;
+      for (let i = 0; i < this.readyCount; i++) if (this.op[this.ready[i]!] === OP_MATCH) match = 1;
+      this.acceptFlag[id] = match;
+    }
+    return this.acceptFlag[id] === 1;
+  }
+
+  /**
+   * Full match through the cache. When the cache thrashes (more than CACHE_MISS_FLOOR misses and
+   * fewer than CACHE_HITS_PER_MISS hits per miss in this call) it continues without it, since plain
+   * lock-step simulation is then cheaper than filling a cache that is about to be flushed.
+   */
+  fullMatch(input: string): boolean {
+    let s = this.startState();
+    const n = input.length;
+    let misses = 0;
+    let steps = 0;
+    for (let i = 0; i < n; i++) {
+      let c = input.charCodeAt(i);
+      if (c >= 0xd800 && c <= 0xdfff) {
+        const d = i + 1 < n ? input.charCodeAt(i + 1) : 0;
+        if (c <= 0xdbff && d >= 0xdc00 && d <= 0xdfff) {
+          c = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
+          i++;
+        } else c = 0xfffd;
+      }
+      const nBytes = c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+      for (let k = nBytes - 1; k >= 0; k--) {
+        const byte = utf8Byte(c, nBytes, k);
+        const at = s * this.nc + this.classMap[byte]!;
+        const known = this.trans[at]!;
+        if (known >= 0) s = known;
+        else {
+          s = this.next(s, byte);
+          misses++;
+        }
+        steps++;
+        if (s === 0) return false;
+      }
+      if (misses > CACHE_MISS_FLOOR && misses * (CACHE_HITS_PER_MISS + 1) > steps) return this.simulateFrom(s, input, i + 1);
+    }
+    return this.accepts(s);
+  }
+
+  /** Plain lock-step NFA simulation from cached state `id`, for input[from..]. */
+  private simulateFrom(id: number, input: string, from: number): boolean {
+    this.load(id);
+    const n = input.length;
+    for (let i = from; i < n; i++) {
+      let c = input.charCodeAt(i);
+      if (c >= 0xd800 && c <= 0xdfff) {
+        const d = i + 1 < n ? input.charCodeAt(i + 1) : 0;
+        if (c <= 0xdbff && d >= 0xdc00 && d <= 0xdfff) {
+          c = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
+          i++;
+        } else c = 0xfffd;
+      }
+      const nBytes = c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+      for (let k = nBytes - 1; k >= 0; k--) {
+        this.step(utf8Byte(c, nBytes, k));
+        if (this.pendingCount === 0) return false;
+      }
+    }
+    this.expand(assertionsAt(this.ctx, -1));
+    for (let i = 0; i < this.readyCount; i++) if (this.op[this.ready[i]!] === OP_MATCH) return true;
+    return false;
+  }
+}
+
+/** Cache misses in one call before the matcher considers giving up on the cache. */
+const CACHE_MISS_FLOOR = 256;
+/** Hits per miss below which the cache costs more than it saves (RE2 uses a similar bail-out). */
+const CACHE_HITS_PER_MISS = 3;
+
+/** Byte `k` counted from the end (k = 0 is the last) of the `len`-byte UTF-8 encoding of `c`. */
+function utf8Byte(c: number, len: number, k: number): number {
+  if (k > 0 || len > 1) {
+    if (k < len - 1) return 0x80 | ((c >> (6 * k)) & 0x3f);
+    return (len === 2 ? 0xc0 : len === 3 ? 0xe0 : 0xf0) | (c >> (6 * k));
+  }
+  return c;
+}
+
+/**
+ * Byte classes of an NFA (as the compiler's byteClasses): bytes no RANGE edge, \n (for line
+ * assertions) or word-byte edge (for \b \B) separates share a class and a cache column.
+ */
+function nfaByteClasses(d: Extract<AutomatonData, { kind: 'nfa' }>, assertBits: number): Uint8Array {
+  const cut = new Uint8Array(257);
+  for (let i = 0; i < d.numInsts; i++) {
+    if (d.op[i] !== OP_RANGE) continue;
+    cut[d.a[i]!] = 1;
+    cut[d.b[i]! + 1] = 1;
+  }
+  if (assertBits & (BEGIN_LINE | END_LINE)) cut[0x0a] = cut[0x0b] = 1;
+  if (assertBits & (WORD_BOUNDARY | NON_WORD_BOUNDARY)) for (const b of [0x30, 0x3a, 0x41, 0x5b, 0x5f, 0x60, 0x61, 0x7b]) cut[b] = 1;
+  const classMap = new Uint8Array(256);
+  let k = 0;
+  for (let b = 1; b < 256; b++) {
+    if (cut[b]) k++;
+    classMap[b] = k;
+  }
+  return classMap;
+}
+
+/** Positions (RANGE and MATCH instructions) a bit-parallel matcher can track: one 32-bit word. */
+const BIT_PARALLEL_POSITIONS = 32;
+
+/** No ASSERT (their truth depends on the next byte, not on the position set) and ≤ 32 positions. */
+function bitParallelEligible(d: Extract<AutomatonData, { kind: 'nfa' }>): boolean {
+  let positions = 0;
+  for (let i = 0; i < d.numInsts; i++) {
+    if (d.op[i] === OP_ASSERT) return false;
+    if (d.op[i] === OP_RANGE || d.op[i] === OP_MATCH) positions++;
+  }
+  return positions <= BIT_PARALLEL_POSITIONS;
+}
+
+/**
+ * Bit-parallel NFA simulation (in the spirit of Glushkov automata and shift-and): the set of
+ * pending RANGE/MATCH instructions is one 32-bit word; a byte keeps the RANGEs accepting it
+ * (`classMask`) and maps each kept bit to the positions reachable after it (`follow`), four bits-
+ * bytes at a time through precomputed tables. A handful of operations per byte, whatever the
+ * pattern's DFA size (`(a|b)*a(a|b){15}` has 2^16 DFA states and 18 positions).
+ */
+class BitParallelMatcher implements Automaton {
+  private readonly classMap: Uint8Array;
+  private readonly classMask: Int32Array;
+  private readonly follow: Int32Array; // [k * 256 + v]: positions after the bits v of byte k of a mask
+  private readonly start: number;
+  private readonly matchMask: number;
+
+  constructor(d: Extract<AutomatonData, { kind: 'nfa' }>) {
+    const position = new Int32Array(d.numInsts).fill(-1);
+    let count = 0;
+    let matchMask = 0;
+    for (let i = 0; i < d.numInsts; i++) {
+      if (d.op[i] === OP_RANGE || d.op[i] === OP_MATCH) position[i] = count++;
+      if (d.op[i] === OP_MATCH) matchMask |= 1 << position[i]!;
+    }
+    const seen = new Int32Array(d.numInsts);
+    let gen = 0;
+    const stack: number[] = [];
+    const closure = (pc: number): number => {
+      gen++;
+      let mask = 0;
+      stack.push(pc);
+      while (stack.length > 0) {
+        const x = stack.pop()!;
+        if (seen[x] === gen) continue;
+        seen[x] = gen;
+        if (d.op[x] === OP_SPLIT) stack.push(d.out1[x]!, d.out[x]!);
+        else if (position[x]! >= 0) mask |= 1 << position[x]!;
+      }
+      return mask;
+    };
+    const after = new Int32Array(BIT_PARALLEL_POSITIONS);
+    for (let i = 0; i < d.numInsts; i++) if (d.op[i] === OP_RANGE) after[position[i]!] = closure(d.out[i]!);
+    this.follow = new Int32Array(4 * 256);
+    for (let k = 0; k < 4; k++) {
+      for (let v = 1; v < 256; v++) {
+        const low = v & -v; // lowest set bit
+        const bit = 31 - Math.clz32(low) + 8 * k;
+        this.follow[k * 256 + v] = this.follow[k * 256 + (v ^ low)]! | after[bit]!;
+      }
+    }
+    this.classMap = nfaByteClasses(d, 0);
+    this.classMask = new Int32Array(this.classMap[255]! + 1);
+    for (let b = 0; b < 256; b++) {
+      let mask = 0;
+      for (let i = 0; i < d.numInsts; i++) if (d.op[i] === OP_RANGE && d.a[i]! <= b && b <= d.b[i]!) mask |= 1 << position[i]!;
+      this.classMask[this.classMap[b]!] = mask;
+    }
+    this.start = closure(d.start);
+    this.matchMask = matchMask;
+  }
+
+  private step(state: number, byte: number): number {
+    const m = state & this.classMask[this.classMap[byte]!]!;
+    const f = this.follow;
+    return f[m & 255]! | f[256 + ((m >>> 8) & 255)]! | f[512 + ((m >>> 16) & 255)]! | f[768 + (m >>> 24)]!;
+  }
+
+  fullMatch(input: string): boolean {
+    let s = this.start;
+    const n = input.length;
+    for (let i = 0; i < n; i++) {
+      let c = input.charCodeAt(i);
+      if (c < 0x80) {
+        s = this.step(s, c);
+        if (s === 0) return false;
+        continue;
+      }
+      if (c >= 0xd800 && c <= 0xdfff) {
+        const d = i + 1 < n ? input.charCodeAt(i + 1) : 0;
+        if (c <= 0xdbff && d >= 0xdc00 && d <= 0xdfff) {
+          c = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
+          i++;
+        } else c = 0xfffd;
+      }
+      const len = c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+      for (let k = len - 1; k >= 0; k--) s = this.step(s, utf8Byte(c, len, k));
+      if (s === 0) return false;
+    }
+    return (s & this.matchMask) !== 0;
+  }
 }
