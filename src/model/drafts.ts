@@ -14,7 +14,7 @@ import { isRecord } from './load/classify.js';
 import type { Dialect, LabelSelector, ResourceKind, SourceLocation } from './types.js';
 import { canonicalizeAwsGatewayRouteSpec, canonicalizeK8s, type WeightedTargetDraft } from './convert/seed-shapes.js';
 import { list, rec, str } from './convert/spec.js';
-import { joinPointer } from './load/pointer.js';
+import { deepestExistingPointer, joinPointer } from './load/pointer.js';
 import { awsCreateSchemas, awsDescribeSchemas, k8sSchemas, schemaErrors } from './schema/index.js';
 
 export interface Draft {
@@ -222,7 +222,11 @@ export function report(
 }
 
 export function diagnosticAt(unit: Classified, severity: Severity, code: string, path: string, message: string, who: Identity): Diagnostic {
-  const pos = unit.doc.locate(path);
+  // Every diagnostic points at something the user wrote: a rule about a missing member (a `match`
+  // the schema already reports as required, a field only the canonical form of a seed shape has)
+  // points at the deepest ancestor that exists in the document.
+  const at = deepestExistingPointer(unit.doc.value, path);
+  const pos = unit.doc.locate(at);
   return {
     severity,
     code,
@@ -230,7 +234,7 @@ export function diagnosticAt(unit: Classified, severity: Severity, code: string,
     kind: who.kind,
     namespace: who.namespace,
     name: who.name,
-    path,
+    path: at,
     file: unit.doc.file,
     line: pos ? pos.line : null,
     column: pos ? pos.column : null,

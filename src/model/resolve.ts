@@ -412,7 +412,9 @@ function buildGatewayRoute(r: Resolver, d: Draft, base: Base): GatewayRoute | nu
 
 function buildRoute(r: Resolver, d: Draft, base: Base): Route | null {
   const routerName = parentAwsName(r, d);
-  if (routerName === null) {
+  // An API Route names its router; that router must exist in the route's mesh (K8s routes live inside theirs).
+  const routerMissing = d.dialect === 'aws' && !r.drafts.some((x) => x.kind === 'VirtualRouter' && x.name === routerName && r.meshOf.get(x) === base.meshName);
+  if (routerName === null || routerMissing) {
     say(r, d, 'error', 'REF_NOT_FOUND', d.pointer, `route ${d.name} names virtual router ${d.parent?.name ?? '?'}, which is not in the input`);
     return null;
   }

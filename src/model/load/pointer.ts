@@ -33,3 +33,24 @@ export function valueAt(root: unknown, pointer: string): unknown {
   }
   return node;
 }
+
+/**
+ * The longest prefix of `pointer` that exists in `root` (the pointer itself when it exists). Array
+ * indices must be canonical and in range; object members must be own properties.
+ */
+export function deepestExistingPointer(root: unknown, pointer: string): string {
+  let node: unknown = root;
+  let out = '';
+  for (const seg of splitPointer(pointer)) {
+    if (Array.isArray(node)) {
+      if (!/^(0|[1-9]\d*)$/.test(seg) || Number(seg) >= node.length) break;
+      node = node[Number(seg)];
+    } else if (node !== null && typeof node === 'object' && Object.prototype.hasOwnProperty.call(node, seg)) {
+      node = (node as Record<string, unknown>)[seg];
+    } else {
+      break;
+    }
+    out += pointerOf([seg]);
+  }
+  return out;
+}

@@ -44,7 +44,14 @@ function listManifestFiles(dir: string): string[] {
   for (const name of readdirSync(dir).sort()) {
     if (name.startsWith('.')) continue;
     const p = join(dir, name);
-    const st = statSync(p);
+    let st;
+    try {
+      st = statSync(p);
+    } catch (err) {
+      // A dangling symlink (or an entry that vanished): only a manifest-named one is the user's problem.
+      if (MANIFEST_FILE.test(name)) throw new InputError('INPUT_UNREADABLE', `${p}: cannot be read (${(err as Error).message})`, { file: p });
+      continue;
+    }
     if (st.isDirectory()) files.push(...listManifestFiles(p));
     else if (MANIFEST_FILE.test(name)) files.push(p);
   }
