@@ -1,0 +1,191 @@
+/**
+ * loadTable: table bytes → Router. route() normalizes the request, picks the (listener port,
+ * protocol) group and the virtual host, walks the path trie collecting candidate rank lists (each
+ * already in precedence order), merges them with the regex / path-less list by rank, and returns
+ * the first candidate whose remaining criteria hold. Imports only ../errors.js, the regex matcher
+ * and the table decoder.
+ */
+import { decodeTable } from '../table/decode.js';
+import { PathKind, Protocol } from '../table/layout.js';
+import { explainRequest } from './explain.js';
+import { loadRouter, type LoadedRoute, type LoadedRouter, type LoadedVhost } from './loaded.js';
+import { hostMatches, residualHolds, type RequestState } from './match.js';
+import { findGroup, normalizeRequest, selectVhost } from './select.js';
+import { rewriteAuthority, rewritePath } from './rewrite.js';
+import type { Decision, Explanation, RouteOptions, RouteRequest } from './types.js';
+
+export interface Router {
+  /** The gateway's App Mesh name. */
+  readonly gateway: string;
+  readonly hostnameMode: 'virtual-host' | 'flat';
+  route(request: RouteRequest, options?: RouteOptions): Decision;
+  explain(request: RouteRequest, options?: RouteOptions): Explanation;
+}
+
+export interface LoadOptions {
+  /** Which gateway router of the table (default: the first). */
+  gateway?: string;
+}
+
+/** Scratch capacity for candidate lists; grows (rarely) for paths deeper than this many trie nodes. */
+const INITIAL_LIST_SLOTS = 64;
+/** Scratch capacity for the UTF-8 path bytes; grows for longer paths. */
+const INITIAL_PATH_BYTES = 1024;
+
+export function loadTable(bytes: Uint8Array, options: LoadOptions = {}): Router {
+  const rt = loadRouter(decodeTable(bytes), options.gateway);
+  const scratch: Scratch = { starts: new Int32Array(INITIAL_LIST_SLOTS), ends: new Int32Array(INITIAL_LIST_SLOTS), path: new Uint8Array(INITIAL_PATH_BYTES) };
+  return {
+    gateway: rt.name,
+    hostnameMode: rt.virtualHost ? 'virtual-host' : 'flat',
+    route: (request, opts) => routeRequest(rt, scratch, request, opts),
+    explain: (request, opts) => explainRequest(rt, request, routeRequest(rt, scratch, request, opts)),
+  };
+}
+
+interface Scratch { starts: Int32Array; ends: Int32Array; path: Uint8Array }
+
+function routeRequest(rt: LoadedRouter, scratch: Scratch, request: RouteRequest, options: RouteOptions | undefined): Decision {
+  const req = normalizeRequest(rt, request);
+  const group = findGroup(rt, req);
+  const vhost = group === undefined ? null : rt.virtualHost ? selectVhost(group, req.host) : group.any;
+  const winner = vhost === null ? -1 : findWinner(rt, scratch, vhost, req);
+  return winner < 0 ? noMatch(req.protocol) : decide(rt.routes[winner]!, req, options?.random ?? Math.random);
+}
+
+/** Candidate lists from the trie walk and the other-list, merged by rank; first full match wins. */
+function findWinner(rt: LoadedRouter, scratch: Scratch, vhost: LoadedVhost, req: RequestState): number {
+  let n = 0;
+  if (vhost.otherEnd > vhost.otherStart) {
+    scratch.starts[0] = vhost.otherStart;
+    scratch.ends[0] = vhost.otherEnd;
+    n = 1;
+  }
+  if (vhost.root >= 0) n = collectTrieLists(rt, scratch, vhost.root, req.path, n);
+  const lists = rt.lists;
+  const { starts, ends } = scratch;
+  for (;;) {
+    let best = -1;
+    let bestRank = 0x7fffffff;
+    for (let i = 0; i < n; i++) {
+      if (starts[i]! < ends[i]!) {
+        const rank = lists[starts[i]!]!;
+        if (rank < bestRank) { bestRank = rank; best = i; }
+      }
+    }
+    if (best < 0) return -1;
+    starts[best]!++;
+    const r = rt.routes[bestRank]!;
+    if (r.pathKind === PathKind.regex && !r.regex!.fullMatch(req.path)) continue;
+    if (!rt.virtualHost && r.hostKind !== 0 && !hostMatches(r.hostKind, r.host, req.host)) continue;
+    if (residualHolds(r, req)) return bestRank;
+  }
+}
+
+function collectTrieLists(rt: LoadedRouter, scratch: Scratch, root: number, path: string, n: number): number {
+  const len = encodePath(scratch, path);
+  const bytes = rt.bytes;
+  const pb = scratch.path;
+  let node = root;
+  let d = 0;
+  for (;;) {
+    if (n + 2 > scratch.starts.length) growLists(scratch);
+    if (rt.prefixCount[node]! > 0) {
+      scratch.starts[n] = rt.prefixStart[node]!;
+      scratch.ends[n++] = rt.prefixStart[node]! + rt.prefixCount[node]!;
+    }
+    if (d === len) {
+      if (rt.exactCount[node]! > 0) {
+        scratch.starts[n] = rt.exactStart[node]!;
+        scratch.ends[n++] = rt.exactStart[node]! + rt.exactCount[node]!;
+      }
+      return n;
+    }
+    const child = findChild(rt, node, pb[d]!);
+    if (child < 0) return n;
+    const start = rt.labelStart[child]!;
+    const llen = rt.labelLength[child]!;
+    if (d + llen > len) return n;
+    for (let i = 1; i < llen; i++) if (bytes[start + i] !== pb[d + i]) return n;
+    d += llen;
+    node = child;
+  }
+}
+
+/** Binary search of the children (sorted by first label byte). */
+function findChild(rt: LoadedRouter, node: number, byte: number): number {
+  let lo = rt.firstChild[node]!;
+  let hi = lo + rt.childCount[node]! - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const b = rt.firstByte[mid]!;
+    if (b === byte) return mid;
+    if (b < byte) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
+
+function growLists(s: Scratch): void {
+  const starts = new Int32Array(s.starts.length * 2);
+  const ends = new Int32Array(s.ends.length * 2);
+  starts.set(s.starts);
+  ends.set(s.ends);
+  s.starts = starts;
+  s.ends = ends;
+}
+
+const UTF8 = new TextEncoder();
+
+/** UTF-8 of the path into scratch (ASCII fast path, no allocation); returns its length. */
+function encodePath(s: Scratch, path: string): number {
+  if (path.length * 3 > s.path.length) s.path = new Uint8Array(path.length * 3);
+  const out = s.path;
+  for (let i = 0; i < path.length; i++) {
+    const c = path.charCodeAt(i);
+    if (c >= 0x80) return UTF8.encodeInto(path, out).written;
+    out[i] = c;
+  }
+  return path.length;
+}
+
+function decide(r: LoadedRoute, req: RequestState, random: () => number): Decision {
+  const target = pickTarget(r, random);
+  if (target < 0) return noMatch(req.protocol, r.name);
+  const t = r.targets[target]!;
+  const path = rewritePath(r, req.path);
+  return {
+    matched: true, status: null, grpcStatus: null, stage: null,
+    gatewayRoute: r.name, virtualService: t.virtualService, targetPort: t.port,
+    path: req.query === null ? path : path + '?' + req.query,
+    authority: rewriteAuthority(r, t.virtualService, req.authority),
+    virtualRouter: null, route: null, virtualNode: null, endpoint: null, timeout: null, retryPolicy: null,
+  };
+}
+
+/**
+ * Index of the chosen target: the only one, or weighted by `random` (weight 0 is never chosen);
+ * -1 when every weight is 0.
+ */
+export function pickTarget(r: LoadedRoute, random: () => number): number {
+  if (r.targets.length === 1 && !r.weighted) return 0;
+  if (r.totalWeight <= 0) return -1;
+  let x = Math.floor(random() * r.totalWeight);
+  if (!(x >= 0)) x = 0;
+  if (x >= r.totalWeight) x = r.totalWeight - 1;
+  let cum = 0;
+  for (let i = 0; i < r.targets.length; i++) {
+    cum += r.targets[i]!.weight;
+    if (x < cum) return i;
+  }
+  return -1;
+}
+
+/** No gateway route matched: 404 (gRPC status 12), stage `gateway` (reference §6.4). */
+export function noMatch(protocol: number, gatewayRoute: string | null = null): Decision {
+  return {
+    matched: false, status: 404, grpcStatus: protocol === Protocol.grpc ? 12 : null, stage: 'gateway',
+    gatewayRoute, virtualService: null, targetPort: null, path: null, authority: null,
+    virtualRouter: null, route: null, virtualNode: null, endpoint: null, timeout: null, retryPolicy: null,
+  };
+}
