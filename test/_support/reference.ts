@@ -29,9 +29,7 @@ export function referenceRoute(model: MeshModel, gateway: VirtualGateway, reques
   const mode = options.hostnameMode ?? 'virtual-host';
   const req = normalize(gateway, request);
   const listenerPorts = gateway.listeners.map((l) => l.portMapping.port);
-  const ordered = model.gatewayRoutes
-    .filter((r) => r.virtualGatewayName === gateway.name && r.meshName === gateway.meshName)
-    .sort(byPrecedence);
+  const ordered = orderedRoutes(model, gateway);
   let eligible = ordered.filter(
     (r) => req.port !== null && listenerPorts.includes(req.port) && r.spec.type === req.protocol && (r.spec.match.port === null || r.spec.match.port === req.port),
   );
@@ -52,6 +50,21 @@ export function referenceRoute(model: MeshModel, gateway: VirtualGateway, reques
 }
 
 // ------- precedence, as docs/precedence.md states it -------
+
+/** Sorting is the slow part of this naive scan; the order of one model's routes is computed once. */
+const orderCache = new WeakMap<MeshModel, Map<string, GatewayRoute[]>>();
+
+function orderedRoutes(model: MeshModel, gateway: VirtualGateway): GatewayRoute[] {
+  let byGateway = orderCache.get(model);
+  if (byGateway === undefined) orderCache.set(model, (byGateway = new Map()));
+  const id = gateway.meshName + '/' + gateway.name;
+  let ordered = byGateway.get(id);
+  if (ordered === undefined) {
+    ordered = model.gatewayRoutes.filter((r) => r.virtualGatewayName === gateway.name && r.meshName === gateway.meshName).sort(byPrecedence);
+    byGateway.set(id, ordered);
+  }
+  return ordered;
+}
 
 function sortKey(r: GatewayRoute): (number | Buffer)[] {
   const literal = literalOf(r);
