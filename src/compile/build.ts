@@ -15,6 +15,7 @@ import type { GroupRecord, NodeRecord, PredicateRecord, RouteRecord, TableData, 
 import { lowerGatewayRoute, type LoweredRoute } from './lower.js';
 import { compareBytes, decidingRule, isTieBreak, sortByPrecedence, type DecidingRule } from './precedence.js';
 import { appendTrie, type TrieEntry } from './index-trie.js';
+import { regexLiteralPrefix } from './regex-prefix.js';
 
 export type HostnameMode = 'virtual-host' | 'flat';
 
@@ -80,6 +81,8 @@ export function buildGatewayTable(model: MeshModel, gateway: VirtualGateway, opt
   const blob = stringBlobOffsets(b.strings);
 
   const listeners = [...gateway.listeners].map((l) => l.portMapping).sort((x, y) => x.port - y.port || Protocol[x.protocol] - Protocol[y.protocol]);
+  const byProtocol = new Map<string, Member[]>(REQUEST_PROTOCOLS.map((p) => [p, []]));
+  routes.forEach((r, rank) => byProtocol.get(r.protocol)!.push({ r, rank }));
   const groups: GroupRecord[] = [];
   const vhosts: VhostRecord[] = [];
   const nodes: NodeRecord[] = [];
@@ -90,17 +93,16 @@ export function buildGatewayTable(model: MeshModel, gateway: VirtualGateway, opt
     if (seenPorts.has(l.port)) continue;
     seenPorts.add(l.port);
     for (const protocol of REQUEST_PROTOCOLS) {
-      const members = routes.map((r, rank) => ({ r, rank })).filter(({ r }) => r.protocol === protocol && (r.port === null || r.port === l.port));
+      const members = byProtocol.get(protocol)!.filter(({ r }) => r.port === null || r.port === l.port);
       if (members.length === 0) continue;
       const firstVhost = vhosts.length;
       for (const part of partitionHosts(members, mode)) {
         const literal: TrieEntry[] = [];
         const other: number[] = [];
         for (const { r, rank } of part.members) {
-          if (r.path.kind === 'prefix' || r.path.kind === 'exact') {
-            const s = b.str(r.path.value);
-            literal.push({ bytes: UTF8.encode(r.path.value), blobOffset: blob[s]!, kind: r.path.kind, rank });
-          } else other.push(rank);
+          const entry = trieEntry(b, blob, r, rank);
+          if (entry === null) other.push(rank);
+          else literal.push(entry);
         }
         const otherStart = lists.length;
         lists.push(...other);
@@ -134,6 +136,24 @@ export function buildGatewayTable(model: MeshModel, gateway: VirtualGateway, opt
 }
 
 // ------- internal functions -------
+
+/**
+ * Where a route sits in the path index: literal paths (prefix, exact, gRPC service) under their
+ * literal; regex paths under their literal prefix when they have one (regex-prefix.ts — the regex
+ * is still checked on the candidate); null = the vhost's `other` list (path-less, or a regex with
+ * no literal prefix), tried on every request.
+ */
+function trieEntry(b: TableBuilder, blob: number[], r: LoweredRoute, rank: number): TrieEntry | null {
+  if (r.path.kind === 'prefix' || r.path.kind === 'exact') {
+    return { literal: r.path.value, bytes: b.utf8(r.path.value), blobOffset: blob[b.str(r.path.value)]!, kind: r.path.kind, rank };
+  }
+  if (r.path.kind === 'regex') {
+    const prefix = regexLiteralPrefix(r.path.value);
+    // The prefix is the pattern's first characters, so its bytes are at the pattern string's offset.
+    if (prefix !== '') return { literal: prefix, bytes: b.utf8(prefix), blobOffset: blob[b.str(r.path.value)]!, kind: 'prefix', rank };
+  }
+  return null;
+}
 
 function dedupePorts<T extends { port: number }>(listeners: T[]): T[] {
   return listeners.filter((l, i) => listeners.findIndex((x) => x.port === l.port) === i);
@@ -217,7 +237,14 @@ class TableBuilder {
   readonly targets: TargetRecord[] = [];
   private readonly stringIndex = new Map<string, number>();
   private readonly regexIndex = new Map<string, number>();
+  private readonly utf8Cache = new Map<string, Uint8Array>();
   constructor(private readonly options: CompileOptions) {}
+
+  utf8(s: string): Uint8Array {
+    let u = this.utf8Cache.get(s);
+    if (u === undefined) this.utf8Cache.set(s, (u = UTF8.encode(s)));
+    return u;
+  }
 
   str(s: string): number {
     let i = this.stringIndex.get(s);

@@ -11,6 +11,7 @@ import { compareBytes } from './precedence.js';
 import { MeshrouteError } from '../errors.js';
 
 export interface TrieEntry {
+  literal: string;
   /** UTF-8 bytes of the literal. */
   bytes: Uint8Array;
   /** Offset of these bytes inside the table's string blob (edge labels point into it). */
@@ -37,11 +38,10 @@ export function appendTrie(entries: readonly TrieEntry[], nodes: NodeRecord[], l
 function groupKeys(entries: readonly TrieEntry[]): Key[] {
   const byLiteral = new Map<string, Key>();
   for (const e of entries) {
-    const id = e.bytes.join(',');
-    let k = byLiteral.get(id);
+    let k = byLiteral.get(e.literal);
     if (k === undefined) {
       k = { bytes: e.bytes, blobOffset: e.blobOffset, prefix: [], exact: [] };
-      byLiteral.set(id, k);
+      byLiteral.set(e.literal, k);
     }
     (e.kind === 'prefix' ? k.prefix : k.exact).push(e.rank);
   }

@@ -42,19 +42,13 @@ export interface LoweredRoute {
 
 export function lowerGatewayRoute(gr: GatewayRoute): LoweredRoute {
   const spec = gr.spec;
-  const base = {
-    name: gr.name,
-    displayName: gr.displayName,
-    namespace: gr.namespace,
-    priority: spec.priority,
-    targets: spec.action.targets.map((t) => ({ virtualServiceName: t.virtualServiceName, port: t.port, weight: t.weight })),
-    weighted: spec.action.weighted,
-  };
-  const hostnameDisabled = spec.action.rewrite?.hostname?.defaultTargetHostname === 'DISABLED';
+  const action = spec.action;
+  const targets = action.targets.map((t) => ({ virtualServiceName: t.virtualServiceName, port: t.port, weight: t.weight }));
+  const hostnameDisabled = action.rewrite?.hostname?.defaultTargetHostname === 'DISABLED';
   if (spec.type === 'grpc') {
     const m = spec.match;
     return {
-      ...base,
+      name: gr.name, displayName: gr.displayName, namespace: gr.namespace, priority: spec.priority, targets, weighted: action.weighted,
       protocol: 'grpc',
       port: m.port,
       path: grpcServicePath(m.serviceName),
@@ -66,15 +60,17 @@ export function lowerGatewayRoute(gr: GatewayRoute): LoweredRoute {
     };
   }
   const m = spec.match;
-  const rw = spec.action.rewrite;
+  const rw = action.rewrite;
+  const predicates = m.headers.map(lowerHeader);
+  for (const q of m.queryParameters) predicates.push(lowerQuery(q));
   return {
-    ...base,
+    name: gr.name, displayName: gr.displayName, namespace: gr.namespace, priority: spec.priority, targets, weighted: action.weighted,
     protocol: spec.type,
     port: m.port,
     path: lowerHttpPath(m.prefix, m.path),
     hostname: lowerHostname(m.hostname),
     method: m.method,
-    predicates: [...m.headers.map(lowerHeader), ...m.queryParameters.map(lowerQuery)],
+    predicates,
     rewrite: {
       prefix: rw?.prefix?.value != null ? 'value' : rw?.prefix?.defaultPrefix === 'DISABLED' ? 'disabled' : rw?.prefix?.defaultPrefix === 'ENABLED' ? 'enabled' : 'default',
       prefixValue: rw?.prefix?.value ?? null,

@@ -11,6 +11,8 @@ export interface RequestState {
   method: string;
   /** Normalized path without query. */
   path: string;
+  /** The path is ASCII: its UTF-16 code units are its UTF-8 bytes (the trie walk reads it directly). */
+  ascii: boolean;
   query: string | null;
   /** Raw authority, or null. */
   authority: string | null;
@@ -22,9 +24,32 @@ export interface RequestState {
   headers: Map<string, string> | null;
 }
 
+/**
+ * The request's value of a (lower-case) header name. A plain-object header input is scanned for the
+ * name in any case without building a map; other inputs (iterables, Maps) are indexed once.
+ */
 export function headerValue(req: RequestState, name: string): string | undefined {
-  if (req.headers === null) req.headers = headerMap(req.headersInput);
+  const input = req.headersInput;
+  if (input === undefined || input === null) return undefined;
+  if (req.headers === null && isPlainRecord(input)) return recordValue(input, name);
+  if (req.headers === null) req.headers = headerMap(input);
   return req.headers.get(name);
+}
+
+function isPlainRecord(h: HeaderInput): h is Record<string, string | string[]> {
+  return typeof (h as Iterable<unknown>)[Symbol.iterator] !== 'function';
+}
+
+function recordValue(rec: Record<string, string | string[]>, name: string): string | undefined {
+  let out: string | undefined;
+  for (const key in rec) {
+    if (key !== name && (key.length !== name.length || key.toLowerCase() !== name)) continue;
+    const v = rec[key]!;
+    if (Array.isArray(v) && v.length === 0) continue;
+    const s = Array.isArray(v) ? v.join(',') : String(v);
+    out = out === undefined ? s : out + ',' + s;
+  }
+  return out;
 }
 
 /** hostname.exact: equal; hostname.suffix: ends with it and is longer (a wildcard matches ≥ 1 char). */

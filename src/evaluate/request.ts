@@ -23,6 +23,31 @@ export function splitPath(raw: string): [string, string | null] {
   return [raw.slice(0, q), raw.slice(q + 1, end)];
 }
 
+/** Index where the path part ends (first `?` or `#`, else the length). */
+export function pathEnd(raw: string): number {
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (c === 0x3f || c === 0x23) return i;
+  }
+  return raw.length;
+}
+
+/** The raw query after the path part ending at `end` (without `?`, up to `#`), or null. */
+export function queryOf(raw: string, end: number): string | null {
+  if (end >= raw.length || raw.charCodeAt(end) !== 0x3f) return null;
+  const hash = raw.indexOf('#', end + 1);
+  return hash < 0 ? raw.slice(end + 1) : raw.slice(end + 1, hash);
+}
+
+/** Lower-cases a host; returns the same string (no allocation) when it has no upper-case letter. */
+export function lowerAscii(s: string): string {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if ((c >= 0x41 && c <= 0x5a) || c >= 0x80) return s.toLowerCase();
+  }
+  return s;
+}
+
 /** True when the path needs no work: starts with `/`, and no `/` is followed by `/` or `.`. */
 function isNormal(p: string): boolean {
   if (p.length === 0 || p.charCodeAt(0) !== SLASH) return false;
@@ -64,10 +89,14 @@ function mergeSlashes(p: string): string {
 /** The port written in an authority (`host:port`, `[v6]:port`), or null. */
 export function authorityPort(authority: string): number | null {
   const colon = authority.lastIndexOf(':');
-  if (colon < 0 || authority.indexOf(']', colon) >= 0) return null;
-  const digits = authority.slice(colon + 1);
-  if (digits.length === 0 || digits.length > 5 || !/^[0-9]+$/.test(digits)) return null;
-  const port = Number(digits);
+  const digits = authority.length - colon - 1;
+  if (colon < 0 || digits < 1 || digits > 5) return null;
+  let port = 0;
+  for (let i = colon + 1; i < authority.length; i++) {
+    const c = authority.charCodeAt(i) - 0x30;
+    if (c < 0 || c > 9) return null;
+    port = port * 10 + c;
+  }
   return port >= 1 && port <= 65535 ? port : null;
 }
 

@@ -61,7 +61,7 @@ function findWinner(rt: LoadedRouter, scratch: Scratch, vhost: LoadedVhost, req:
     scratch.ends[0] = vhost.otherEnd;
     n = 1;
   }
-  if (vhost.root >= 0) n = collectTrieLists(rt, scratch, vhost.root, req.path, n);
+  if (vhost.root >= 0) n = req.ascii ? collectTrieListsAscii(rt, scratch, vhost.root, req.path, n) : collectTrieLists(rt, scratch, vhost.root, req.path, n);
   const lists = rt.lists;
   const { starts, ends } = scratch;
   for (;;) {
@@ -107,6 +107,36 @@ function collectTrieLists(rt: LoadedRouter, scratch: Scratch, root: number, path
     const llen = rt.labelLength[child]!;
     if (d + llen > len) return n;
     for (let i = 1; i < llen; i++) if (bytes[start + i] !== pb[d + i]) return n;
+    d += llen;
+    node = child;
+  }
+}
+
+/** collectTrieLists for an ASCII path: code units are the bytes, so no copy is made. */
+function collectTrieListsAscii(rt: LoadedRouter, scratch: Scratch, root: number, path: string, n: number): number {
+  const len = path.length;
+  const bytes = rt.bytes;
+  let node = root;
+  let d = 0;
+  for (;;) {
+    if (n + 2 > scratch.starts.length) growLists(scratch);
+    if (rt.prefixCount[node]! > 0) {
+      scratch.starts[n] = rt.prefixStart[node]!;
+      scratch.ends[n++] = rt.prefixStart[node]! + rt.prefixCount[node]!;
+    }
+    if (d === len) {
+      if (rt.exactCount[node]! > 0) {
+        scratch.starts[n] = rt.exactStart[node]!;
+        scratch.ends[n++] = rt.exactStart[node]! + rt.exactCount[node]!;
+      }
+      return n;
+    }
+    const child = findChild(rt, node, path.charCodeAt(d));
+    if (child < 0) return n;
+    const start = rt.labelStart[child]!;
+    const llen = rt.labelLength[child]!;
+    if (d + llen > len) return n;
+    for (let i = 1; i < llen; i++) if (bytes[start + i] !== path.charCodeAt(d + i)) return n;
     d += llen;
     node = child;
   }

@@ -5,31 +5,42 @@
 import { Protocol } from '../table/layout.js';
 import { groupKey, type LoadedGroup, type LoadedRouter, type LoadedVhost } from './loaded.js';
 import { hostMatches, type RequestState } from './match.js';
-import { authorityPort, normalizePath, splitPath } from './request.js';
+import { authorityPort, lowerAscii, normalizePath, pathEnd, queryOf } from './request.js';
 import type { RouteRequest } from './types.js';
 
 export function normalizeRequest(rt: LoadedRouter, request: RouteRequest): RequestState {
-  const [rawPath, query] = splitPath(request.path);
+  const raw = request.path;
+  const end = pathEnd(raw);
   const authority = request.authority ?? null;
   const port = resolvePort(rt, request.port, authority);
-  return {
+  const req: RequestState = {
     method: request.method ?? 'GET',
-    path: normalizePath(rawPath),
-    query,
+    path: normalizePath(end === raw.length ? raw : raw.slice(0, end)),
+    ascii: true,
+    query: queryOf(raw, end),
     authority,
-    host: authority === null ? '' : authority.toLowerCase(),
+    host: authority === null ? '' : lowerAscii(authority),
     port,
     protocol: request.protocol !== undefined ? Protocol[request.protocol] : listenerProtocol(rt, port),
     headersInput: request.headers,
     headers: null,
   };
+  req.ascii = isAscii(req.path);
+  return req;
+}
+
+function isAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) >= 0x80) return false;
+  return true;
 }
 
 /** Explicit port; else the authority's port if it is a listener; else the only listener; else none. */
 function resolvePort(rt: LoadedRouter, explicit: number | undefined, authority: string | null): number | null {
   if (explicit !== undefined) return explicit;
+  // One listener: whatever port the authority names, that listener is the answer.
+  if (rt.listeners.length === 1) return rt.listeners[0]!.port;
   const fromAuthority = authority === null ? null : authorityPort(authority);
-  if (fromAuthority !== null && rt.listeners.some((l) => l.port === fromAuthority)) return fromAuthority;
+  if (fromAuthority !== null) for (const l of rt.listeners) if (l.port === fromAuthority) return fromAuthority;
   return rt.listeners.length === 1 ? rt.listeners[0]!.port : null;
 }
 
