@@ -23,6 +23,29 @@ export function splitPath(raw: string): [string, string | null] {
   return [raw.slice(0, q), raw.slice(q + 1, end)];
 }
 
+/**
+ * One pass over a raw request path: returns where the path part ends (first `?` or `#`) and sets
+ * `scan.normal` (starts with `/`, no `/` followed by `/` or `.`: normalizePath has nothing to do)
+ * and `scan.ascii`. Module-level result fields: route() calls this without allocating.
+ */
+export const scan = { normal: true, ascii: true };
+export function scanPath(raw: string): number {
+  let normal = raw.length > 0 && raw.charCodeAt(0) === SLASH;
+  let ascii = true;
+  let prevSlash = false;
+  let i = 0;
+  for (; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (c === 0x3f || c === 0x23) break;
+    if (prevSlash && (c === SLASH || c === DOT)) normal = false;
+    if (c >= 0x80) ascii = false;
+    prevSlash = c === SLASH;
+  }
+  scan.normal = normal;
+  scan.ascii = ascii;
+  return i;
+}
+
 /** Index where the path part ends (first `?` or `#`, else the length). */
 export function pathEnd(raw: string): number {
   for (let i = 0; i < raw.length; i++) {

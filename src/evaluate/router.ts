@@ -10,7 +10,7 @@ import { PathKind, Protocol } from '../table/layout.js';
 import { explainRequest } from './explain.js';
 import { loadRouter, type LoadedRoute, type LoadedRouter, type LoadedVhost } from './loaded.js';
 import { hostMatches, residualHolds, type RequestState } from './match.js';
-import { findGroup, normalizeRequest, selectVhost } from './select.js';
+import { emptyRequestState, fillRequest, findGroup, selectVhost } from './select.js';
 import { rewriteAuthority, rewritePath } from './rewrite.js';
 import type { Decision, Explanation, RouteOptions, RouteRequest } from './types.js';
 
@@ -34,7 +34,7 @@ const INITIAL_PATH_BYTES = 1024;
 
 export function loadTable(bytes: Uint8Array, options: LoadOptions = {}): Router {
   const rt = loadRouter(decodeTable(bytes), options.gateway);
-  const scratch: Scratch = { starts: new Int32Array(INITIAL_LIST_SLOTS), ends: new Int32Array(INITIAL_LIST_SLOTS), path: new Uint8Array(INITIAL_PATH_BYTES) };
+  const scratch: Scratch = { starts: new Int32Array(INITIAL_LIST_SLOTS), ends: new Int32Array(INITIAL_LIST_SLOTS), path: new Uint8Array(INITIAL_PATH_BYTES), req: emptyRequestState() };
   return {
     gateway: rt.name,
     hostnameMode: rt.virtualHost ? 'virtual-host' : 'flat',
@@ -43,10 +43,11 @@ export function loadTable(bytes: Uint8Array, options: LoadOptions = {}): Router 
   };
 }
 
-interface Scratch { starts: Int32Array; ends: Int32Array; path: Uint8Array }
+/** Per-router reusable state of route(): candidate list cursors, path bytes, the normalized request. */
+interface Scratch { starts: Int32Array; ends: Int32Array; path: Uint8Array; req: RequestState }
 
 function routeRequest(rt: LoadedRouter, scratch: Scratch, request: RouteRequest, options: RouteOptions | undefined): Decision {
-  const req = normalizeRequest(rt, request);
+  const req = fillRequest(rt, request, scratch.req);
   const group = findGroup(rt, req);
   const vhost = group === undefined ? null : rt.virtualHost ? selectVhost(group, req.host) : group.any;
   const winner = vhost === null ? -1 : findWinner(rt, scratch, vhost, req);
@@ -180,15 +181,19 @@ function encodePath(s: Scratch, path: string): number {
 }
 
 function decide(r: LoadedRoute, req: RequestState, random: () => number): Decision {
-  const target = pickTarget(r, random);
-  if (target < 0) return noMatch(req.protocol, r.name);
-  const t = r.targets[target]!;
+  // Read the (reused) request state before calling out to `random`, which could re-enter route().
+  const protocol = req.protocol;
+  const query = req.query;
+  const authority = req.authority;
   const path = rewritePath(r, req.path);
+  const target = pickTarget(r, random);
+  if (target < 0) return noMatch(protocol, r.name);
+  const t = r.targets[target]!;
   return {
     matched: true, status: null, grpcStatus: null, stage: null,
     gatewayRoute: r.name, virtualService: t.virtualService, targetPort: t.port,
-    path: req.query === null ? path : path + '?' + req.query,
-    authority: rewriteAuthority(r, t.virtualService, req.authority),
+    path: query === null ? path : path + '?' + query,
+    authority: rewriteAuthority(r, t.virtualService, authority),
     virtualRouter: null, route: null, virtualNode: null, endpoint: null, timeout: null, retryPolicy: null,
   };
 }

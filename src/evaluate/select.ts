@@ -5,33 +5,36 @@
 import { Protocol } from '../table/layout.js';
 import { groupKey, type LoadedGroup, type LoadedRouter, type LoadedVhost } from './loaded.js';
 import { hostMatches, type RequestState } from './match.js';
-import { authorityPort, lowerAscii, normalizePath, pathEnd, queryOf } from './request.js';
+import { authorityPort, normalizePath, queryOf, scan, scanPath } from './request.js';
 import type { RouteRequest } from './types.js';
 
+/** A fresh normalized request (explain, tests). */
 export function normalizeRequest(rt: LoadedRouter, request: RouteRequest): RequestState {
-  const raw = request.path;
-  const end = pathEnd(raw);
-  const authority = request.authority ?? null;
-  const port = resolvePort(rt, request.port, authority);
-  const req: RequestState = {
-    method: request.method ?? 'GET',
-    path: normalizePath(end === raw.length ? raw : raw.slice(0, end)),
-    ascii: true,
-    query: queryOf(raw, end),
-    authority,
-    host: authority === null ? '' : lowerAscii(authority),
-    port,
-    protocol: request.protocol !== undefined ? Protocol[request.protocol] : listenerProtocol(rt, port),
-    headersInput: request.headers,
-    headers: null,
-  };
-  req.ascii = isAscii(req.path);
-  return req;
+  return fillRequest(rt, request, emptyRequestState());
 }
 
-function isAscii(s: string): boolean {
-  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) >= 0x80) return false;
-  return true;
+export function emptyRequestState(): RequestState {
+  return { method: 'GET', path: '/', ascii: true, query: null, authority: null, host: '', port: null, protocol: 0, headersInput: undefined, headers: null };
+}
+
+/** Normalizes `request` into `req` (route() reuses one RequestState per router: no allocation). */
+export function fillRequest(rt: LoadedRouter, request: RouteRequest, req: RequestState): RequestState {
+  const raw = request.path;
+  const end = scanPath(raw);
+  const path = end === raw.length ? raw : raw.slice(0, end);
+  const authority = request.authority ?? null;
+  const port = resolvePort(rt, request.port, authority);
+  req.method = request.method ?? 'GET';
+  req.path = scan.normal ? path : normalizePath(path);
+  req.ascii = scan.ascii;
+  req.query = end === raw.length ? null : queryOf(raw, end);
+  req.authority = authority;
+  req.host = authority === null ? '' : authority.toLowerCase();
+  req.port = port;
+  req.protocol = request.protocol !== undefined ? Protocol[request.protocol] : listenerProtocol(rt, port);
+  req.headersInput = request.headers;
+  req.headers = null;
+  return req;
 }
 
 /** Explicit port; else the authority's port if it is a listener; else the only listener; else none. */
@@ -41,7 +44,7 @@ function resolvePort(rt: LoadedRouter, explicit: number | undefined, authority: 
   if (rt.listeners.length === 1) return rt.listeners[0]!.port;
   const fromAuthority = authority === null ? null : authorityPort(authority);
   if (fromAuthority !== null) for (const l of rt.listeners) if (l.port === fromAuthority) return fromAuthority;
-  return rt.listeners.length === 1 ? rt.listeners[0]!.port : null;
+  return null;
 }
 
 function listenerProtocol(rt: LoadedRouter, port: number | null): number {
