@@ -75,17 +75,10 @@ export interface LoadedRouter {
   /** key = port * 8 + protocol code. */
   groups: Map<number, LoadedGroup>;
   listeners: { port: number; protocol: number }[];
-  /** Flat trie arrays (shared by every vhost); labels address `bytes`. */
+  /** Table bytes: trie labels address them. */
   bytes: Uint8Array;
-  labelStart: Int32Array;
-  labelLength: Int32Array;
-  firstByte: Int32Array;
-  firstChild: Int32Array;
-  childCount: Int32Array;
-  prefixStart: Int32Array;
-  prefixCount: Int32Array;
-  exactStart: Int32Array;
-  exactCount: Int32Array;
+  /** All trie nodes, NODE_STRIDE ints each (fields N_*), so one node's fields share a cache line. */
+  trie: Int32Array;
   lists: Int32Array;
 }
 
@@ -163,26 +156,33 @@ function loadGroups(d: DecodedTable, rec: RouterRecord): Map<number, LoadedGroup
   return groups;
 }
 
-function loadTrieArrays(d: DecodedTable): Pick<LoadedRouter, 'bytes' | 'labelStart' | 'labelLength' | 'firstByte' | 'firstChild' | 'childCount' | 'prefixStart' | 'prefixCount' | 'exactStart' | 'exactCount' | 'lists'> {
-  const n = d.nodes.length;
-  const a = {
-    bytes: d.bytes,
-    labelStart: new Int32Array(n), labelLength: new Int32Array(n), firstByte: new Int32Array(n), firstChild: new Int32Array(n),
-    childCount: new Int32Array(n), prefixStart: new Int32Array(n), prefixCount: new Int32Array(n), exactStart: new Int32Array(n),
-    exactCount: new Int32Array(n), lists: Int32Array.from(d.lists),
-  };
+/** Node fields in LoadedRouter.trie (absolute label start; first label byte for child search). */
+export const N_LABEL_START = 0;
+export const N_LABEL_LENGTH = 1;
+export const N_FIRST_BYTE = 2;
+export const N_FIRST_CHILD = 3;
+export const N_CHILD_COUNT = 4;
+export const N_PREFIX_START = 5;
+export const N_PREFIX_COUNT = 6;
+export const N_EXACT_START = 7;
+export const N_EXACT_COUNT = 8;
+export const NODE_STRIDE = 9;
+
+function loadTrieArrays(d: DecodedTable): Pick<LoadedRouter, 'bytes' | 'trie' | 'lists'> {
+  const trie = new Int32Array(d.nodes.length * NODE_STRIDE);
   d.nodes.forEach((node, i) => {
-    a.labelStart[i] = d.stringBlobOffset + node.labelStart;
-    a.labelLength[i] = node.labelLength;
-    a.firstByte[i] = node.labelLength > 0 ? d.bytes[d.stringBlobOffset + node.labelStart]! : -1;
-    a.firstChild[i] = node.firstChild;
-    a.childCount[i] = node.childCount;
-    a.prefixStart[i] = node.prefixStart;
-    a.prefixCount[i] = node.prefixCount;
-    a.exactStart[i] = node.exactStart;
-    a.exactCount[i] = node.exactCount;
+    const o = i * NODE_STRIDE;
+    trie[o + N_LABEL_START] = d.stringBlobOffset + node.labelStart;
+    trie[o + N_LABEL_LENGTH] = node.labelLength;
+    trie[o + N_FIRST_BYTE] = node.labelLength > 0 ? d.bytes[d.stringBlobOffset + node.labelStart] ?? -1 : -1;
+    trie[o + N_FIRST_CHILD] = node.firstChild;
+    trie[o + N_CHILD_COUNT] = node.childCount;
+    trie[o + N_PREFIX_START] = node.prefixStart;
+    trie[o + N_PREFIX_COUNT] = node.prefixCount;
+    trie[o + N_EXACT_START] = node.exactStart;
+    trie[o + N_EXACT_COUNT] = node.exactCount;
   });
-  return a;
+  return { bytes: d.bytes, trie, lists: Int32Array.from(d.lists) };
 }
 
 export function protocolName(code: number): 'http' | 'http2' | 'grpc' | null {

@@ -8,7 +8,7 @@
 import { decodeTable } from '../table/decode.js';
 import { PathKind, Protocol } from '../table/layout.js';
 import { explainRequest } from './explain.js';
-import { loadRouter, type LoadedRoute, type LoadedRouter, type LoadedVhost } from './loaded.js';
+import { loadRouter, NODE_STRIDE, N_CHILD_COUNT, N_EXACT_COUNT, N_EXACT_START, N_FIRST_BYTE, N_FIRST_CHILD, N_LABEL_LENGTH, N_LABEL_START, N_PREFIX_COUNT, N_PREFIX_START, type LoadedRoute, type LoadedRouter, type LoadedVhost } from './loaded.js';
 import { hostMatches, residualHolds, type RequestState } from './match.js';
 import { emptyRequestState, fillRequest, findGroup, selectVhost } from './select.js';
 import { rewriteAuthority, rewritePath } from './rewrite.js';
@@ -62,7 +62,7 @@ function findWinner(rt: LoadedRouter, scratch: Scratch, vhost: LoadedVhost, req:
     scratch.ends[0] = vhost.otherEnd;
     n = 1;
   }
-  if (vhost.root >= 0) n = req.ascii ? collectTrieListsAscii(rt, scratch, vhost.root, req.path, n) : collectTrieLists(rt, scratch, vhost.root, req.path, n);
+  if (vhost.root >= 0) n = collectTrieLists(rt, scratch, vhost.root, req.path, req.ascii, n);
   const lists = rt.lists;
   const { starts, ends } = scratch;
   for (;;) {
@@ -83,73 +83,58 @@ function findWinner(rt: LoadedRouter, scratch: Scratch, vhost: LoadedVhost, req:
   }
 }
 
-function collectTrieLists(rt: LoadedRouter, scratch: Scratch, root: number, path: string, n: number): number {
-  const len = encodePath(scratch, path);
-  const bytes = rt.bytes;
+/**
+ * Walks the trie from `root` along the path's UTF-8 bytes, appending to scratch the prefix list of
+ * every node passed and, at the path's end, that node's exact list. `codeUnits`: the path is ASCII,
+ * read its code units directly; otherwise its UTF-8 bytes are written to scratch first.
+ */
+function collectTrieLists(rt: LoadedRouter, scratch: Scratch, root: number, path: string, codeUnits: boolean, n: number): number {
+  const len = codeUnits ? path.length : encodePath(scratch, path);
   const pb = scratch.path;
-  let node = root;
-  let d = 0;
-  for (;;) {
-    if (n + 2 > scratch.starts.length) growLists(scratch);
-    if (rt.prefixCount[node]! > 0) {
-      scratch.starts[n] = rt.prefixStart[node]!;
-      scratch.ends[n++] = rt.prefixStart[node]! + rt.prefixCount[node]!;
-    }
-    if (d === len) {
-      if (rt.exactCount[node]! > 0) {
-        scratch.starts[n] = rt.exactStart[node]!;
-        scratch.ends[n++] = rt.exactStart[node]! + rt.exactCount[node]!;
-      }
-      return n;
-    }
-    const child = findChild(rt, node, pb[d]!);
-    if (child < 0) return n;
-    const start = rt.labelStart[child]!;
-    const llen = rt.labelLength[child]!;
-    if (d + llen > len) return n;
-    for (let i = 1; i < llen; i++) if (bytes[start + i] !== pb[d + i]) return n;
-    d += llen;
-    node = child;
-  }
-}
-
-/** collectTrieLists for an ASCII path: code units are the bytes, so no copy is made. */
-function collectTrieListsAscii(rt: LoadedRouter, scratch: Scratch, root: number, path: string, n: number): number {
-  const len = path.length;
   const bytes = rt.bytes;
-  let node = root;
+  const trie = rt.trie;
+  let o = root * NODE_STRIDE;
   let d = 0;
   for (;;) {
     if (n + 2 > scratch.starts.length) growLists(scratch);
-    if (rt.prefixCount[node]! > 0) {
-      scratch.starts[n] = rt.prefixStart[node]!;
-      scratch.ends[n++] = rt.prefixStart[node]! + rt.prefixCount[node]!;
+    const prefixCount = trie[o + N_PREFIX_COUNT]!;
+    if (prefixCount > 0) {
+      const start = trie[o + N_PREFIX_START]!;
+      scratch.starts[n] = start;
+      scratch.ends[n++] = start + prefixCount;
     }
     if (d === len) {
-      if (rt.exactCount[node]! > 0) {
-        scratch.starts[n] = rt.exactStart[node]!;
-        scratch.ends[n++] = rt.exactStart[node]! + rt.exactCount[node]!;
+      const exactCount = trie[o + N_EXACT_COUNT]!;
+      if (exactCount > 0) {
+        const start = trie[o + N_EXACT_START]!;
+        scratch.starts[n] = start;
+        scratch.ends[n++] = start + exactCount;
       }
       return n;
     }
-    const child = findChild(rt, node, path.charCodeAt(d));
+    const child = findChild(trie, o, codeUnits ? path.charCodeAt(d) : pb[d]!);
     if (child < 0) return n;
-    const start = rt.labelStart[child]!;
-    const llen = rt.labelLength[child]!;
+    const c = child * NODE_STRIDE;
+    const start = trie[c + N_LABEL_START]!;
+    const llen = trie[c + N_LABEL_LENGTH]!;
     if (d + llen > len) return n;
-    for (let i = 1; i < llen; i++) if (bytes[start + i] !== path.charCodeAt(d + i)) return n;
+    if (codeUnits) {
+      for (let i = 1; i < llen; i++) if (bytes[start + i] !== path.charCodeAt(d + i)) return n;
+    } else {
+      for (let i = 1; i < llen; i++) if (bytes[start + i] !== pb[d + i]) return n;
+    }
     d += llen;
-    node = child;
+    o = c;
   }
 }
 
-/** Binary search of the children (sorted by first label byte). */
-function findChild(rt: LoadedRouter, node: number, byte: number): number {
-  let lo = rt.firstChild[node]!;
-  let hi = lo + rt.childCount[node]! - 1;
+/** Binary search of node `o`'s children (sorted by first label byte); -1 when none starts with `byte`. */
+function findChild(trie: Int32Array, o: number, byte: number): number {
+  let lo = trie[o + N_FIRST_CHILD]!;
+  let hi = lo + trie[o + N_CHILD_COUNT]! - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >>> 1;
-    const b = rt.firstByte[mid]!;
+    const b = trie[mid * NODE_STRIDE + N_FIRST_BYTE]!;
     if (b === byte) return mid;
     if (b < byte) lo = mid + 1;
     else hi = mid - 1;
