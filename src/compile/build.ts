@@ -10,7 +10,7 @@ import {
   HostKind, METHOD_NAMES, NONE, PathKind, PredicateKind, PredicateOp, PrefixRewrite, PRIORITY_UNSET,
   Protocol, ROUTER_FLAG_VIRTUAL_HOST, ROUTE_FLAG_HOST_REWRITE_DISABLED, ROUTE_FLAG_WEIGHTED, RouterKind, VhostKind,
 } from '../table/layout.js';
-import { encodeTable, stringBlobOffsets } from '../table/encode.js';
+import { encodeTable } from '../table/encode.js';
 import type { GroupRecord, NodeRecord, PredicateRecord, RouteRecord, TableData, TargetRecord, VhostRecord } from '../table/types.js';
 import { lowerGatewayRoute, type LoweredRoute } from './lower.js';
 import { compareBytes, decidingRule, isTieBreak, sortByPrecedence, type DecidingRule } from './precedence.js';
@@ -78,7 +78,7 @@ export function buildGatewayTable(model: MeshModel, gateway: VirtualGateway, opt
   const meshName = b.str(gateway.meshName);
   const routeRecords = routes.map((r) => b.route(r));
   // Every string is interned above; trie labels below address the blob laid out now.
-  const blob = stringBlobOffsets(b.strings);
+  const blob = b.blobOffsets();
 
   const listeners = [...gateway.listeners].map((l) => l.portMapping).sort((x, y) => x.port - y.port || Protocol[x.protocol] - Protocol[y.protocol]);
   const byProtocol = new Map<string, Member[]>(REQUEST_PROTOCOLS.map((p) => [p, []]));
@@ -132,7 +132,7 @@ export function buildGatewayTable(model: MeshModel, gateway: VirtualGateway, opt
     regexes: b.regexes,
   };
   if (b.strings.length !== blob.length) throw new Error('string pool grew after the blob layout was fixed');
-  return { table: encodeTable(data), ties: dedupeTies(ties), routes };
+  return { table: encodeTable(data, b.strings.map((s) => b.utf8(s))), ties: dedupeTies(ties), routes };
 }
 
 // ------- internal functions -------
@@ -239,6 +239,16 @@ class TableBuilder {
   private readonly regexIndex = new Map<string, number>();
   private readonly utf8Cache = new Map<string, Uint8Array>();
   constructor(private readonly options: CompileOptions) {}
+
+  /** Offset of each interned string in the string blob (strings concatenated in index order). */
+  blobOffsets(): number[] {
+    let at = 0;
+    return this.strings.map((s) => {
+      const o = at;
+      at += this.utf8(s).length;
+      return o;
+    });
+  }
 
   utf8(s: string): Uint8Array {
     let u = this.utf8Cache.get(s);

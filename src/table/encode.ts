@@ -23,8 +23,12 @@ export function stringBlobOffsets(strings: readonly string[]): number[] {
   return out;
 }
 
-export function encodeTable(data: TableData): Uint8Array {
-  const bodies = REQUIRED_SECTIONS.map((name) => encodeSection(data, name));
+/**
+ * `stringBytes`: the UTF-8 of data.strings when the caller already has it (the compiler does), so
+ * the strings are not encoded twice.
+ */
+export function encodeTable(data: TableData, stringBytes?: readonly Uint8Array[]): Uint8Array {
+  const bodies = REQUIRED_SECTIONS.map((name) => encodeSection(data, name, stringBytes));
   const dirEnd = HEADER_SIZE + DIR_ENTRY_SIZE * bodies.length;
   let at = align(dirEnd);
   const placed = bodies.map((body) => {
@@ -56,10 +60,10 @@ function align(n: number): number {
   return Math.ceil(n / SECTION_ALIGN) * SECTION_ALIGN;
 }
 
-function encodeSection(d: TableData, name: (typeof REQUIRED_SECTIONS)[number]): Uint8Array {
+function encodeSection(d: TableData, name: (typeof REQUIRED_SECTIONS)[number], stringBytes: readonly Uint8Array[] | undefined): Uint8Array {
   switch (name) {
     case 'strings':
-      return encodeBlobs(d.strings.map((s) => UTF8.encode(s)));
+      return encodeBlobs(stringBytes ?? d.strings.map((s) => UTF8.encode(s)));
     case 'regex':
       return encodeBlobs(d.regexes);
     case 'routers':
