@@ -180,7 +180,22 @@ function recAt(sections: SectionEntry[], name: SectionKindName, size: number, i:
   return s.offset + 4 + i * size;
 }
 
+/**
+ * Layout cursors. Every range a record references (a route's predicates and targets, a router's
+ * routes / groups / listeners, a group's vhosts, a vhost's nodes, every non-empty rank list) must
+ * start exactly where the previous one of its kind ended — the order the encoder writes them in.
+ * So each record is referenced, and checked, exactly once: validation stays linear in the table
+ * size even for hostile tables whose references all point at one huge range.
+ */
+interface Cursors { route: number; group: number; listener: number; vhost: number; node: number; list: number; predicate: number; target: number }
+
+function tile(c: Cursors, kind: keyof Cursors, first: number, count: number, at: number): void {
+  if (first !== c[kind]) fail('table-layout', `${kind} range starts at ${first}, expected ${c[kind]} (ranges must follow each other)`, at);
+  c[kind] += count;
+}
+
 function validateReferences(d: DecodedTable, sections: SectionEntry[]): void {
+  const cursors: Cursors = { route: 0, group: 0, listener: 0, vhost: 0, node: 0, list: 0, predicate: 0, target: 0 };
   const nStr = d.strings.length;
   const str = (i: number, where: number, optional: boolean): void => {
     if (i === NONE ? !optional : i >= nStr) fail('table-index', `string index ${i} out of range`, where);
@@ -193,7 +208,12 @@ function validateReferences(d: DecodedTable, sections: SectionEntry[]): void {
   d.listeners.forEach((l, i) => {
     if (!protocolOk(l.protocol) || l.port < 1 || l.port > 0xffff) fail('table-value', 'bad listener', recAt(sections, 'listeners', RecordSize.listeners, i));
   });
-  d.routes.forEach((r, i) => validateRoute(d, r, recAt(sections, 'routes', RecordSize.routes, i), str, range));
+  d.routes.forEach((r, i) => {
+    const at = recAt(sections, 'routes', RecordSize.routes, i);
+    validateRoute(d, r, at, str, range);
+    tile(cursors, 'predicate', r.firstPredicate, r.predicateCount, at + 24);
+    tile(cursors, 'target', r.firstTarget, r.targetCount, at + 32);
+  });
   d.predicates.forEach((p, i) => validatePredicate(d, p, recAt(sections, 'predicates', RecordSize.predicates, i), str));
   d.targets.forEach((t, i) => {
     const at = recAt(sections, 'targets', RecordSize.targets, i);
@@ -209,8 +229,18 @@ function validateReferences(d: DecodedTable, sections: SectionEntry[]): void {
     range(r.firstRoute, r.routeCount, d.routes.length, 'router routes', at);
     range(r.firstGroup, r.groupCount, d.groups.length, 'router groups', at);
     range(r.firstListener, r.listenerCount, d.listeners.length, 'router listeners', at);
-    for (let g = r.firstGroup; g < r.firstGroup + r.groupCount; g++) validateGroup(d, g, r, sections, str, range);
+    tile(cursors, 'route', r.firstRoute, r.routeCount, at + 16);
+    tile(cursors, 'group', r.firstGroup, r.groupCount, at + 24);
+    tile(cursors, 'listener', r.firstListener, r.listenerCount, at + 32);
+    for (let g = r.firstGroup; g < r.firstGroup + r.groupCount; g++) validateGroup(d, g, r, sections, str, range, cursors);
   });
+  const totals: [keyof Cursors, number][] = [
+    ['route', d.routes.length], ['group', d.groups.length], ['listener', d.listeners.length], ['vhost', d.vhosts.length],
+    ['node', d.nodes.length], ['list', d.lists.length], ['predicate', d.predicates.length], ['target', d.targets.length],
+  ];
+  for (const [kind, total] of totals) {
+    if (cursors[kind] !== total) fail('table-layout', `${total - cursors[kind]} ${kind} records not referenced`, HEADER_SIZE);
+  }
 }
 
 type StrCheck = (i: number, where: number, optional: boolean) => void;
@@ -248,11 +278,12 @@ function validatePredicate(d: DecodedTable, p: PredicateRecord, at: number, str:
   if (auxLimit < 0 ? p.aux !== NONE : p.aux >= auxLimit) fail('table-index', 'bad predicate regex/range index', at + 12);
 }
 
-function validateGroup(d: DecodedTable, g: number, router: RouterRecord, sections: SectionEntry[], str: StrCheck, range: RangeCheck): void {
+function validateGroup(d: DecodedTable, g: number, router: RouterRecord, sections: SectionEntry[], str: StrCheck, range: RangeCheck, cursors: Cursors): void {
   const grp = d.groups[g]!;
   const at = recAt(sections, 'groups', RecordSize.groups, g);
   if (grp.protocol < Protocol.http || grp.protocol > Protocol.grpc || grp.port < 1 || grp.port > 0xffff) fail('table-value', 'bad group', at);
   range(grp.firstVhost, grp.vhostCount, d.vhosts.length, 'group vhosts', at);
+  tile(cursors, 'vhost', grp.firstVhost, grp.vhostCount, at + 8);
   for (let v = grp.firstVhost; v < grp.firstVhost + grp.vhostCount; v++) {
     const vh = d.vhosts[v]!;
     const vat = recAt(sections, 'vhosts', RecordSize.vhosts, v);
@@ -260,14 +291,17 @@ function validateGroup(d: DecodedTable, g: number, router: RouterRecord, section
     str(vh.host, vat + 4, vh.kind === VhostKind.any);
     if (vh.kind === VhostKind.any && vh.host !== NONE) fail('table-value', 'any-vhost with a host', vat + 4);
     range(vh.firstNode, vh.nodeCount, d.nodes.length, 'vhost nodes', vat + 8);
-    validateList(d, vh.otherStart, vh.otherCount, router.routeCount, vat + 16, range);
-    validateTrie(d, vh, router, sections, range);
+    tile(cursors, 'node', vh.firstNode, vh.nodeCount, vat + 8);
+    validateList(d, vh.otherStart, vh.otherCount, router.routeCount, vat + 16, range, cursors);
+    validateTrie(d, vh, router, sections, range, cursors);
   }
 }
 
 /** A list of route ranks: inside the lists section, each rank < the router's route count, strictly ascending. */
-function validateList(d: DecodedTable, start: number, count: number, routeCount: number, at: number, range: RangeCheck): void {
+function validateList(d: DecodedTable, start: number, count: number, routeCount: number, at: number, range: RangeCheck, cursors: Cursors): void {
+  if (count === 0) return;
   range(start, count, d.lists.length, 'route list', at);
+  tile(cursors, 'list', start, count, at);
   let prev = -1;
   for (let i = start; i < start + count; i++) {
     const rank = d.lists[i]!;
@@ -281,7 +315,7 @@ function validateList(d: DecodedTable, start: number, count: number, routeCount:
  * where the previous nodes' children end, after i. That makes it a tree (no cycles, no sharing),
  * reachable from its root, and checkable in one pass.
  */
-function validateTrie(d: DecodedTable, vh: VhostRecord, router: RouterRecord, sections: SectionEntry[], range: RangeCheck): void {
+function validateTrie(d: DecodedTable, vh: VhostRecord, router: RouterRecord, sections: SectionEntry[], range: RangeCheck, cursors: Cursors): void {
   const first = vh.firstNode;
   const end = first + vh.nodeCount;
   const blobLength = stringBlobLength(d);
@@ -300,8 +334,8 @@ function validateTrie(d: DecodedTable, vh: VhostRecord, router: RouterRecord, se
       if (b <= prevByte) fail('table-trie', 'children not sorted by first label byte', at);
       prevByte = b;
     }
-    validateList(d, n.prefixStart, n.prefixCount, router.routeCount, at + 12, range);
-    validateList(d, n.exactStart, n.exactCount, router.routeCount, at + 16, range);
+    validateList(d, n.prefixStart, n.prefixCount, router.routeCount, at + 12, range, cursors);
+    validateList(d, n.exactStart, n.exactCount, router.routeCount, at + 16, range, cursors);
   }
   if (vh.nodeCount > 0 && next !== end) fail('table-trie', 'unreachable trie nodes', recAt(sections, 'nodes', RecordSize.nodes, first));
 }

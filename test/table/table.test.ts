@@ -85,6 +85,16 @@ test('structural checks behind a valid checksum: out-of-range string index, brok
   expectCode(refreshChecksum(unsorted), 'table-list-order');
 });
 
+test('overlapping ranges are rejected, so hostile tables cannot make validation quadratic', () => {
+  const t = sample();
+  const routes = sectionOffset(t, SectionKind.routes);
+  const shared = new Uint8Array(t);
+  // route 1 claims route 0's targets as well: every range must start where the previous one ended.
+  new DataView(shared.buffer).setUint32(routes + 4 + RecordSize.routes + 32, 0, true);
+  const e = expectCode(refreshChecksum(shared), 'table-layout');
+  assert.equal(e.offset, routes + 4 + RecordSize.routes + 32);
+});
+
 test('a section count that does not fit, or a missing section, is rejected', () => {
   const t = sample();
   const many = new Uint8Array(t);
