@@ -14,7 +14,7 @@ import { encodeTable } from '../table/encode.js';
 import type { GroupRecord, NodeRecord, PredicateRecord, RouteRecord, TableData, TargetRecord, VhostRecord } from '../table/types.js';
 import { lowerGatewayRoute, type LoweredRoute } from './lower.js';
 import { compareBytes, decidingRule, isTieBreak, sortByPrecedence, type DecidingRule } from './precedence.js';
-import { appendTrie, type TrieEntry } from './index-trie.js';
+import { appendAll, appendTrie, type TrieEntry } from './index-trie.js';
 import { regexLiteralPrefix } from './regex-prefix.js';
 
 export type HostnameMode = 'virtual-host' | 'flat';
@@ -105,11 +105,11 @@ export function buildGatewayTable(model: MeshModel, gateway: VirtualGateway, opt
           else literal.push(entry);
         }
         const otherStart = lists.length;
-        lists.push(...other);
+        appendAll(lists, other);
         const firstNode = nodes.length;
         const nodeCount = appendTrie(literal, nodes, lists);
         vhosts.push({ kind: part.kind, host: part.host === null ? NONE : b.str(part.host), firstNode, nodeCount, otherStart: other.length > 0 ? otherStart : 0, otherCount: other.length });
-        ties.push(...findTies(gateway.name, l.port, protocol, part.members.map((m) => m.r)));
+        appendAll(ties, findTies(gateway.name, l.port, protocol, part.members.map((m) => m.r)));
       }
       groups.push({ port: l.port, protocol: Protocol[protocol], firstVhost, vhostCount: vhosts.length - firstVhost });
     }

@@ -92,16 +92,21 @@ function serialize(root: TreeNode, nodes: NodeRecord[], lists: number[]): number
   for (let q = 0; q < queue.length; q++) {
     const n = queue[q]!;
     const prefixStart = lists.length;
-    lists.push(...n.prefix);
+    appendAll(lists, n.prefix);
     const exactStart = lists.length;
-    lists.push(...n.exact);
+    appendAll(lists, n.exact);
     nodes.push({
       labelStart: n.labelStart, labelLength: n.labelLength, firstChild: next, childCount: n.children.length,
       prefixStart: n.prefix.length > 0 ? prefixStart : 0, prefixCount: n.prefix.length,
       exactStart: n.exact.length > 0 ? exactStart : 0, exactCount: n.exact.length,
     });
     next += n.children.length;
-    queue.push(...n.children);
+    appendAll(queue, n.children);
   }
   return queue.length;
+}
+
+/** push(...items) without spreading: a spread of ~100,000 arguments overflows the stack. */
+export function appendAll<T>(into: T[], items: readonly T[]): void {
+  for (let i = 0; i < items.length; i++) into.push(items[i]!);
 }

@@ -5,7 +5,7 @@
 import { TableFormatError } from '../errors.js';
 import { loadAutomaton, type Automaton } from '../regex/matcher.js';
 import {
-  HostKind, METHOD_NAMES, NONE, PredicateKind, PredicateOp, PRIORITY_UNSET, PROTOCOL_NAMES, ROUTER_FLAG_VIRTUAL_HOST,
+  HostKind, METHOD_NAMES, NONE, PredicateOp, PRIORITY_UNSET, PROTOCOL_NAMES, ROUTER_FLAG_VIRTUAL_HOST,
   ROUTE_FLAG_HOST_REWRITE_DISABLED, ROUTE_FLAG_WEIGHTED, RouterKind, VhostKind,
 } from '../table/layout.js';
 import type { DecodedTable, RouterRecord } from '../table/types.js';
@@ -190,4 +190,3 @@ export function protocolName(code: number): 'http' | 'http2' | 'grpc' | null {
   return p === 'http' || p === 'http2' || p === 'grpc' ? p : null;
 }
 
-export { PredicateKind };

@@ -14,8 +14,7 @@ import {
 } from './layout.js';
 import { tableChecksum } from './crc32.js';
 import type {
-  DecodedTable, GroupRecord, ListenerRecord, NodeRecord, PredicateRecord, RangeRecord, RouteRecord, RouterRecord,
-  SectionEntry, TargetRecord, VhostRecord,
+  DecodedTable, GroupRecord, NodeRecord, PredicateRecord, RouteRecord, RouterRecord, SectionEntry, VhostRecord,
 } from './types.js';
 
 function fail(code: string, message: string, offset: number): never {
