@@ -12,6 +12,7 @@ export interface RouteRequest {
   headers?: HeaderInput;
   /** Listener port; default: the port in authority if it is a listener, else the gateway's only listener. */
   port?: number;
+  /** Accepted for the mesh stage (issue 5: VirtualRouter http2 routes match on it); gateway routes have no scheme criterion. */
   scheme?: 'http' | 'https';
   /** Default: the protocol of the listener the request arrives on. */
   protocol?: 'http' | 'http2' | 'grpc';

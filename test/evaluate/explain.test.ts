@@ -54,3 +54,13 @@ test('rendered no-match names the status', () => {
   const { router } = build([gr('g', { serviceName: 'S' }, { type: 'grpcRoute' })], {}, [{ port: 50051, protocol: 'grpc' }]);
   assert.ok(renderExplanation(router.explain({ path: '/T/m' })).includes('✘ no gateway route matched: HTTP 404, gRPC status 12 (stage gateway)'));
 });
+
+test('flat mode explains the hostname as a criterion; virtual-host mode as the selected virtual host', () => {
+  const hostRoutes = [gr('www', { prefix: '/', hostname: { exact: 'www.example.com' } }), gr('any', { prefix: '/' })];
+  const flat = build(hostRoutes, { hostnameMode: 'flat' }).router.explain({ path: '/', authority: 'other.org' });
+  assert.equal(flat.virtualHost, null);
+  assert.deepEqual(flat.routes.map((r) => [r.name, r.outcome, r.failed]), [['www', 'failed', 'hostname'], ['any', 'won', null]]);
+  const vh = build(hostRoutes).router.explain({ path: '/', authority: 'WWW.example.com' });
+  assert.equal(vh.virtualHost, 'www.example.com');
+  assert.deepEqual(vh.routes.map((r) => [r.name, r.outcome, r.failed]), [['www', 'won', null], ['any', 'not-reached', 'virtual-host']]);
+});
