@@ -11,8 +11,6 @@ export interface RequestState {
   method: string;
   /** Normalized path without query. */
   path: string;
-  /** The path is ASCII: its UTF-16 code units are its UTF-8 bytes (the trie walk reads it directly). */
-  ascii: boolean;
   query: string | null;
   /** Raw authority, or null. */
   authority: string | null;

@@ -62,7 +62,11 @@ function findWinner(rt: LoadedRouter, scratch: Scratch, vhost: LoadedVhost, req:
     scratch.ends[0] = vhost.otherEnd;
     n = 1;
   }
-  if (vhost.root >= 0) n = collectTrieLists(rt, scratch, vhost.root, req.path, req.ascii, n);
+  if (vhost.root >= 0) {
+    const walked = collectTrieLists(rt, scratch, vhost.root, req.path, true, n);
+    // A non-ASCII code unit on the way: walk again over the path's UTF-8 bytes.
+    n = walked >= 0 ? walked : collectTrieLists(rt, scratch, vhost.root, req.path, false, n);
+  }
   const lists = rt.lists;
   const { starts, ends } = scratch;
   for (;;) {
@@ -85,8 +89,10 @@ function findWinner(rt: LoadedRouter, scratch: Scratch, vhost: LoadedVhost, req:
 
 /**
  * Walks the trie from `root` along the path's UTF-8 bytes, appending to scratch the prefix list of
- * every node passed and, at the path's end, that node's exact list. `codeUnits`: the path is ASCII,
- * read its code units directly; otherwise its UTF-8 bytes are written to scratch first.
+ * every node passed and, at the path's end, that node's exact list; returns the new list count.
+ * `codeUnits`: read the path's UTF-16 code units as bytes, which they are while they are ASCII —
+ * meeting one that is not returns -1 (walk again with `codeUnits` false, over the UTF-8 bytes
+ * written to scratch).
  */
 function collectTrieLists(rt: LoadedRouter, scratch: Scratch, root: number, path: string, codeUnits: boolean, n: number): number {
   const len = codeUnits ? path.length : encodePath(scratch, path);
@@ -112,20 +118,32 @@ function collectTrieLists(rt: LoadedRouter, scratch: Scratch, root: number, path
       }
       return n;
     }
-    const child = findChild(trie, o, codeUnits ? path.charCodeAt(d) : pb[d]!);
+    const byte = codeUnits ? path.charCodeAt(d) : pb[d]!;
+    if (byte >= 0x80 && codeUnits) return -1;
+    const child = findChild(trie, o, byte);
     if (child < 0) return n;
     const c = child * NODE_STRIDE;
     const start = trie[c + N_LABEL_START]!;
     const llen = trie[c + N_LABEL_LENGTH]!;
-    if (d + llen > len) return n;
+    // Too short for the label — in code units; with a non-ASCII rest the byte length differs.
+    if (d + llen > len) return codeUnits && !isAsciiFrom(path, d) ? -1 : n;
     if (codeUnits) {
-      for (let i = 1; i < llen; i++) if (bytes[start + i] !== path.charCodeAt(d + i)) return n;
+      for (let i = 1; i < llen; i++) {
+        const c = path.charCodeAt(d + i);
+        if (c >= 0x80) return -1;
+        if (bytes[start + i] !== c) return n;
+      }
     } else {
       for (let i = 1; i < llen; i++) if (bytes[start + i] !== pb[d + i]) return n;
     }
     d += llen;
     o = c;
   }
+}
+
+function isAsciiFrom(s: string, from: number): boolean {
+  for (let i = from; i < s.length; i++) if (s.charCodeAt(i) >= 0x80) return false;
+  return true;
 }
 
 /** Binary search of node `o`'s children (sorted by first label byte); -1 when none starts with `byte`. */

@@ -5,7 +5,7 @@
 import { Protocol } from '../table/layout.js';
 import { groupKey, type LoadedGroup, type LoadedRouter, type LoadedVhost } from './loaded.js';
 import { hostMatches, type RequestState } from './match.js';
-import { authorityPort, normalizePath, queryOf, scan, scanPath } from './request.js';
+import { authorityPort, bounds, findBounds, isNormal, normalizePath } from './request.js';
 import type { RouteRequest } from './types.js';
 
 /** A fresh normalized request (explain, tests). */
@@ -14,20 +14,19 @@ export function normalizeRequest(rt: LoadedRouter, request: RouteRequest): Reque
 }
 
 export function emptyRequestState(): RequestState {
-  return { method: 'GET', path: '/', ascii: true, query: null, authority: null, host: '', port: null, protocol: 0, headersInput: undefined, headers: null };
+  return { method: 'GET', path: '/', query: null, authority: null, host: '', port: null, protocol: 0, headersInput: undefined, headers: null };
 }
 
 /** Normalizes `request` into `req` (route() reuses one RequestState per router: no allocation). */
 export function fillRequest(rt: LoadedRouter, request: RouteRequest, req: RequestState): RequestState {
   const raw = request.path;
-  const end = scanPath(raw);
-  const path = end === raw.length ? raw : raw.slice(0, end);
+  findBounds(raw);
+  const path = bounds.end === raw.length ? raw : raw.slice(0, bounds.end);
   const authority = request.authority ?? null;
   const port = resolvePort(rt, request.port, authority);
   req.method = request.method ?? 'GET';
-  req.path = scan.normal ? path : normalizePath(path);
-  req.ascii = scan.ascii;
-  req.query = end === raw.length ? null : queryOf(raw, end);
+  req.path = isNormal(path) ? path : normalizePath(path);
+  req.query = bounds.queryStart < 0 ? null : raw.slice(bounds.queryStart, bounds.queryEnd);
   req.authority = authority;
   req.host = authority === null ? '' : authority.toLowerCase();
   req.port = port;

@@ -82,3 +82,12 @@ test('defaults: method GET, the only listener, its protocol; unmatched gRPC gets
   assert.equal(router.route({ path: '/x', protocol: 'http' }).gatewayRoute, 'get');
   assert.equal(router.route({ path: '/x', protocol: 'http', method: 'POST' }).matched, false);
 });
+
+test('non-ASCII paths match literals by their UTF-8 bytes (code-unit walk falls back)', () => {
+  const { router } = build([gr('u', { prefix: '/ü' }), gr('e', { path: { exact: '/é/x' } }), gr('root', { prefix: '/' })]);
+  assert.equal(router.route({ path: '/ü' }).gatewayRoute, 'u', 'path shorter in code units than the label in bytes');
+  assert.equal(router.route({ path: '/üx' }).gatewayRoute, 'u');
+  assert.equal(router.route({ path: '/é/x' }).gatewayRoute, 'e');
+  assert.equal(router.route({ path: '/Ã' }).gatewayRoute, 'root', 'U+00C3 is not the first UTF-8 byte of ü');
+  assert.equal(router.route({ path: '/u' }).gatewayRoute, 'root');
+});
