@@ -1,0 +1,81 @@
+/**
+ * explain(): every route of the gateway in precedence order, each criterion checked directly (not
+ * through the index) with ✔/✘, the first failing one named, and the winner marked. The winner is
+ * the first route whose every criterion holds — the same route route() finds through the index
+ * (pinned by the property test 'explain agrees with route').
+ */
+import { HostKind, PathKind, PredicateKind, PredicateOp, PREDICATE_OP_NAMES, Protocol, VhostKind } from '../table/layout.js';
+import { protocolName, type LoadedPredicate, type LoadedRoute, type LoadedRouter, type LoadedVhost } from './loaded.js';
+import { hostMatches, pathMatches, predicateHolds, type RequestState } from './match.js';
+import { findGroup, normalizeRequest, selectVhost } from './select.js';
+import type { Criterion, Decision, ExplainedRoute, Explanation, RouteRequest } from './types.js';
+
+export function explainRequest(rt: LoadedRouter, request: RouteRequest, decision: Decision): Explanation {
+  const req = normalizeRequest(rt, request);
+  const listener = rt.listeners.find((l) => l.port === req.port) ?? null;
+  const group = findGroup(rt, req);
+  const vhost = group === undefined ? null : rt.virtualHost ? selectVhost(group, req.host) : null;
+  let won = false;
+  const routes = rt.routes.map((r): ExplainedRoute => {
+    const criteria = routeCriteria(rt, r, req, listener !== null, vhost);
+    const failed = criteria.find((c) => !c.ok)?.kind ?? null;
+    const outcome = won ? 'not-reached' : failed === null ? 'won' : 'failed';
+    if (failed === null) won = true;
+    return { rank: r.rank, name: r.name, priority: r.priority, protocol: protocolName(r.protocol) ?? 'http', outcome, failed, criteria, target: describeTargets(r) };
+  });
+  return {
+    decision,
+    gateway: rt.name,
+    hostnameMode: rt.virtualHost ? 'virtual-host' : 'flat',
+    request: { method: req.method, path: req.path, query: req.query, host: req.host, port: req.port, protocol: protocolName(req.protocol) },
+    listener: listener === null ? null : { port: listener.port, protocol: protocolName(listener.protocol) ?? 'tcp' },
+    virtualHost: vhost === null ? null : vhostLabel(vhost),
+    routes,
+  };
+}
+
+function routeCriteria(rt: LoadedRouter, r: LoadedRoute, req: RequestState, hasListener: boolean, vhost: LoadedVhost | null): Criterion[] {
+  const out: Criterion[] = [];
+  if (!hasListener) out.push({ kind: 'listener', description: `listener on port ${req.port ?? '(none)'}`, ok: false });
+  out.push({ kind: 'protocol', description: protocolName(r.protocol) ?? '?', ok: r.protocol === req.protocol });
+  if (r.port !== 0) out.push({ kind: 'port', description: `port ${r.port}`, ok: r.port === req.port });
+  if (rt.virtualHost) {
+    const own = r.hostKind === HostKind.none ? '*' : r.hostKind === HostKind.exact ? r.host : '*' + r.host;
+    const ok = vhost !== null && routeInVhost(r, vhost);
+    out.push({ kind: 'virtual-host', description: `virtual host ${own}`, ok });
+  } else if (r.hostKind !== HostKind.none) {
+    out.push({ kind: 'hostname', description: `hostname ${r.hostKind === HostKind.exact ? 'exact' : 'suffix'} ${r.host}`, ok: hostMatches(r.hostKind, r.host, req.host) });
+  }
+  if (r.pathKind !== PathKind.none) out.push({ kind: 'path', description: describePath(r), ok: pathMatches(r, req.path) });
+  if (r.method !== null) out.push({ kind: 'method', description: `method ${r.method}`, ok: r.method === req.method });
+  for (const p of r.predicates) out.push({ kind: p.kind === PredicateKind.query ? 'query' : 'header', description: describePredicate(r, p), ok: predicateHolds(p, req) });
+  return out;
+}
+
+function routeInVhost(r: LoadedRoute, v: LoadedVhost): boolean {
+  if (v.kind === VhostKind.any) return r.hostKind === HostKind.none;
+  return r.hostKind === (v.kind === VhostKind.exact ? HostKind.exact : HostKind.suffix) && r.host === v.host;
+}
+
+function vhostLabel(v: LoadedVhost): string {
+  return v.kind === VhostKind.any ? '*' : v.kind === VhostKind.exact ? v.host : '*' + v.host;
+}
+
+function describePath(r: LoadedRoute): string {
+  if (r.protocol === Protocol.grpc) return `service ${r.path.slice(1, -1)}`;
+  const kind = r.pathKind === PathKind.prefix ? 'prefix' : r.pathKind === PathKind.exact ? 'exact' : 'regex';
+  return `${kind} ${r.path}`;
+}
+
+function describePredicate(r: LoadedRoute, p: LoadedPredicate): string {
+  const what = p.kind === PredicateKind.query ? 'query' : r.protocol === Protocol.grpc ? 'metadata' : 'header';
+  const op = PREDICATE_OP_NAMES[p.op] ?? '?';
+  const arg = p.op === PredicateOp.present ? '' : p.op === PredicateOp.range ? ` [${p.start}, ${p.end})` : ` ${JSON.stringify(p.value)}`;
+  return `${p.invert ? 'not ' : ''}${what} ${p.name} ${op}${arg}`;
+}
+
+function describeTargets(r: LoadedRoute): string {
+  const one = (t: LoadedRoute['targets'][number]): string => (t.port === null ? t.virtualService : `${t.virtualService}:${t.port}`);
+  if (r.targets.length === 1 && !r.weighted) return one(r.targets[0]!);
+  return r.targets.map((t) => `${one(t)} ${r.totalWeight > 0 ? Math.round((t.weight * 1000) / r.totalWeight) / 10 : 0}%`).join(', ');
+}

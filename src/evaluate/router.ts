@@ -1,0 +1,229 @@
+/**
+ * loadTable: table bytes → Router. route() normalizes the request, picks the (listener port,
+ * protocol) group and the virtual host, walks the path trie collecting candidate rank lists (each
+ * already in precedence order), merges them with the regex / path-less list by rank, and returns
+ * the first candidate whose remaining criteria hold. Imports only ../errors.js, the regex matcher
+ * and the table decoder.
+ */
+import { decodeTable } from '../table/decode.js';
+import { PathKind, Protocol } from '../table/layout.js';
+import { explainRequest } from './explain.js';
+import { loadRouter, NODE_STRIDE, N_CHILD_COUNT, N_EXACT_COUNT, N_EXACT_START, N_FIRST_BYTE, N_FIRST_CHILD, N_LABEL_LENGTH, N_LABEL_START, N_PREFIX_COUNT, N_PREFIX_START, type LoadedRoute, type LoadedRouter, type LoadedVhost } from './loaded.js';
+import { hostMatches, residualHolds, type RequestState } from './match.js';
+import { emptyRequestState, fillRequest, findGroup, selectVhost } from './select.js';
+import { rewriteAuthority, rewritePath } from './rewrite.js';
+import type { Decision, Explanation, RouteOptions, RouteRequest } from './types.js';
+
+export interface Router {
+  /** The gateway's App Mesh name. */
+  readonly gateway: string;
+  readonly hostnameMode: 'virtual-host' | 'flat';
+  route(request: RouteRequest, options?: RouteOptions): Decision;
+  explain(request: RouteRequest, options?: RouteOptions): Explanation;
+}
+
+export interface LoadOptions {
+  /** Which gateway router of the table (default: the first). */
+  gateway?: string;
+}
+
+/** Scratch capacity for candidate lists; grows (rarely) for paths deeper than this many trie nodes. */
+const INITIAL_LIST_SLOTS = 64;
+/** Scratch capacity for the UTF-8 path bytes; grows for longer paths. */
+const INITIAL_PATH_BYTES = 1024;
+
+export function loadTable(bytes: Uint8Array, options: LoadOptions = {}): Router {
+  const rt = loadRouter(decodeTable(bytes), options.gateway);
+  const scratch: Scratch = { starts: new Int32Array(INITIAL_LIST_SLOTS), ends: new Int32Array(INITIAL_LIST_SLOTS), path: new Uint8Array(INITIAL_PATH_BYTES), req: emptyRequestState() };
+  return {
+    gateway: rt.name,
+    hostnameMode: rt.virtualHost ? 'virtual-host' : 'flat',
+    route: (request, opts) => routeRequest(rt, scratch, request, opts),
+    explain: (request, opts) => explainRequest(rt, request, routeRequest(rt, scratch, request, opts)),
+  };
+}
+
+/** Per-router reusable state of route(): candidate list cursors, path bytes, the normalized request. */
+interface Scratch { starts: Int32Array; ends: Int32Array; path: Uint8Array; req: RequestState }
+
+function routeRequest(rt: LoadedRouter, scratch: Scratch, request: RouteRequest, options: RouteOptions | undefined): Decision {
+  const req = fillRequest(rt, request, scratch.req);
+  const group = findGroup(rt, req);
+  const vhost = group === undefined ? null : rt.virtualHost ? selectVhost(group, req.host) : group.any;
+  const winner = vhost === null ? -1 : findWinner(rt, scratch, vhost, req);
+  return winner < 0 ? noMatch(req.protocol) : decide(rt.routes[winner]!, req, options?.random ?? Math.random);
+}
+
+/** Candidate lists from the trie walk and the other-list, merged by rank; first full match wins. */
+function findWinner(rt: LoadedRouter, scratch: Scratch, vhost: LoadedVhost, req: RequestState): number {
+  let n = 0;
+  if (vhost.otherEnd > vhost.otherStart) {
+    scratch.starts[0] = vhost.otherStart;
+    scratch.ends[0] = vhost.otherEnd;
+    n = 1;
+  }
+  if (vhost.root >= 0) {
+    const walked = collectTrieLists(rt, scratch, vhost.root, req.path, true, n);
+    // A non-ASCII code unit on the way: walk again over the path's UTF-8 bytes.
+    n = walked >= 0 ? walked : collectTrieLists(rt, scratch, vhost.root, req.path, false, n);
+  }
+  const lists = rt.lists;
+  const { starts, ends } = scratch;
+  for (;;) {
+    let best = -1;
+    let bestRank = 0x7fffffff;
+    for (let i = 0; i < n; i++) {
+      if (starts[i]! < ends[i]!) {
+        const rank = lists[starts[i]!]!;
+        if (rank < bestRank) { bestRank = rank; best = i; }
+      }
+    }
+    if (best < 0) return -1;
+    starts[best]!++;
+    const r = rt.routes[bestRank]!;
+    if (r.pathKind === PathKind.regex && !r.regex!.fullMatch(req.path)) continue;
+    if (!rt.virtualHost && r.hostKind !== 0 && !hostMatches(r.hostKind, r.host, req.host)) continue;
+    if (residualHolds(r, req)) return bestRank;
+  }
+}
+
+/**
+ * Walks the trie from `root` along the path's UTF-8 bytes, appending to scratch the prefix list of
+ * every node passed and, at the path's end, that node's exact list; returns the new list count.
+ * `codeUnits`: read the path's UTF-16 code units as bytes, which they are while they are ASCII —
+ * meeting one that is not returns -1 (walk again with `codeUnits` false, over the UTF-8 bytes
+ * written to scratch).
+ */
+function collectTrieLists(rt: LoadedRouter, scratch: Scratch, root: number, path: string, codeUnits: boolean, n: number): number {
+  const len = codeUnits ? path.length : encodePath(scratch, path);
+  const pb = scratch.path;
+  const bytes = rt.bytes;
+  const trie = rt.trie;
+  let o = root * NODE_STRIDE;
+  let d = 0;
+  for (;;) {
+    if (n + 2 > scratch.starts.length) growLists(scratch);
+    const prefixCount = trie[o + N_PREFIX_COUNT]!;
+    if (prefixCount > 0) {
+      const start = trie[o + N_PREFIX_START]!;
+      scratch.starts[n] = start;
+      scratch.ends[n++] = start + prefixCount;
+    }
+    if (d === len) {
+      const exactCount = trie[o + N_EXACT_COUNT]!;
+      if (exactCount > 0) {
+        const start = trie[o + N_EXACT_START]!;
+        scratch.starts[n] = start;
+        scratch.ends[n++] = start + exactCount;
+      }
+      return n;
+    }
+    const byte = codeUnits ? path.charCodeAt(d) : pb[d]!;
+    if (byte >= 0x80 && codeUnits) return -1;
+    const child = findChild(trie, o, byte);
+    if (child < 0) return n;
+    const c = child * NODE_STRIDE;
+    const start = trie[c + N_LABEL_START]!;
+    const llen = trie[c + N_LABEL_LENGTH]!;
+    // Too short for the label — in code units; with a non-ASCII rest the byte length differs.
+    if (d + llen > len) return codeUnits && !isAsciiFrom(path, d) ? -1 : n;
+    if (codeUnits) {
+      for (let i = 1; i < llen; i++) {
+        const c = path.charCodeAt(d + i);
+        if (c >= 0x80) return -1;
+        if (bytes[start + i] !== c) return n;
+      }
+    } else {
+      for (let i = 1; i < llen; i++) if (bytes[start + i] !== pb[d + i]) return n;
+    }
+    d += llen;
+    o = c;
+  }
+}
+
+function isAsciiFrom(s: string, from: number): boolean {
+  for (let i = from; i < s.length; i++) if (s.charCodeAt(i) >= 0x80) return false;
+  return true;
+}
+
+/** Binary search of node `o`'s children (sorted by first label byte); -1 when none starts with `byte`. */
+function findChild(trie: Int32Array, o: number, byte: number): number {
+  let lo = trie[o + N_FIRST_CHILD]!;
+  let hi = lo + trie[o + N_CHILD_COUNT]! - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const b = trie[mid * NODE_STRIDE + N_FIRST_BYTE]!;
+    if (b === byte) return mid;
+    if (b < byte) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
+
+function growLists(s: Scratch): void {
+  const starts = new Int32Array(s.starts.length * 2);
+  const ends = new Int32Array(s.ends.length * 2);
+  starts.set(s.starts);
+  ends.set(s.ends);
+  s.starts = starts;
+  s.ends = ends;
+}
+
+const UTF8 = new TextEncoder();
+
+/** UTF-8 of the path into scratch (ASCII fast path, no allocation); returns its length. */
+function encodePath(s: Scratch, path: string): number {
+  if (path.length * 3 > s.path.length) s.path = new Uint8Array(path.length * 3);
+  const out = s.path;
+  for (let i = 0; i < path.length; i++) {
+    const c = path.charCodeAt(i);
+    if (c >= 0x80) return UTF8.encodeInto(path, out).written;
+    out[i] = c;
+  }
+  return path.length;
+}
+
+function decide(r: LoadedRoute, req: RequestState, random: () => number): Decision {
+  // Read the (reused) request state before calling out to `random`, which could re-enter route().
+  const protocol = req.protocol;
+  const query = req.query;
+  const authority = req.authority;
+  const path = rewritePath(r, req.path);
+  const target = pickTarget(r, random);
+  if (target < 0) return noMatch(protocol, r.name);
+  const t = r.targets[target]!;
+  return {
+    matched: true, status: null, grpcStatus: null, stage: null,
+    gatewayRoute: r.name, virtualService: t.virtualService, targetPort: t.port,
+    path: query === null ? path : path + '?' + query,
+    authority: rewriteAuthority(r, t.virtualService, authority),
+    virtualRouter: null, route: null, virtualNode: null, endpoint: null, timeout: null, retryPolicy: null,
+  };
+}
+
+/**
+ * Index of the chosen target: the only one, or weighted by `random` (weight 0 is never chosen);
+ * -1 when every weight is 0.
+ */
+export function pickTarget(r: LoadedRoute, random: () => number): number {
+  if (r.targets.length === 1 && !r.weighted) return 0;
+  if (r.totalWeight <= 0) return -1;
+  let x = Math.floor(random() * r.totalWeight);
+  if (!(x >= 0)) x = 0;
+  if (x >= r.totalWeight) x = r.totalWeight - 1;
+  let cum = 0;
+  for (let i = 0; i < r.targets.length; i++) {
+    cum += r.targets[i]!.weight;
+    if (x < cum) return i;
+  }
+  return -1;
+}
+
+/** No gateway route matched: 404 (gRPC status 12), stage `gateway` (reference §6.4). */
+export function noMatch(protocol: number, gatewayRoute: string | null = null): Decision {
+  return {
+    matched: false, status: 404, grpcStatus: protocol === Protocol.grpc ? 12 : null, stage: 'gateway',
+    gatewayRoute, virtualService: null, targetPort: null, path: null, authority: null,
+    virtualRouter: null, route: null, virtualNode: null, endpoint: null, timeout: null, retryPolicy: null,
+  };
+}

@@ -1,0 +1,65 @@
+/**
+ * Which part of the table a request reaches: its normalized form, the (listener port, protocol)
+ * group and, in virtual-host mode, the virtual host.
+ */
+import { Protocol } from '../table/layout.js';
+import { groupKey, type LoadedGroup, type LoadedRouter, type LoadedVhost } from './loaded.js';
+import { hostMatches, type RequestState } from './match.js';
+import { authorityPort, bounds, findBounds, isNormal, normalizePath } from './request.js';
+import type { RouteRequest } from './types.js';
+
+/** A fresh normalized request (explain, tests). */
+export function normalizeRequest(rt: LoadedRouter, request: RouteRequest): RequestState {
+  return fillRequest(rt, request, emptyRequestState());
+}
+
+export function emptyRequestState(): RequestState {
+  return { method: 'GET', path: '/', query: null, authority: null, host: '', port: null, protocol: 0, headersInput: undefined, headers: null };
+}
+
+/** Normalizes `request` into `req` (route() reuses one RequestState per router: no allocation). */
+export function fillRequest(rt: LoadedRouter, request: RouteRequest, req: RequestState): RequestState {
+  const raw = request.path;
+  findBounds(raw);
+  const path = bounds.end === raw.length ? raw : raw.slice(0, bounds.end);
+  const authority = request.authority ?? null;
+  const port = resolvePort(rt, request.port, authority);
+  req.method = request.method ?? 'GET';
+  req.path = isNormal(path) ? path : normalizePath(path);
+  req.query = bounds.queryStart < 0 ? null : raw.slice(bounds.queryStart, bounds.queryEnd);
+  req.authority = authority;
+  req.host = authority === null ? '' : authority.toLowerCase();
+  req.port = port;
+  req.protocol = request.protocol !== undefined ? Protocol[request.protocol] : listenerProtocol(rt, port);
+  req.headersInput = request.headers;
+  req.headers = null;
+  return req;
+}
+
+/** Explicit port; else the authority's port if it is a listener; else the only listener; else none. */
+function resolvePort(rt: LoadedRouter, explicit: number | undefined, authority: string | null): number | null {
+  if (explicit !== undefined) return explicit;
+  // One listener: whatever port the authority names, that listener is the answer.
+  if (rt.listeners.length === 1) return rt.listeners[0]!.port;
+  const fromAuthority = authority === null ? null : authorityPort(authority);
+  if (fromAuthority !== null) for (const l of rt.listeners) if (l.port === fromAuthority) return fromAuthority;
+  return null;
+}
+
+function listenerProtocol(rt: LoadedRouter, port: number | null): number {
+  for (const l of rt.listeners) if (l.port === port) return l.protocol;
+  return 0;
+}
+
+/** Virtual-host selection (Envoy order): exact host, else longest matching suffix, else host-less. */
+export function selectVhost(group: LoadedGroup, host: string): LoadedVhost | null {
+  const exact = group.exact.get(host);
+  if (exact !== undefined) return exact;
+  for (const v of group.suffixes) if (hostMatches(v.kind, v.host, host)) return v;
+  return group.any;
+}
+
+export function findGroup(rt: LoadedRouter, req: RequestState): LoadedGroup | undefined {
+  return req.port === null ? undefined : rt.groups.get(groupKey(req.port, req.protocol));
+}
+

@@ -1,0 +1,311 @@
+/**
+ * The naive reference router: ground truth for the property tests. A plain linear scan over the
+ * model's gateway routes in the documented precedence order (docs/precedence.md), each criterion
+ * evaluated straight from the model — no table, no index, no shared code with src/compile or
+ * src/evaluate apart from the regex engine (compileRegex(p).fullMatch; its RE2 fidelity is tested
+ * elsewhere). Written for obviousness, not speed.
+ */
+import { compileRegex } from '../../src/regex/index.js';
+import type { GatewayRoute, HeaderMatch, MeshModel, VirtualGateway } from '../../src/model/types.js';
+import type { Decision, RouteRequest } from '../../src/evaluate/index.js';
+
+export interface ReferenceOptions {
+  hostnameMode?: 'virtual-host' | 'flat';
+  random?: (() => number) | undefined;
+}
+
+interface Req {
+  method: string;
+  path: string;
+  query: string | null;
+  authority: string | null;
+  host: string;
+  port: number | null;
+  protocol: string | null;
+  headers: Map<string, string>;
+}
+
+export function referenceRoute(model: MeshModel, gateway: VirtualGateway, request: RouteRequest, options: ReferenceOptions = {}): Decision {
+  const mode = options.hostnameMode ?? 'virtual-host';
+  const req = normalize(gateway, request);
+  const listenerPorts = gateway.listeners.map((l) => l.portMapping.port);
+  const ordered = orderedRoutes(model, gateway);
+  let eligible = ordered.filter(
+    (r) => req.port !== null && listenerPorts.includes(req.port) && r.spec.type === req.protocol && (r.spec.match.port === null || r.spec.match.port === req.port),
+  );
+  if (mode === 'virtual-host') {
+    const chosen = chooseVirtualHost(eligible, req.host);
+    eligible = eligible.filter((r) => hostKey(r) === chosen);
+  }
+  for (const r of eligible) {
+    if (mode === 'flat' && !hostnameOk(r, req.host)) continue;
+    if (!pathOk(r, req.path)) continue;
+    if (r.spec.type !== 'grpc' && r.spec.match.method !== null && r.spec.match.method !== req.method) continue;
+    const headers = r.spec.type === 'grpc' ? r.spec.match.metadata : r.spec.match.headers;
+    if (!headers.every((h) => headerOk(h, req.headers))) continue;
+    if (r.spec.type !== 'grpc' && !r.spec.match.queryParameters.every((q) => queryOk(q.name, q.exact, req.query))) continue;
+    return decision(r, req, options.random ?? Math.random);
+  }
+  return unmatched(req, null);
+}
+
+// ------- precedence, as docs/precedence.md states it -------
+
+/** Sorting is the slow part of this naive scan; the order of one model's routes is computed once. */
+const orderCache = new WeakMap<MeshModel, Map<string, GatewayRoute[]>>();
+
+function orderedRoutes(model: MeshModel, gateway: VirtualGateway): GatewayRoute[] {
+  let byGateway = orderCache.get(model);
+  if (byGateway === undefined) orderCache.set(model, (byGateway = new Map()));
+  const id = gateway.meshName + '/' + gateway.name;
+  let ordered = byGateway.get(id);
+  if (ordered === undefined) {
+    ordered = model.gatewayRoutes.filter((r) => r.virtualGatewayName === gateway.name && r.meshName === gateway.meshName).sort(byPrecedence);
+    byGateway.set(id, ordered);
+  }
+  return ordered;
+}
+
+function sortKey(r: GatewayRoute): (number | Buffer)[] {
+  const literal = literalOf(r);
+  const criteria =
+    (r.spec.match.hostname ? 1 : 0) +
+    (r.spec.type === 'grpc' ? r.spec.match.metadata.length : r.spec.match.headers.length + r.spec.match.queryParameters.length + (r.spec.match.method ? 1 : 0));
+  return [
+    r.spec.priority ?? 1001,
+    literal === null ? 1 : 0,
+    literal === null ? 0 : -Buffer.byteLength(literal.value),
+    literal === null ? 0 : literal.exact ? 0 : 1,
+    -criteria,
+    Buffer.from(r.name),
+    Buffer.from(r.displayName),
+    Buffer.from(r.namespace ?? ''),
+  ];
+}
+
+function byPrecedence(a: GatewayRoute, b: GatewayRoute): number {
+  const ka = sortKey(a);
+  const kb = sortKey(b);
+  for (let i = 0; i < ka.length; i++) {
+    const x = ka[i]!;
+    const y = kb[i]!;
+    const c = typeof x === 'number' ? x - (y as number) : Buffer.compare(x, y as Buffer);
+    if (c !== 0) return c;
+  }
+  return 0;
+}
+
+/** The literal path a route matches on: prefix, exact, or the gRPC `/<service>/` prefix. */
+function literalOf(r: GatewayRoute): { value: string; exact: boolean } | null {
+  if (r.spec.type === 'grpc') return r.spec.match.serviceName === null ? null : { value: `/${r.spec.match.serviceName}/`, exact: false };
+  if (r.spec.match.prefix !== null) return { value: r.spec.match.prefix, exact: false };
+  if (r.spec.match.path !== null && 'exact' in r.spec.match.path) return { value: r.spec.match.path.exact, exact: true };
+  return null;
+}
+
+// ------- hostnames -------
+
+function hostKey(r: GatewayRoute): string {
+  const h = r.spec.match.hostname;
+  if (h === null) return '*';
+  return 'exact' in h ? 'exact:' + h.exact.toLowerCase() : 'suffix:' + h.suffix.toLowerCase();
+}
+
+/** Envoy virtual-host choice: an exact host, else the longest matching suffix, else the host-less routes. */
+function chooseVirtualHost(routes: GatewayRoute[], host: string): string {
+  const keys = routes.map(hostKey);
+  if (keys.includes('exact:' + host)) return 'exact:' + host;
+  let best = '*';
+  let bestLength = -1;
+  for (const k of keys) {
+    if (!k.startsWith('suffix:')) continue;
+    const suffix = k.slice('suffix:'.length);
+    if (host.length > suffix.length && host.endsWith(suffix) && suffix.length > bestLength) {
+      best = k;
+      bestLength = suffix.length;
+    }
+  }
+  return best;
+}
+
+function hostnameOk(r: GatewayRoute, host: string): boolean {
+  const h = r.spec.match.hostname;
+  if (h === null) return true;
+  if ('exact' in h) return host === h.exact.toLowerCase();
+  const s = h.suffix.toLowerCase();
+  return host.endsWith(s) && host.length > s.length;
+}
+
+// ------- path, headers, query -------
+
+const regexCache = new Map<string, (s: string) => boolean>();
+function fullMatch(pattern: string, s: string): boolean {
+  let m = regexCache.get(pattern);
+  if (m === undefined) {
+    const compiled = compileRegex(pattern);
+    m = (x) => compiled.fullMatch(x);
+    regexCache.set(pattern, m);
+  }
+  return m(s);
+}
+
+function pathOk(r: GatewayRoute, path: string): boolean {
+  if (r.spec.type === 'grpc') return r.spec.match.serviceName === null || path.startsWith('/' + r.spec.match.serviceName + '/');
+  const m = r.spec.match;
+  if (m.prefix !== null) return path.startsWith(m.prefix);
+  if (m.path === null) return true;
+  return 'exact' in m.path ? path === m.path.exact : fullMatch(m.path.regex, path);
+}
+
+function headerOk(h: HeaderMatch, headers: Map<string, string>): boolean {
+  const value = headers.get(h.name.toLowerCase());
+  if (value === undefined) return h.match === null && h.invert;
+  let ok: boolean;
+  const m = h.match;
+  if (m === null) ok = true;
+  else if ('exact' in m) ok = value === m.exact;
+  else if ('prefix' in m) ok = value.startsWith(m.prefix);
+  else if ('suffix' in m) ok = value.endsWith(m.suffix);
+  else if ('regex' in m) ok = fullMatch(m.regex, value);
+  else {
+    const trimmed = value.replace(/^[ \t\n\v\f\r]+|[ \t\n\v\f\r]+$/g, '');
+    if (!/^[+-]?[0-9]+$/.test(trimmed)) ok = false;
+    else {
+      const n = BigInt(trimmed.replace(/^\+/, ''));
+      ok = n >= -(2n ** 63n) && n < 2n ** 63n && n >= BigInt(Math.trunc(m.range.start)) && n < BigInt(Math.trunc(m.range.end));
+    }
+  }
+  return h.invert ? !ok : ok;
+}
+
+function queryOk(name: string, exact: string | null, query: string | null): boolean {
+  if (query === null) return false;
+  for (const part of query.split('&')) {
+    if (part === '') continue;
+    const eq = part.indexOf('=');
+    const key = eq < 0 ? part : part.slice(0, eq);
+    if (key !== name) continue;
+    const value = eq < 0 ? '' : part.slice(eq + 1);
+    return exact === null || value === exact;
+  }
+  return false;
+}
+
+// ------- the request -------
+
+function normalize(gateway: VirtualGateway, request: RouteRequest): Req {
+  let raw = request.path;
+  const hash = raw.indexOf('#');
+  if (hash >= 0) raw = raw.slice(0, hash);
+  const q = raw.indexOf('?');
+  const path = q < 0 ? raw : raw.slice(0, q);
+  const authority = request.authority ?? null;
+  const listeners = gateway.listeners.map((l) => l.portMapping);
+  let port: number | null = request.port ?? null;
+  if (port === null && authority !== null) {
+    const m = /:([0-9]{1,5})$/.exec(authority);
+    if (m && !authority.endsWith(']') && listeners.some((l) => l.port === Number(m[1]))) port = Number(m[1]);
+  }
+  if (port === null && listeners.length === 1) port = listeners[0]!.port;
+  const headers = new Map<string, string>();
+  const entries: [string, string | string[]][] =
+    request.headers === undefined ? [] : Symbol.iterator in Object(request.headers) ? [...(request.headers as Iterable<[string, string]>)] : Object.entries(request.headers);
+  for (const [k, v] of entries) {
+    if (Array.isArray(v) && v.length === 0) continue;
+    const value = Array.isArray(v) ? v.join(',') : v;
+    const key = k.toLowerCase();
+    headers.set(key, headers.has(key) ? headers.get(key) + ',' + value : value);
+  }
+  return {
+    method: request.method ?? 'GET',
+    path: removeDotSegmentsThenMergeSlashes(path),
+    query: q < 0 ? null : raw.slice(q + 1),
+    authority,
+    host: (authority ?? '').toLowerCase(),
+    port,
+    protocol: request.protocol ?? listeners.find((l) => l.port === port)?.protocol ?? null,
+    headers,
+  };
+}
+
+/** RFC 3986 §5.2.4, literally (the A–E loop), then `//` → `/` until none is left. */
+function removeDotSegmentsThenMergeSlashes(path: string): string {
+  let input = path.startsWith('/') ? path : '/' + path;
+  let output = '';
+  while (input.length > 0) {
+    if (input.startsWith('../')) input = input.slice(3);
+    else if (input.startsWith('./')) input = input.slice(2);
+    else if (input.startsWith('/./')) input = input.slice(2);
+    else if (input === '/.') input = '/';
+    else if (input.startsWith('/../')) {
+      input = input.slice(3);
+      output = output.slice(0, Math.max(0, output.lastIndexOf('/')));
+    } else if (input === '/..') {
+      input = '/';
+      output = output.slice(0, Math.max(0, output.lastIndexOf('/')));
+    } else if (input === '.' || input === '..') input = '';
+    else {
+      const next = input.indexOf('/', 1);
+      const seg = next < 0 ? input : input.slice(0, next);
+      output += seg;
+      input = next < 0 ? '' : input.slice(next);
+    }
+  }
+  while (output.includes('//')) output = output.replace('//', '/');
+  return output === '' ? '/' : output;
+}
+
+// ------- the decision -------
+
+function decision(r: GatewayRoute, req: Req, random: () => number): Decision {
+  const targets = r.spec.action.targets;
+  let target = targets.length === 1 && !r.spec.action.weighted ? targets[0]! : undefined;
+  if (target === undefined) {
+    const total = targets.reduce((n, t) => n + t.weight, 0);
+    if (total > 0) {
+      const x = Math.min(total - 1, Math.max(0, Math.floor(random() * total)));
+      let cum = 0;
+      target = targets.find((t) => (cum += t.weight) > x);
+    }
+  }
+  if (target === undefined) return unmatched(req, r.displayName);
+  const rewrite = r.spec.action.rewrite;
+  const path = newPath(r, req.path);
+  return {
+    matched: true, status: null, grpcStatus: null, stage: null,
+    gatewayRoute: r.displayName, virtualService: target.virtualServiceName, targetPort: target.port,
+    path: req.query === null ? path : `${path}?${req.query}`,
+    authority: rewrite?.hostname?.defaultTargetHostname === 'DISABLED' ? req.authority : target.virtualServiceName,
+    virtualRouter: null, route: null, virtualNode: null, endpoint: null, timeout: null, retryPolicy: null,
+  };
+}
+
+/** Reference §8: path.exact rewrite; else prefix rules for prefix (and path-less = `/`) HTTP matches. */
+function newPath(r: GatewayRoute, path: string): string {
+  if (r.spec.type === 'grpc') return path;
+  const rewrite = r.spec.action.rewrite;
+  if (rewrite?.path) return rewrite.path.exact;
+  const m = r.spec.match;
+  if (m.path !== null && m.prefix === null) return path;
+  const prefix = m.prefix ?? '/';
+  const rest = path.substring(prefix.length);
+  if (rewrite?.prefix?.value) {
+    const value = rewrite.prefix.value;
+    if (prefix.endsWith('/')) return value + rest;
+    let head = value;
+    while (head.endsWith('/')) head = head.slice(0, -1);
+    let tail = rest;
+    while (tail.startsWith('/')) tail = tail.slice(1);
+    return rest === '' ? head + '/' : head + '/' + tail;
+  }
+  if (rewrite?.prefix?.defaultPrefix === 'DISABLED') return path;
+  return rest.startsWith('/') ? rest : '/' + rest;
+}
+
+function unmatched(req: Req, gatewayRoute: string | null): Decision {
+  return {
+    matched: false, status: 404, grpcStatus: req.protocol === 'grpc' ? 12 : null, stage: 'gateway',
+    gatewayRoute, virtualService: null, targetPort: null, path: null, authority: null,
+    virtualRouter: null, route: null, virtualNode: null, endpoint: null, timeout: null, retryPolicy: null,
+  };
+}

@@ -1,0 +1,124 @@
+/**
+ * Test-side builder: AWS API–shaped resources (as written in test/vectors/routing/*.yaml) → the
+ * normalized MeshModel the compiler takes. Deliberately small; the lead's real converter
+ * (src/model) replaces it once merged. Extension: `action.weightedTargets` on a gateway route.
+ */
+import type {
+  GatewayRoute, GatewayRouteAction, GatewayRouteRewrite, HeaderMatch, HostnameMatch, MeshModel, PathMatch, StringMatch,
+  VirtualGateway, VirtualService,
+} from '../../src/model/types.js';
+
+export interface ApiGatewayRoute {
+  gatewayRouteName: string;
+  meshName?: string;
+  virtualGatewayName?: string;
+  spec: Record<string, unknown>;
+}
+export interface ApiVirtualGateway {
+  virtualGatewayName: string;
+  meshName?: string;
+  spec: { listeners: { portMapping: { port: number; protocol: 'http' | 'http2' | 'grpc' } }[] };
+}
+export interface ApiVirtualService {
+  virtualServiceName: string;
+  meshName?: string;
+  spec?: Record<string, unknown>;
+}
+export interface ApiResources {
+  mesh?: string;
+  virtualGateway: ApiVirtualGateway;
+  virtualServices?: ApiVirtualService[];
+  gatewayRoutes: ApiGatewayRoute[];
+}
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
+type Any = any;
+
+const SOURCE = { file: 'vector', pointer: '', line: 0, column: 0 };
+
+export function modelFromApi(res: ApiResources): { model: MeshModel; gateway: VirtualGateway } {
+  const mesh = res.mesh ?? 'mesh';
+  const base = <K extends string>(kind: K, name: string) => ({ kind, name, displayName: name, namespace: null, meshName: mesh, dialect: 'aws' as const, labels: {}, source: SOURCE });
+  const gateway: VirtualGateway = {
+    ...base('VirtualGateway', res.virtualGateway.virtualGatewayName),
+    meshName: res.virtualGateway.meshName ?? mesh,
+    listeners: res.virtualGateway.spec.listeners.map((l) => ({ portMapping: { ...l.portMapping }, extra: {} })),
+    namespaceSelector: null,
+    gatewayRouteSelector: null,
+    spec: res.virtualGateway.spec as Record<string, unknown>,
+  };
+  const services: VirtualService[] = (res.virtualServices ?? []).map((s) => ({ ...base('VirtualService', s.virtualServiceName), provider: null, spec: s.spec ?? {} }));
+  const routes: GatewayRoute[] = res.gatewayRoutes.map((r) => ({
+    ...base('GatewayRoute', r.gatewayRouteName),
+    meshName: r.meshName ?? mesh,
+    virtualGatewayName: r.virtualGatewayName ?? gateway.name,
+    spec: gatewayRouteSpec(r.spec as Any),
+  }));
+  const model: MeshModel = { meshes: [], virtualGateways: [gateway], gatewayRoutes: routes, virtualServices: services, virtualRouters: [], routes: [], virtualNodes: [], namespaces: [] };
+  return { model, gateway };
+}
+
+function gatewayRouteSpec(spec: Any): GatewayRoute['spec'] {
+  const priority: number | null = spec.priority ?? null;
+  if (spec.grpcRoute) {
+    const m = spec.grpcRoute.match ?? {};
+    return {
+      type: 'grpc', priority,
+      match: { serviceName: m.serviceName ?? null, hostname: hostname(m.hostname), metadata: (m.metadata ?? []).map(header), port: m.port ?? null },
+      action: action(spec.grpcRoute.action),
+    };
+  }
+  const type = spec.http2Route ? 'http2' : 'http';
+  const route = spec.http2Route ?? spec.httpRoute;
+  const m = route.match ?? {};
+  return {
+    type, priority,
+    match: {
+      prefix: m.prefix ?? null,
+      path: pathMatch(m.path),
+      hostname: hostname(m.hostname),
+      method: m.method ?? null,
+      headers: (m.headers ?? []).map(header),
+      queryParameters: (m.queryParameters ?? []).map((q: Any) => ({ name: q.name, exact: q.match?.exact ?? null })),
+      port: m.port ?? null,
+    },
+    action: action(route.action),
+  };
+}
+
+function pathMatch(p: Any): PathMatch | null {
+  if (!p) return null;
+  return p.exact !== undefined ? { exact: p.exact } : { regex: p.regex };
+}
+
+function hostname(h: Any): HostnameMatch | null {
+  if (!h) return null;
+  return h.exact !== undefined ? { exact: h.exact } : { suffix: h.suffix };
+}
+
+function header(h: Any): HeaderMatch {
+  return { name: h.name, invert: h.invert ?? false, match: h.match ? (stringMatch(h.match) as StringMatch) : null };
+}
+
+function stringMatch(m: Any): StringMatch {
+  for (const k of ['exact', 'prefix', 'suffix', 'regex'] as const) if (m[k] !== undefined) return { [k]: m[k] } as StringMatch;
+  return { range: { start: Number(m.range.start), end: Number(m.range.end) } };
+}
+
+function action(a: Any): GatewayRouteAction {
+  const rewrite: GatewayRouteRewrite | null = a.rewrite
+    ? {
+        prefix: a.rewrite.prefix ? { defaultPrefix: a.rewrite.prefix.defaultPrefix ?? null, value: a.rewrite.prefix.value ?? null } : null,
+        path: a.rewrite.path ? { exact: a.rewrite.path.exact } : null,
+        hostname: a.rewrite.hostname ? { defaultTargetHostname: a.rewrite.hostname.defaultTargetHostname ?? null } : null,
+      }
+    : null;
+  if (a.weightedTargets) {
+    return {
+      targets: a.weightedTargets.map((t: Any) => ({ virtualServiceName: t.virtualService.virtualServiceName, port: t.port ?? null, weight: t.weight })),
+      weighted: true,
+      rewrite,
+    };
+  }
+  return { targets: [{ virtualServiceName: a.target.virtualService.virtualServiceName, port: a.target.port ?? null, weight: 1 }], weighted: false, rewrite };
+}

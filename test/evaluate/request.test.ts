@@ -1,0 +1,93 @@
+// Request normalization (reference §7, §10 #20–22).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { authorityPort, headerMap, normalizePath, parseInt64, queryValue, splitPath } from '../../src/evaluate/request.js';
+import { build, gr } from '../_support/quick.js';
+
+test('path normalization: dot segments (RFC 3986 §5.2.4) then merged slashes', () => {
+  const cases: [string, string][] = [
+    ['/a/b', '/a/b'],
+    ['//a/./b/../c', '/a/c'],
+    ['/a/b/..', '/a/'],
+    ['/a/.', '/a/'],
+    ['/..', '/'],
+    ['/../a', '/a'],
+    ['/a//../b', '/a/b'],
+    ['/a///b//', '/a/b/'],
+    ['/.hidden/x', '/.hidden/x'],
+    ['/a/..b/c', '/a/..b/c'],
+    ['a/b', '/a/b'],
+    ['', '/'],
+  ];
+  for (const [input, want] of cases) assert.equal(normalizePath(input), want, input);
+});
+
+test('path and query split at the first ?, fragment dropped', () => {
+  assert.deepEqual(splitPath('/a?b=1?c#frag'), ['/a', 'b=1?c']);
+  assert.deepEqual(splitPath('/a#x?y'), ['/a', null]);
+  assert.deepEqual(splitPath('/a?'), ['/a', '']);
+});
+
+test('query values are raw, the first occurrence wins, ?k is present with ""', () => {
+  assert.equal(queryValue('q=a%20b', 'q'), 'a%20b');
+  assert.equal(queryValue('k=2&k=1', 'k'), '2');
+  assert.equal(queryValue('k', 'k'), '');
+  assert.equal(queryValue('kk=1&k=3', 'k'), '3');
+  assert.equal(queryValue('a=1&&b=2', 'b'), '2');
+  assert.equal(queryValue('K=1', 'k'), undefined, 'names are case-sensitive');
+  assert.equal(queryValue(null, 'k'), undefined);
+});
+
+test('header names are lower-cased and repeated values joined with ,', () => {
+  assert.deepEqual([...headerMap({ 'X-A': '1', 'x-a': '2', b: ['3', '4'], e: [] })], [['x-a', '1,2'], ['b', '3,4']]);
+  assert.deepEqual([...headerMap([['X-A', '1'], ['x-a', '2']])], [['x-a', '1,2']]);
+  assert.deepEqual([...headerMap(new Map([['Y', '1']]))], [['y', '1']]);
+});
+
+test('range values parse as int64 like absl::SimpleAtoi', () => {
+  assert.equal(parseInt64('150'), 150n);
+  assert.equal(parseInt64(' -3 '), -3n);
+  assert.equal(parseInt64('+7'), 7n);
+  assert.equal(parseInt64('9223372036854775807'), 9223372036854775807n);
+  assert.equal(parseInt64('9223372036854775808'), null);
+  for (const bad of ['', '1.5', '0x10', '1e3', 'abc', '--1']) assert.equal(parseInt64(bad), null, bad);
+});
+
+test('authority port', () => {
+  assert.equal(authorityPort('h:8080'), 8080);
+  assert.equal(authorityPort('h'), null);
+  assert.equal(authorityPort('[::1]'), null);
+  assert.equal(authorityPort('[::1]:443'), 443);
+  assert.equal(authorityPort('h:99999'), null);
+});
+
+test('routing sees the normalized request: host lower-cased with its port, joined headers, range end-exclusive', () => {
+  const { router } = build([
+    gr('host', { prefix: '/h', hostname: { exact: 'www.example.com' } }),
+    gr('joined', { prefix: '/j', headers: [{ name: 'x-v', match: { exact: 'a,b' } }] }),
+    gr('range', { prefix: '/r', headers: [{ name: 'n', match: { range: { start: 100, end: 150 } } }] }),
+  ], { hostnameMode: 'flat' });
+  assert.equal(router.route({ path: '/h', authority: 'WWW.EXAMPLE.COM' }).gatewayRoute, 'host');
+  assert.equal(router.route({ path: '/h', authority: 'www.example.com:8080' }).matched, false, 'port is not stripped (reference §10 #22)');
+  assert.equal(router.route({ path: '/j', headers: [['X-V', 'a'], ['x-v', 'b']] }).gatewayRoute, 'joined');
+  assert.equal(router.route({ path: '/r', headers: { n: '149' } }).gatewayRoute, 'range');
+  assert.equal(router.route({ path: '/r', headers: { n: '150' } }).matched, false);
+  assert.equal(router.route({ path: '/r', headers: { n: '100' } }).gatewayRoute, 'range');
+});
+
+test('defaults: method GET, the only listener, its protocol; unmatched gRPC gets status 12', () => {
+  const { router } = build([gr('get', { prefix: '/', method: 'GET' })], {}, [{ port: 50051, protocol: 'grpc' }]);
+  const d = router.route({ path: '/x' });
+  assert.deepEqual([d.matched, d.status, d.grpcStatus, d.stage], [false, 404, 12, 'gateway']);
+  assert.equal(router.route({ path: '/x', protocol: 'http' }).gatewayRoute, 'get');
+  assert.equal(router.route({ path: '/x', protocol: 'http', method: 'POST' }).matched, false);
+});
+
+test('non-ASCII paths match literals by their UTF-8 bytes (code-unit walk falls back)', () => {
+  const { router } = build([gr('u', { prefix: '/ü' }), gr('e', { path: { exact: '/é/x' } }), gr('root', { prefix: '/' })]);
+  assert.equal(router.route({ path: '/ü' }).gatewayRoute, 'u', 'path shorter in code units than the label in bytes');
+  assert.equal(router.route({ path: '/üx' }).gatewayRoute, 'u');
+  assert.equal(router.route({ path: '/é/x' }).gatewayRoute, 'e');
+  assert.equal(router.route({ path: '/Ã' }).gatewayRoute, 'root', 'U+00C3 is not the first UTF-8 byte of ü');
+  assert.equal(router.route({ path: '/u' }).gatewayRoute, 'root');
+});
