@@ -175,7 +175,9 @@ describe('mixed kinds, Lists and arrays', () => {
     const r = loadSources([{ file: 'list.yaml', text }]);
     const d = only(r, 'SCHEMA_UNKNOWN_FIELD');
     assert.deepEqual(d.map((x) => [x.path, x.line]), [['/items/2/spec/bogus', lineOf(text, 'bogus')]]);
-    assert.deepEqual(r.stats.resources, { Mesh: 1, VirtualService: 1 });
+    // stats count every resource found, the invalid one too; the model holds only the valid one.
+    assert.deepEqual(r.stats.resources, { Mesh: 1, VirtualService: 2 });
+    assert.equal(r.model.virtualServices.length, 1);
   });
 
   test('a JSON array of AWS documents: /i pointers and lazily computed lines', () => {
@@ -314,8 +316,9 @@ describe('files, directories, stdin', () => {
     const file = join(dir, 'big.yaml');
     writeFileSync(file, text);
     const r = loadFiles([file]);
-    // The last node fails its schema: not counted as a resource.
-    assert.deepEqual(r.stats.resources, { Mesh: 1, VirtualService: n, VirtualNode: n });
+    // stats count every resource found; the last node fails its schema and stays out of the model.
+    assert.deepEqual(r.stats.resources, { Mesh: 1, VirtualService: n, VirtualNode: n + 1 });
+    assert.equal(r.model.virtualNodes.length, n);
     assert.deepEqual(r.diagnostics.map((d) => [d.code, d.path, d.line]), [['SCHEMA_UNKNOWN_FIELD', '/spec/listenerz', text.split('\n').length - 1]]);
     assert.equal(r.model.virtualServices.length, n);
     assert.deepEqual(r.model.virtualServices.find((s) => s.name === `svc-${n - 1}.big.local`)?.provider, { virtualNode: `node-${n - 1}_big` });
