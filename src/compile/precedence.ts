@@ -75,7 +75,7 @@ export function compareBytes(x: Uint8Array, y: Uint8Array): number {
 export type DecidingRule = 'priority' | 'literal-before-other' | 'literal-length' | 'exact-before-prefix' | 'criteria-count' | 'name' | 'identical';
 
 /**
- * Precedence: the total order of routes inside a router (first = tried first).
+ * The total order of routes inside a router (first = tried first):
  *   1. priority ascending, unset = 1001             — test 'priority ascending, unset after 1000'
  *   2. literal paths (prefix, exact, gRPC service)
  *      before regex and path-less                   — test 'literals before regex and path-less'
@@ -107,6 +107,9 @@ export function comparePrecedence(a: LoweredRoute, b: LoweredRoute): number {
 
 /** Sorted copy; the input order never matters (the order is total). */
 export function sortByPrecedence(routes: readonly LoweredRoute[]): LoweredRoute[] {
+  // Precedence: DESIGN §2 / docs/precedence.md — priority ↑ (unset = 1001), literal before regex and
+  // path-less, longer literal, exact before prefix, more criteria, name. Pinned by
+  // test/compile/precedence.test.ts (one test per rule) and test/property/reference.property.test.ts.
   return [...routes].sort(comparePrecedence);
 }
 

@@ -6,7 +6,7 @@
  * and the table decoder.
  */
 import { decodeTable } from '../table/decode.js';
-import { PathKind, Protocol } from '../table/layout.js';
+import { HostKind, PathKind, Protocol } from '../table/layout.js';
 import { explainRequest } from './explain.js';
 import { loadRouter, NODE_STRIDE, N_CHILD_COUNT, N_EXACT_COUNT, N_EXACT_START, N_FIRST_BYTE, N_FIRST_CHILD, N_LABEL_LENGTH, N_LABEL_START, N_PREFIX_COUNT, N_PREFIX_START, type LoadedRoute, type LoadedRouter, type LoadedVhost } from './loaded.js';
 import { hostMatches, residualHolds, type RequestState } from './match.js';
@@ -82,7 +82,7 @@ function findWinner(rt: LoadedRouter, scratch: Scratch, vhost: LoadedVhost, req:
     starts[best]!++;
     const r = rt.routes[bestRank]!;
     if (r.pathKind === PathKind.regex && !r.regex!.fullMatch(req.path)) continue;
-    if (!rt.virtualHost && r.hostKind !== 0 && !hostMatches(r.hostKind, r.host, req.host)) continue;
+    if (!rt.virtualHost && r.hostKind !== HostKind.none && !hostMatches(r.hostKind, r.host, req.host)) continue;
     if (residualHolds(r, req)) return bestRank;
   }
 }
