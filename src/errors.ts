@@ -51,3 +51,21 @@ export class TableFormatError extends MeshrouteError {
     this.offset = offset;
   }
 }
+
+/**
+ * Resources given to `compile()` / `reload()` are invalid. `diagnostics` lists every finding (the
+ * same data `meshroute validate --json` prints); the message names the first errors.
+ */
+export class ValidationError extends MeshrouteError {
+  readonly diagnostics: readonly import('./model/diagnostics.js').Diagnostic[];
+  constructor(diagnostics: readonly import('./model/diagnostics.js').Diagnostic[]) {
+    const errors = diagnostics.filter((d) => d.severity === 'error');
+    const shown = errors
+      .slice(0, 3)
+      .map((d) => `${d.file ?? '<input>'}${d.line ? `:${d.line}:${d.column}` : ''} ${d.code}: ${d.message}`)
+      .join('; ');
+    super('INVALID_RESOURCES', `${errors.length} invalid resource error(s): ${shown}${errors.length > 3 ? '; …' : ''}`);
+    this.name = 'ValidationError';
+    this.diagnostics = diagnostics;
+  }
+}

@@ -4,10 +4,26 @@
  */
 
 // ---- errors
-export { MeshrouteError, InputError, UsageError, TableFormatError } from './errors.js';
+export { MeshrouteError, InputError, UsageError, TableFormatError, ValidationError } from './errors.js';
 
 // ---- model: load, validate, resolve
 export { loadFiles, loadSources, loadObjects, type LoadOptions, type LoadResult, type LoadStats } from './model/load-model.js';
 export { compareDiagnostics, hasErrors, type Diagnostic, type Severity } from './model/diagnostics.js';
 export type * from './model/types.js';
 export { summarizeGatewayMatch, summarizeRouteMatch, summarizeRewrite } from './model/summary.js';
+
+// ---- compile → route (the high-level API)
+export { compile, type MeshRouter, type MeshrouteOptions, type ReloadResult, type Resources } from './api/compile.js';
+export { selectGateway } from './api/gateway.js';
+
+// ---- the compiler and the table format
+export { compileGatewayTable, buildGatewayTable, analyzeTies, DEFAULT_HOSTNAME_MODE, type CompileOptions, type HostnameMode, type Tie } from './compile/index.js';
+export { dumpTable, decodeTable, FORMAT_VERSION } from './table/index.js';
+
+// ---- the runtime (also alone in meshroute/runtime)
+export { loadTable, type Router } from './evaluate/index.js';
+export type { RouteRequest, RouteOptions, Decision, Explanation, ExplainedRoute, Criterion, CriterionKind, HeaderInput } from './evaluate/index.js';
+
+// ---- regular expressions (RE2 syntax, linear time)
+export { compileRegex, RegexSyntaxError, RegexTooComplexError, type CompiledRegex, type RegexOptions } from './regex/index.js';
+export { loadAutomaton, type Automaton } from './regex/matcher.js';

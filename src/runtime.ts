@@ -1,5 +1,9 @@
 /**
  * meshroute/runtime — only the zero-dependency runtime: load table bytes, route, explain.
- * For browsers, workers and gateways that ship precompiled tables.
+ * For browsers, workers and gateways that ship precompiled tables. Imports nothing outside the
+ * table reader, the evaluator and the regex matcher (pinned by test/evaluate/imports.test.ts).
  */
 export { MeshrouteError, TableFormatError } from './errors.js';
+export { loadTable, type Router, type LoadOptions } from './evaluate/index.js';
+export type { RouteRequest, RouteOptions, Decision, Explanation, ExplainedRoute, Criterion, CriterionKind, HeaderInput } from './evaluate/index.js';
+export { loadAutomaton, type Automaton } from './regex/matcher.js';

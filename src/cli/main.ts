@@ -10,10 +10,14 @@ import { MeshrouteError, UsageError } from '../errors.js';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, type CliIo } from './io.js';
 import { validateCommand } from './commands/validate.js';
 import { describeCommand } from './commands/describe.js';
+import { routeCommand } from './commands/route.js';
+import { compileCommand } from './commands/compile.js';
 
 const COMMANDS: Record<string, (argv: readonly string[], io: CliIo) => number> = {
   validate: validateCommand,
   describe: describeCommand,
+  route: routeCommand,
+  compile: compileCommand,
 };
 
 export const MAIN_HELP = `meshroute — AWS App Mesh routing semantics, anywhere.
@@ -23,6 +27,8 @@ Usage: meshroute <command> [options]
 Commands:
   validate <paths...>   validate App Mesh resources (K8s v1beta2 manifests or AWS API JSON)
   describe <paths...>   print the resolved topology
+  route -f PATH URL     route one request through a gateway (--explain: why)
+  compile -f PATH -o F  write a gateway's decision table (route --table F reads it)
 
 Run "meshroute <command> --help" for a command's options.`;
 

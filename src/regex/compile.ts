@@ -34,7 +34,7 @@ export interface RegexOptions {
 export interface CompiledRegex {
   /** RE2 full match of `input` encoded as UTF-8 (lone surrogates → U+FFFD, as TextEncoder). */
   fullMatch(input: string): boolean;
-  /** The serialized automaton (docs/table-format-regex.md). */
+  /** The serialized automaton (docs/table-format.md § Regex automata). */
   bytes: Uint8Array;
   stats: { kind: 'dfa' | 'nfa'; states: number; bytes: number; compileMs: number };
 }

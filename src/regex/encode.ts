@@ -1,6 +1,6 @@
 /**
  * DFA / NFA → the serialized automaton read by matcher.ts. The layout is specified in
- * docs/table-format-regex.md; the constants live in matcher.ts so writer and reader share them.
+ * docs/table-format.md § Regex automata; the constants live in matcher.ts so writer and reader share them.
  */
 import type { Dfa } from './dfa.js';
 import {

@@ -1,5 +1,5 @@
 /**
- * The regex runtime: reads a serialized automaton (docs/table-format-regex.md) and matches strings
+ * The regex runtime: reads a serialized automaton (docs/table-format.md § Regex automata) and matches strings
  * against it. Part of the zero-dependency runtime, so it imports nothing but ../errors.js.
  *
  * The bytes are untrusted (they come from a decision table file). `readAutomaton` checks every

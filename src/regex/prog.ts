@@ -4,7 +4,7 @@
  * needed) and no "any rune" instructions (code point sets are already byte sequences).
  */
 
-/** Instruction opcodes; also the opcodes of the serialized NFA (docs/table-format-regex.md). */
+/** Instruction opcodes; also the opcodes of the serialized NFA (docs/table-format.md § Regex automata). */
 export const Op = {
   FAIL: 0, // no way forward
   MATCH: 1, // the input matches if it ends here

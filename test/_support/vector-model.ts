@@ -122,3 +122,45 @@ function action(a: Any): GatewayRouteAction {
   }
   return { targets: [{ virtualServiceName: a.target.virtualService.virtualServiceName, port: a.target.port ?? null, weight: 1 }], weighted: false, rewrite };
 }
+
+// ---------------------------------------------------------------------------------------------
+// The real pipeline. Conformance vectors and golden tables go through src/model (validation
+// included) exactly as a user's API JSON would; `modelFromApi` above stays for the property tests,
+// where building 10,000 models through the validator would dominate the run, and
+// test/evaluate/vector-model-parity.test.ts pins that both give the same gateway routes.
+// ---------------------------------------------------------------------------------------------
+
+import { loadObjects } from '../../src/model/load-model.js';
+
+/** The vector's resources as AWS `create-*` documents, with a provider-less virtual service for every target it names but does not define. */
+export function apiDocuments(res: ApiResources): unknown[] {
+  const mesh = res.mesh ?? 'mesh';
+  const gw = res.virtualGateway.virtualGatewayName;
+  const docs: Record<string, unknown>[] = [
+    { meshName: mesh, spec: {} },
+    { meshName: res.virtualGateway.meshName ?? mesh, virtualGatewayName: gw, spec: res.virtualGateway.spec },
+  ];
+  const services = new Set<string>();
+  for (const s of res.virtualServices ?? []) {
+    services.add(s.virtualServiceName);
+    docs.push({ meshName: s.meshName ?? mesh, virtualServiceName: s.virtualServiceName, spec: s.spec ?? {} });
+  }
+  for (const r of res.gatewayRoutes) {
+    docs.push({ meshName: r.meshName ?? mesh, virtualGatewayName: r.virtualGatewayName ?? gw, gatewayRouteName: r.gatewayRouteName, spec: r.spec });
+    for (const name of JSON.stringify(r.spec).matchAll(/"virtualServiceName":"([^"]+)"/g)) {
+      if (services.has(name[1]!)) continue;
+      services.add(name[1]!);
+      docs.push({ meshName: r.meshName ?? mesh, virtualServiceName: name[1]!, spec: {} });
+    }
+  }
+  return docs;
+}
+
+export function loadVectorModel(res: ApiResources): { model: MeshModel; gateway: VirtualGateway } {
+  const loaded = loadObjects(apiDocuments(res), {}, 'vector');
+  const errors = loaded.diagnostics.filter((d) => d.severity === 'error');
+  if (errors.length > 0) throw new Error(`vector resources are invalid:\n${errors.map((d) => `  ${d.code} ${d.path}: ${d.message}`).join('\n')}`);
+  const gateway = loaded.model.virtualGateways.find((g) => g.name === res.virtualGateway.virtualGatewayName);
+  if (!gateway) throw new Error(`vector gateway ${res.virtualGateway.virtualGatewayName} missing from the loaded model`);
+  return { model: loaded.model, gateway };
+}

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { compileGatewayTable } from '../../src/compile/index.js';
 import { loadTable, type Decision } from '../../src/evaluate/index.js';
 import { loadVectorSuites, type VectorCase } from '../_support/vectors.js';
-import { modelFromApi } from '../_support/vector-model.js';
+import { loadVectorModel } from '../_support/vector-model.js';
 import { referenceRoute } from '../_support/reference.js';
 
 const MAX_REPORTED = 100;
@@ -20,7 +20,7 @@ test('the vector set covers the gateway-stage reference cases', () => {
 for (const suite of suites) {
   const label = `${suite.file}:${suite.line} ${suite.reference !== null ? `§10 #${suite.reference} ` : ''}${suite.title}${suite.unverified ? ' (unverified)' : ''}`;
   test(label, () => {
-    const { model, gateway } = modelFromApi(suite.resources);
+    const { model, gateway } = loadVectorModel(suite.resources);
     const failures: string[] = [];
     for (const hostnameMode of suite.modes) {
       const router = loadTable(compileGatewayTable(model, gateway, { hostnameMode }));

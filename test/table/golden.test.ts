@@ -6,7 +6,7 @@ import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { compileGatewayTable } from '../../src/compile/index.js';
 import { dumpTable } from '../../src/table/index.js';
 import { loadVectorSuites } from '../_support/vectors.js';
-import { modelFromApi } from '../_support/vector-model.js';
+import { loadVectorModel } from '../_support/vector-model.js';
 
 const UPDATE = process.env.MESHROUTE_UPDATE_GOLDEN === '1';
 const GOLDEN = (name: string): string => `test/table/golden/${name}.txt`;
@@ -26,7 +26,7 @@ for (const c of CASES) {
   test(`golden dump: ${c.name}`, () => {
     const suite = suites.find((s) => s.file.endsWith(c.file) && (c.title === undefined || s.title === c.title));
     assert.ok(suite, `vector ${c.file} not found`);
-    const { model, gateway } = modelFromApi(suite.resources);
+    const { model, gateway } = loadVectorModel(suite.resources);
     const dump = dumpTable(compileGatewayTable(model, gateway, { hostnameMode: c.mode }));
     const path = GOLDEN(c.name);
     if (UPDATE || !existsSync(path)) {

@@ -1,0 +1,124 @@
+/** `meshroute route` — one request through a gateway, from manifests or a compiled table (docs/cli.md). */
+
+import { readFileSync } from 'node:fs';
+import { InputError, UsageError, ValidationError } from '../../errors.js';
+import { buildGatewayTable } from '../../compile/index.js';
+import { loadTable, type Decision, type Explanation, type Router } from '../../evaluate/index.js';
+import { loadFiles } from '../../model/load-model.js';
+import { selectGateway } from '../../api/gateway.js';
+import { flag, listOption, parseArgs, stringOption, type OptionSpec } from '../args.js';
+import { EXIT_FINDINGS, EXIT_OK, type CliIo } from '../io.js';
+import { renderDiagnostic } from '../render-diagnostics.js';
+import { renderExplanation } from '../render-explain.js';
+import { requestFromArgs } from '../request-args.js';
+import { inputDiagnostic } from './validate.js';
+
+export const ROUTE_HELP = `Usage: meshroute route -f PATH [-f PATH]... [--gateway NAME] [options] URL
+       meshroute route --table FILE [--gateway NAME] [options] URL
+
+Routes one request the way the App Mesh gateway would and prints the decision.
+
+  URL                  http://host[:port]/path?query  (authority and listener port from it)
+                       or /path?query                 (the gateway's only listener)
+  -f, --file PATH      manifests: file, directory or - (repeatable)
+  --table FILE         a table written by "meshroute compile" instead of manifests
+  --gateway NAME       App Mesh name, K8s name or namespace/name (optional with one gateway)
+  -X, --method METHOD  default GET
+  -H, --header 'N: v'  a request header (repeatable; gRPC metadata for --protocol grpc)
+  --port N             the listener port (default: the URL's port, else the only listener)
+  --protocol P         http | http2 | grpc (default: the listener's protocol)
+  --hostname-mode M    virtual-host (default) | flat   (docs/precedence.md §3)
+  --explain            every gateway route in precedence order, ✔/✘ per criterion
+  --json               one JSON object (docs/cli.md)
+  --help               this text
+
+Exit status: 0 the command ran (matched or not), 1 invalid input, 2 usage error.`;
+
+const OPTIONS: OptionSpec[] = [
+  { name: 'file', short: 'f', value: true, multiple: true },
+  { name: 'table', value: true },
+  { name: 'gateway', value: true },
+  { name: 'method', short: 'X', value: true },
+  { name: 'header', short: 'H', value: true, multiple: true },
+  { name: 'port', value: true },
+  { name: 'protocol', value: true },
+  { name: 'hostname-mode', value: true },
+  { name: 'explain' },
+  { name: 'json' },
+  { name: 'help', short: 'h' },
+];
+
+export function routeCommand(argv: readonly string[], io: CliIo): number {
+  const args = parseArgs(argv, OPTIONS);
+  if (flag(args, 'help')) {
+    io.out(ROUTE_HELP + '\n');
+    return EXIT_OK;
+  }
+  if (args.positionals.length !== 1) throw new UsageError('USAGE_MISSING_URL', 'meshroute route needs exactly one URL');
+  const files = listOption(args, 'file');
+  const tableFile = stringOption(args, 'table');
+  if ((files.length > 0) === (tableFile !== undefined)) throw new UsageError('USAGE_MISSING_INPUT', 'give manifests with -f PATH or a compiled table with --table FILE (not both)');
+  const request = requestFromArgs({
+    url: args.positionals[0]!,
+    method: stringOption(args, 'method'),
+    headers: listOption(args, 'header'),
+    port: stringOption(args, 'port'),
+    protocol: stringOption(args, 'protocol'),
+  });
+  const router = tableFile !== undefined ? routerFromTable(tableFile, stringOption(args, 'gateway')) : routerFromFiles(files, args, io);
+  if (!router) return EXIT_FINDINGS;
+  const explain = flag(args, 'explain');
+  const explanation = explain ? router.explain(request) : null;
+  const decision = explanation ? explanation.decision : router.route(request);
+  if (flag(args, 'json')) {
+    io.out(JSON.stringify(explanation ? { ...decision, explanation } : decision, null, 2) + '\n');
+  } else {
+    io.out(explanation ? renderExplanation(explanation) : renderDecision(decision, router.gateway));
+  }
+  return EXIT_OK;
+}
+
+function routerFromTable(file: string, gateway: string | undefined): Router {
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(file);
+  } catch (err) {
+    throw new InputError('INPUT_NOT_FOUND', `${file}: cannot be read (${(err as Error).message})`, { file });
+  }
+  return loadTable(bytes, gateway === undefined ? {} : { gateway });
+}
+
+function routerFromFiles(files: string[], args: ReturnType<typeof parseArgs>, io: CliIo): Router | null {
+  let loaded;
+  try {
+    loaded = loadFiles(files, {}, io.readStdin);
+  } catch (err) {
+    if (!(err instanceof InputError)) throw err;
+    io.err(renderDiagnostic(inputDiagnostic(err)) + '\n');
+    return null;
+  }
+  if (!loaded.valid) {
+    for (const d of loaded.diagnostics.filter((x) => x.severity === 'error')) io.err(renderDiagnostic(d) + '\n');
+    io.err(`meshroute route: ${new ValidationError(loaded.diagnostics).message.split(':')[0]}; fix them first ("meshroute validate" lists every finding)\n`);
+    return null;
+  }
+  const gateway = selectGateway(loaded.model, stringOption(args, 'gateway'));
+  const mode = stringOption(args, 'hostname-mode');
+  if (mode !== undefined && mode !== 'virtual-host' && mode !== 'flat') throw new UsageError('USAGE_BAD_VALUE', `--hostname-mode must be virtual-host or flat, got ${mode}`);
+  return loadTable(buildGatewayTable(loaded.model, gateway, mode ? { hostnameMode: mode } : {}).table);
+}
+
+export function renderDecision(d: Decision, gateway: string): string {
+  if (!d.matched) {
+    const named = d.gatewayRoute ? ` (gateway route ${d.gatewayRoute} matched but has no target to pick)` : '';
+    return `✘ no match at the ${d.stage} stage of gateway ${gateway}: HTTP ${d.status}${d.grpcStatus !== null ? `, grpc-status ${d.grpcStatus}` : ''}${named}\n`;
+  }
+  const lines = [
+    `✔ gateway route ${d.gatewayRoute}  →  virtual service ${d.virtualService}${d.targetPort !== null ? `:${d.targetPort}` : ''}`,
+    `  path ${d.path}   authority ${d.authority}`,
+  ];
+  if (d.virtualRouter) lines.push(`  router ${d.virtualRouter}  route ${d.route}  →  node ${d.virtualNode}`);
+  return lines.join('\n') + '\n';
+}
+
+export type { Explanation };
