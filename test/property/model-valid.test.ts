@@ -38,7 +38,7 @@ for (const dialect of ['k8s', 'aws-create', 'aws-describe', 'aws'] as const) {
           assert.deepEqual(r.stats.resources, expectedCounts(set.plan, dialect));
         });
       }),
-      params(150),
+      params(300),
     );
   });
 }
@@ -53,7 +53,7 @@ test('valid K8s sets written as one multi-document YAML file load cleanly and li
         assert.deepEqual(modelWithoutSources(r.model), modelWithoutSources(loadObjects(set.documents).model));
       });
     }),
-    params(100),
+    params(150),
   );
 });
 
@@ -69,7 +69,7 @@ test('the K8s and AWS renderings of one mesh give the same normalized model', ()
         assert.deepEqual(dialectIndependentModel(a.model), dialectIndependentModel(b.model));
       });
     }),
-    params(150),
+    params(300),
   );
 });
 
@@ -90,6 +90,6 @@ test('shuffled documents split across files give the same model (ignoring source
         assert.deepEqual(modelWithoutSources(r.model), modelWithoutSources(loadObjects(set.documents).model));
       });
     }),
-    params(100),
+    params(150),
   );
 });
