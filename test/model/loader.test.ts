@@ -208,6 +208,20 @@ describe('mixed kinds, Lists and arrays', () => {
     assert.equal(r.valid, false);
   });
 
+  test('documents nested absurdly deep are refused with INPUT_SYNTAX, never a stack overflow', () => {
+    const arrays = '['.repeat(5000) + ']'.repeat(5000);
+    const deepSpec = `{"meshName":"m","virtualGatewayName":"g","gatewayRouteName":"r","spec":{"httpRoute":{"x":${'{"x":'.repeat(5000)}1${'}'.repeat(5000)}}}}`;
+    for (const [file, text] of [['arrays.json', arrays], ['deep.json', deepSpec], ['deep.yaml', 'a: ' + '['.repeat(5000) + ']'.repeat(5000)]] as const) {
+      const r = loadSources([{ file, text }]);
+      assert.deepEqual(r.diagnostics.map((d) => [d.code, d.file]), [['INPUT_SYNTAX', file]], file);
+      assert.equal(r.valid, false);
+    }
+    const objects = loadObjects(JSON.parse(deepSpec));
+    assert.deepEqual(objects.diagnostics.map((d) => [d.code, d.line]), [['INPUT_SYNTAX', null]]);
+    // A normal manifest is nowhere near the limit (a dozen levels).
+    assert.equal(loadSources([{ file: 'same.json', text: fixture('same-mesh/aws-describe.json') }]).valid, true);
+  });
+
   test('JSON list of K8s objects and loadObjects agree on pointers', () => {
     const list = { apiVersion: 'v1', kind: 'List', items: [{ apiVersion: 'appmesh.k8s.aws/v1beta2', kind: 'Mesh', metadata: { name: 'm' }, spec: { namespaceSelector: {}, x: 1 } }] };
     const fromText = loadSources([{ file: 'l.json', text: JSON.stringify(list) }]);
