@@ -255,12 +255,14 @@ function stringRecord(v: unknown): Record<string, string> {
 
 export function labelSelector(v: unknown): LabelSelector | null {
   if (!isRecord(v)) return null;
-  const matchExpressions = list(v.matchExpressions).flatMap((e) => {
+  const matchExpressions = list(v.matchExpressions).map((e) => {
     const r = rec(e);
     const key = r && str(r.key);
     const operator = r && str(r.operator);
-    if (!r || key === null || !operator || !['In', 'NotIn', 'Exists', 'DoesNotExist'].includes(operator)) return [];
-    return [{ key, operator: operator as 'In' | 'NotIn' | 'Exists' | 'DoesNotExist', values: list(r.values).filter((x): x is string => typeof x === 'string') }];
+    // A requirement Kubernetes cannot parse (reported by the schema) must not widen the selector by
+    // disappearing: it becomes one that nothing satisfies (`In` with no values).
+    if (!r || key === null || !operator || !['In', 'NotIn', 'Exists', 'DoesNotExist'].includes(operator)) return { key: key ?? '', operator: 'In' as const, values: [] };
+    return { key, operator: operator as 'In' | 'NotIn' | 'Exists' | 'DoesNotExist', values: list(r.values).filter((x): x is string => typeof x === 'string') };
   });
   return { matchLabels: stringRecord(v.matchLabels), matchExpressions };
 }
