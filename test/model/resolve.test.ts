@@ -101,7 +101,7 @@ test('GatewayRoute binding: gateway namespaceSelector and gatewayRouteSelector m
   }
 });
 
-test('ARN references resolve to their name part; a bad ARN is REF_BAD_ARN', () => {
+test('a virtualServiceARN target resolves to the name part of the ARN', () => {
   const { r } = load(ns('edge', {}), mesh('m', '{}'), gateway('a', 'edge', '  namespaceSelector: {}\n'), 'apiVersion: appmesh.k8s.aws/v1beta2\nkind: VirtualService\nmetadata: {name: svc, namespace: edge}\nspec: {awsName: svc}\n', route('edge'));
   assert.deepEqual(r.model.gatewayRoutes.map((g) => g.spec.action.targets[0]!.virtualServiceName), ['svc']);
 });
