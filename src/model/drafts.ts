@@ -81,6 +81,7 @@ function k8sDrafts(unit: Extract<Classified, { type: 'k8s' }>, ctx: DraftContext
     report(ctx, unit, ctx.strict ? 'error' : 'warning', f.code, joinPointer(unit.base) + f.path, f.message, identityOf(unit));
   }
   const doc = seed.doc;
+  pruneNullMembers(doc);
   const errors = schemaErrors(k8sSchemas[unit.kind as keyof typeof k8sSchemas] as TSchema, doc);
   for (const e of errors) report(ctx, unit, 'error', SCHEMA_CODES[e.keyword] ?? 'SCHEMA_INVALID', unit.base + e.path, e.message, identityOf(unit));
 
@@ -129,6 +130,27 @@ function k8sDrafts(unit: Extract<Classified, { type: 'k8s' }>, ctx: DraftContext
     };
   });
   return [base, ...routes];
+}
+
+/**
+ * The Kubernetes API server prunes object members whose value is null before validating a CRD
+ * object (apiextensions.k8s.io/v1 structural schemas, "Defaulting and Nullable"): `priority:` or
+ * `rewrite:` left empty in YAML means "absent", not a type error. Array items are not pruned.
+ * Works in place on the canonical copy, iteratively (documents can be deep).
+ */
+function pruneNullMembers(root: Record<string, unknown>): void {
+  const stack: unknown[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (Array.isArray(node)) {
+      for (const item of node) if (item !== null && typeof item === 'object') stack.push(item);
+    } else if (isRecord(node)) {
+      for (const [k, v] of Object.entries(node)) {
+        if (v === null) delete node[k];
+        else if (typeof v === 'object') stack.push(v);
+      }
+    }
+  }
 }
 
 /** The App Mesh controller's `awsName` defaults (webhook mutators): VirtualService `name.namespace`, others `name_namespace`, Mesh its name. */
