@@ -88,7 +88,7 @@ function k8sDrafts(unit: Extract<Classified, { type: 'k8s' }>, ctx: DraftContext
   const metadata = rec(doc.metadata) ?? {};
   const spec = rec(doc.spec) ?? {};
   const displayName = str(metadata.name) ?? '';
-  const namespace = unit.kind === 'Mesh' ? null : (str(metadata.namespace) ?? DEFAULT_NAMESPACE);
+  const namespace = unit.kind === 'Mesh' ? null : (str(metadata.namespace) || DEFAULT_NAMESPACE);
   const base: Draft = {
     kind: unit.kind,
     dialect: 'k8s',
@@ -224,7 +224,7 @@ export interface Identity {
 
 function identityOf(unit: Extract<Classified, { type: 'k8s' }>): Identity {
   const md = rec(unit.value.metadata) ?? {};
-  return { kind: unit.kind, namespace: unit.kind === 'Mesh' ? null : (str(md.namespace) ?? DEFAULT_NAMESPACE), name: str(md.name) };
+  return { kind: unit.kind, namespace: unit.kind === 'Mesh' ? null : (str(md.namespace) || DEFAULT_NAMESPACE), name: str(md.name) };
 }
 
 function awsIdentity(unit: Extract<Classified, { type: 'aws' }>): Identity {
