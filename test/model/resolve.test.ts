@@ -105,3 +105,50 @@ test('a virtualServiceARN target resolves to the name part of the ARN', () => {
   const { r } = load(ns('edge', {}), mesh('m', '{}'), gateway('a', 'edge', '  namespaceSelector: {}\n'), 'apiVersion: appmesh.k8s.aws/v1beta2\nkind: VirtualService\nmetadata: {name: svc, namespace: edge}\nspec: {awsName: svc}\n', route('edge'));
   assert.deepEqual(r.model.gatewayRoutes.map((g) => g.spec.action.targets[0]!.virtualServiceName), ['svc']);
 });
+
+test('K8s null members are pruned as the API server does: an empty `priority:` or `rewrite:` is absent, not a type error', () => {
+  const { r, sources } = load(
+    ns('app', {}),
+    mesh('m', '{}'),
+    gateway('g', 'app', '  namespaceSelector: {}\n'),
+    'apiVersion: appmesh.k8s.aws/v1beta2\nkind: VirtualService\nmetadata: {name: svc, namespace: app}\nspec: {awsName: svc}\n',
+    y(`
+      apiVersion: appmesh.k8s.aws/v1beta2
+      kind: GatewayRoute
+      metadata: {name: gr, namespace: app, labels: }
+      spec:
+        priority:
+        httpRoute:
+          match:
+            prefix: /
+            headers:
+              - name: x
+                match:
+          action:
+            target: {virtualService: {virtualServiceRef: {name: svc, namespace: }}}
+            rewrite:
+    `),
+  );
+  assert.deepEqual(r.diagnostics.map(fmt), [], repro(sources, r));
+  const gr = r.model.gatewayRoutes[0]!;
+  assert.equal(gr.spec.priority, null);
+  assert.equal(gr.spec.action.rewrite, null);
+  assert.deepEqual((gr.spec.match as { headers: unknown }).headers, [{ name: 'x', invert: false, match: null }]);
+});
+
+test('null array items are not pruned (Kubernetes rejects them too)', () => {
+  const { r } = load(ns('app', {}), mesh('m', '{}'), 'apiVersion: appmesh.k8s.aws/v1beta2\nkind: VirtualNode\nmetadata: {name: n, namespace: app}\nspec:\n  listeners:\n    -\n');
+  assert.deepEqual(r.diagnostics.map((d) => [d.code, d.path]), [['SCHEMA_TYPE', '/spec/listeners/0']]);
+});
+
+test("an empty namespace is unset: metadata.namespace '' is 'default', a ref's namespace '' is the referencing object's", () => {
+  const { r, sources } = load(
+    ns('default', {}),
+    mesh('m', '{}'),
+    node('n', '""'),
+    'apiVersion: appmesh.k8s.aws/v1beta2\nkind: VirtualService\nmetadata: {name: s}\nspec: {provider: {virtualNode: {virtualNodeRef: {name: n, namespace: ""}}}}\n',
+  );
+  assert.deepEqual(r.diagnostics.map(fmt), [], repro(sources, r));
+  assert.deepEqual(r.model.virtualNodes.map((n) => [n.name, n.namespace]), [['n_default', 'default']]);
+  assert.deepEqual(r.model.virtualServices.map((s) => s.provider), [{ virtualNode: 'n_default' }]);
+});
