@@ -206,6 +206,13 @@ function resolveRef(r: Resolver, from: Draft, kind: ResourceKind, holder: Record
       say(r, from, 'error', 'REF_NOT_FOUND', `${path}/${refKey}`, `${refKey} points to ${kind} ${ns}/${ref.name}, which is not in the input`);
       return null;
     }
+    // App Mesh references are names within one mesh: the controller passes the target's awsName with the referrer's meshName.
+    const fromMesh = r.meshOf.get(from) ?? null;
+    const targetMesh = r.meshOf.get(target) ?? null;
+    if (fromMesh !== null && targetMesh !== null && fromMesh !== targetMesh) {
+      say(r, from, 'error', 'REF_MESH_MISMATCH', `${path}/${refKey}`, `${refKey} points to ${kind} ${target.namespace ? target.namespace + '/' : ''}${target.displayName} in mesh ${targetMesh}, but this ${from.kind} is in mesh ${fromMesh}`);
+      return null;
+    }
     return target.name;
   }
   const arn = str(holder[arnKey]);
