@@ -108,6 +108,14 @@ describe('YAML streams', () => {
     assert.equal(ranges[1]!.line, lineOf(text, 'range:'));
   });
 
+  test('YAML positions: line and column of the offending key, 1-based', () => {
+    const text = MESH + '---\n' + 'apiVersion: appmesh.k8s.aws/v1beta2\nkind: VirtualNode\nmetadata: {name: n, namespace: app}\nspec:\n  listeners:\n    - portMapping: {port: 80, protocol: htp}\n';
+    const r = loadSources([{ file: 'pos.yaml', text }]);
+    const d = only(r, 'SCHEMA_ENUM')[0]!;
+    const line = lineOf(text, 'protocol: htp')!;
+    assert.deepEqual([d.path, d.line, d.column], ['/spec/listeners/0/portMapping/protocol', line, text.split('\n')[line - 1]!.indexOf('protocol') + 1]);
+  });
+
   test('a YAML syntax error in one document does not hide the others', () => {
     const text = MESH + '---\n' + 'apiVersion: appmesh.k8s.aws/v1beta2\nkind: VirtualNode\nmetadata: {name: broken, namespace: app\n---\n' + y(`
       apiVersion: appmesh.k8s.aws/v1beta2
