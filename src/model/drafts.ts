@@ -81,13 +81,14 @@ function k8sDrafts(unit: Extract<Classified, { type: 'k8s' }>, ctx: DraftContext
     report(ctx, unit, ctx.strict ? 'error' : 'warning', f.code, joinPointer(unit.base) + f.path, f.message, identityOf(unit));
   }
   const doc = seed.doc;
+  pruneNullMembers(doc);
   const errors = schemaErrors(k8sSchemas[unit.kind as keyof typeof k8sSchemas] as TSchema, doc);
   for (const e of errors) report(ctx, unit, 'error', SCHEMA_CODES[e.keyword] ?? 'SCHEMA_INVALID', unit.base + e.path, e.message, identityOf(unit));
 
   const metadata = rec(doc.metadata) ?? {};
   const spec = rec(doc.spec) ?? {};
   const displayName = str(metadata.name) ?? '';
-  const namespace = unit.kind === 'Mesh' ? null : (str(metadata.namespace) ?? DEFAULT_NAMESPACE);
+  const namespace = unit.kind === 'Mesh' ? null : (str(metadata.namespace) || DEFAULT_NAMESPACE);
   const base: Draft = {
     kind: unit.kind,
     dialect: 'k8s',
@@ -129,6 +130,27 @@ function k8sDrafts(unit: Extract<Classified, { type: 'k8s' }>, ctx: DraftContext
     };
   });
   return [base, ...routes];
+}
+
+/**
+ * The Kubernetes API server prunes object members whose value is null before validating a CRD
+ * object (apiextensions.k8s.io/v1 structural schemas, "Defaulting and Nullable"): `priority:` or
+ * `rewrite:` left empty in YAML means "absent", not a type error. Array items are not pruned.
+ * Works in place on the canonical copy, iteratively (documents can be deep).
+ */
+function pruneNullMembers(root: Record<string, unknown>): void {
+  const stack: unknown[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (Array.isArray(node)) {
+      for (const item of node) if (item !== null && typeof item === 'object') stack.push(item);
+    } else if (isRecord(node)) {
+      for (const [k, v] of Object.entries(node)) {
+        if (v === null) delete node[k];
+        else if (typeof v === 'object') stack.push(v);
+      }
+    }
+  }
 }
 
 /** The App Mesh controller's `awsName` defaults (webhook mutators): VirtualService `name.namespace`, others `name_namespace`, Mesh its name. */
@@ -202,7 +224,7 @@ export interface Identity {
 
 function identityOf(unit: Extract<Classified, { type: 'k8s' }>): Identity {
   const md = rec(unit.value.metadata) ?? {};
-  return { kind: unit.kind, namespace: unit.kind === 'Mesh' ? null : (str(md.namespace) ?? DEFAULT_NAMESPACE), name: str(md.name) };
+  return { kind: unit.kind, namespace: unit.kind === 'Mesh' ? null : (str(md.namespace) || DEFAULT_NAMESPACE), name: str(md.name) };
 }
 
 function awsIdentity(unit: Extract<Classified, { type: 'aws' }>): Identity {
@@ -268,12 +290,14 @@ function stringRecord(v: unknown): Record<string, string> {
 
 export function labelSelector(v: unknown): LabelSelector | null {
   if (!isRecord(v)) return null;
-  const matchExpressions = list(v.matchExpressions).flatMap((e) => {
+  const matchExpressions = list(v.matchExpressions).map((e) => {
     const r = rec(e);
     const key = r && str(r.key);
     const operator = r && str(r.operator);
-    if (!r || key === null || !operator || !['In', 'NotIn', 'Exists', 'DoesNotExist'].includes(operator)) return [];
-    return [{ key, operator: operator as 'In' | 'NotIn' | 'Exists' | 'DoesNotExist', values: list(r.values).filter((x): x is string => typeof x === 'string') }];
+    // A requirement Kubernetes cannot parse (reported by the schema) must not widen the selector by
+    // disappearing: it becomes one that nothing satisfies (`In` with no values).
+    if (!r || key === null || !operator || !['In', 'NotIn', 'Exists', 'DoesNotExist'].includes(operator)) return { key: key ?? '', operator: 'In' as const, values: [] };
+    return { key, operator: operator as 'In' | 'NotIn' | 'Exists' | 'DoesNotExist', values: list(r.values).filter((x): x is string => typeof x === 'string') };
   });
   return { matchLabels: stringRecord(v.matchLabels), matchExpressions };
 }

@@ -6,7 +6,7 @@
 
 import { compareDiagnostics, hasErrors, type Diagnostic } from './diagnostics.js';
 import { classifyDocument, isRecord, type Classified } from './load/classify.js';
-import { parseSource, type ParsedDocument } from './load/parse-documents.js';
+import { MAX_NESTING, nestedDeeperThan, parseSource, tooDeepDiagnostic, type ParsedDocument } from './load/parse-documents.js';
 import { readInputs, type SourceText } from './load/read-input.js';
 import { draftsOf, diagnosticAt, lazySource, type Draft } from './drafts.js';
 import { resolveModel } from './resolve.js';
@@ -70,9 +70,15 @@ export function loadObjects(objects: unknown, options: LoadOptions = {}, name = 
   return loadDocuments(documents, [], options, 0);
 }
 
-function loadDocuments(documents: ParsedDocument[], diagnostics: Diagnostic[], options: LoadOptions, files: number): LoadResult {
+function loadDocuments(parsed: ParsedDocument[], diagnostics: Diagnostic[], options: LoadOptions, files: number): LoadResult {
+  // Absurdly deep documents would overflow the recursive walks below: refuse them, as the YAML reader does.
+  const documents = parsed.filter((d) => {
+    if (!nestedDeeperThan(d.value, MAX_NESTING)) return true;
+    diagnostics.push(tooDeepDiagnostic(d, MAX_NESTING));
+    return false;
+  });
   const units: Classified[] = documents.flatMap((d) => classifyDocument(d));
-  const stats: LoadStats = { files, documents: documents.length, resources: {}, namespaces: 0, skipped: {} };
+  const stats: LoadStats = { files, documents: parsed.length, resources: {}, namespaces: 0, skipped: {} };
   const namespaces: NamespaceInfo[] = [];
   const drafts: Draft[] = [];
   const ctx = { strict: options.strict === true, diagnostics };

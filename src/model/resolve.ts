@@ -223,10 +223,17 @@ interface K8sRef {
 function resolveRef(r: Resolver, from: Draft, kind: ResourceKind, holder: Record<string, unknown>, refKey: string, arnKey: string, nameKey: string | null, path: string): string | null {
   const ref = rec(holder[refKey]);
   if (ref && typeof ref.name === 'string') {
-    const target = lookupK8s(r, kind, { name: ref.name, namespace: str(ref.namespace) }, from);
+    const target = lookupK8s(r, kind, { name: ref.name, namespace: str(ref.namespace) || null }, from);
     if (!target) {
-      const ns = str(ref.namespace) ?? from.namespace;
+      const ns = str(ref.namespace) || from.namespace;
       say(r, from, 'error', 'REF_NOT_FOUND', `${path}/${refKey}`, `${refKey} points to ${kind} ${ns}/${ref.name}, which is not in the input`);
+      return null;
+    }
+    // App Mesh references are names within one mesh: the controller passes the target's awsName with the referrer's meshName.
+    const fromMesh = r.meshOf.get(from) ?? null;
+    const targetMesh = r.meshOf.get(target) ?? null;
+    if (fromMesh !== null && targetMesh !== null && fromMesh !== targetMesh) {
+      say(r, from, 'error', 'REF_MESH_MISMATCH', `${path}/${refKey}`, `${refKey} points to ${kind} ${target.namespace ? target.namespace + '/' : ''}${target.displayName} in mesh ${targetMesh}, but this ${from.kind} is in mesh ${fromMesh}`);
       return null;
     }
     return target.name;
@@ -250,7 +257,7 @@ function resolveRef(r: Resolver, from: Draft, kind: ResourceKind, holder: Record
 }
 
 function lookupK8s(r: Resolver, kind: ResourceKind, ref: K8sRef, from: Draft): Draft | undefined {
-  return r.byK8sKey.get(k8sKey(kind, ref.namespace ?? from.namespace, ref.name));
+  return r.byK8sKey.get(k8sKey(kind, ref.namespace || from.namespace, ref.name));
 }
 
 function parentAwsName(r: Resolver, d: Draft): string | null {

@@ -108,6 +108,14 @@ describe('YAML streams', () => {
     assert.equal(ranges[1]!.line, lineOf(text, 'range:'));
   });
 
+  test('YAML positions: line and column of the offending key, 1-based', () => {
+    const text = MESH + '---\n' + 'apiVersion: appmesh.k8s.aws/v1beta2\nkind: VirtualNode\nmetadata: {name: n, namespace: app}\nspec:\n  listeners:\n    - portMapping: {port: 80, protocol: htp}\n';
+    const r = loadSources([{ file: 'pos.yaml', text }]);
+    const d = only(r, 'SCHEMA_ENUM')[0]!;
+    const line = lineOf(text, 'protocol: htp')!;
+    assert.deepEqual([d.path, d.line, d.column], ['/spec/listeners/0/portMapping/protocol', line, text.split('\n')[line - 1]!.indexOf('protocol') + 1]);
+  });
+
   test('a YAML syntax error in one document does not hide the others', () => {
     const text = MESH + '---\n' + 'apiVersion: appmesh.k8s.aws/v1beta2\nkind: VirtualNode\nmetadata: {name: broken, namespace: app\n---\n' + y(`
       apiVersion: appmesh.k8s.aws/v1beta2
@@ -208,6 +216,20 @@ describe('mixed kinds, Lists and arrays', () => {
     const r = loadSources([{ file: 'bad.json', text }]);
     assert.deepEqual(r.diagnostics.map((d) => [d.code, d.severity, d.line, d.column]), [['INPUT_SYNTAX', 'error', 3, 12]]);
     assert.equal(r.valid, false);
+  });
+
+  test('documents nested absurdly deep are refused with INPUT_SYNTAX, never a stack overflow', () => {
+    const arrays = '['.repeat(5000) + ']'.repeat(5000);
+    const deepSpec = `{"meshName":"m","virtualGatewayName":"g","gatewayRouteName":"r","spec":{"httpRoute":{"x":${'{"x":'.repeat(5000)}1${'}'.repeat(5000)}}}}`;
+    for (const [file, text] of [['arrays.json', arrays], ['deep.json', deepSpec], ['deep.yaml', 'a: ' + '['.repeat(5000) + ']'.repeat(5000)]] as const) {
+      const r = loadSources([{ file, text }]);
+      assert.deepEqual(r.diagnostics.map((d) => [d.code, d.file]), [['INPUT_SYNTAX', file]], file);
+      assert.equal(r.valid, false);
+    }
+    const objects = loadObjects(JSON.parse(deepSpec));
+    assert.deepEqual(objects.diagnostics.map((d) => [d.code, d.line]), [['INPUT_SYNTAX', null]]);
+    // A normal manifest is nowhere near the limit (a dozen levels).
+    assert.equal(loadSources([{ file: 'same.json', text: fixture('same-mesh/aws-describe.json') }]).valid, true);
   });
 
   test('JSON list of K8s objects and loadObjects agree on pointers', () => {

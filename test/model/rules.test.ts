@@ -681,6 +681,48 @@ const rows: Row[] = [
     valid: k8sGR('meshRef: {name: m}\n' + http('prefix: /')),
   },
   {
+    code: 'REF_MESH_MISMATCH', severity: 'error', dialect: 'k8s', title: 'a ref into a namespace of another mesh',
+    invalid: ns('other', '{mesh: m2}') + '---\n' + y(`
+      apiVersion: appmesh.k8s.aws/v1beta2
+      kind: Mesh
+      metadata: {name: m2}
+      spec: {namespaceSelector: {matchLabels: {mesh: m2}}}
+      ---
+      apiVersion: appmesh.k8s.aws/v1beta2
+      kind: VirtualNode
+      metadata: {name: far, namespace: other}
+      spec: {}
+      ---
+      apiVersion: appmesh.k8s.aws/v1beta2
+      kind: VirtualService
+      metadata: {name: s2, namespace: app}
+      spec:
+        provider:
+          virtualNode:
+            virtualNodeRef: {name: far, namespace: other} # <-
+    `),
+    path: '/spec/provider/virtualNode/virtualNodeRef',
+    valid: ns('other', '{mesh: m2}') + '---\n' + y(`
+      apiVersion: appmesh.k8s.aws/v1beta2
+      kind: Mesh
+      metadata: {name: m2}
+      spec: {namespaceSelector: {matchLabels: {mesh: m2}}}
+      ---
+      apiVersion: appmesh.k8s.aws/v1beta2
+      kind: VirtualNode
+      metadata: {name: far, namespace: other}
+      spec: {}
+      ---
+      apiVersion: appmesh.k8s.aws/v1beta2
+      kind: VirtualService
+      metadata: {name: s2, namespace: other}
+      spec:
+        provider:
+          virtualNode:
+            virtualNodeRef: {name: far}
+    `),
+  },
+  {
     code: 'GR_GATEWAY_NOT_FOUND', severity: 'error', dialect: 'k8s', title: 'no gateway selects the namespace',
     invalid: ns('edge', '{mesh: m}') + '---\n' + k8sGR(httpTarget('prefix: /', 'target:\n  virtualService:\n    virtualServiceRef: {name: svc, namespace: app}')).replace('namespace: app\n', 'namespace: edge\n').replace('apiVersion: appmesh.k8s.aws/v1beta2', 'apiVersion: appmesh.k8s.aws/v1beta2 # <-'),
     path: '',

@@ -61,7 +61,7 @@ test('mutated documents: loadObjects never throws and every diagnostic points at
         assert.equal(r.valid, !r.diagnostics.some((d) => d.severity === 'error'));
       });
     }),
-    params(700),
+    params(500),
   );
 });
 
@@ -88,6 +88,6 @@ test('mutated documents as YAML and JSON files: loadSources never throws; paths 
         }
       });
     }),
-    params(250),
+    params(120),
   );
 });

@@ -58,6 +58,6 @@ test('any text into loadSources (as .yaml and as .json) never throws; diagnostic
       }
       assert.equal(result.valid, !result.diagnostics.some((d) => d.severity === 'error'));
     }),
-    params(1000),
+    params(400),
   );
 });

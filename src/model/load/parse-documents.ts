@@ -142,6 +142,31 @@ function parseYaml(source: SourceText): ParseResult {
   return { documents, diagnostics };
 }
 
+/**
+ * Manifests are a dozen levels deep; the walks over a document (classification, schema, rules,
+ * positions) recurse, so a document nested deeper than this is refused with a syntax diagnostic
+ * instead of overflowing the stack (JSON.parse and in-memory objects have no depth limit of their own).
+ */
+export const MAX_NESTING = 256;
+
+/** True when `value` nests arrays/objects deeper than `limit` levels (checked without recursion). */
+export function nestedDeeperThan(value: unknown, limit: number): boolean {
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length > 0) {
+    const [v, depth] = stack.pop()!;
+    if (v === null || typeof v !== 'object') continue;
+    if (depth >= limit) return true;
+    for (const child of Array.isArray(v) ? v : Object.values(v)) if (child !== null && typeof child === 'object') stack.push([child, depth + 1]);
+  }
+  return false;
+}
+
+/** The INPUT_SYNTAX diagnostic for a document refused by `nestedDeeperThan`. */
+export function tooDeepDiagnostic(doc: ParsedDocument, limit: number): Diagnostic {
+  const pos = doc.locate('');
+  return { ...syntaxDiagnostic(doc.file, pos ?? { line: 0, column: 0 }, `document nested deeper than ${limit} levels`), line: pos?.line ?? null, column: pos?.column ?? null };
+}
+
 function syntaxDiagnostic(file: string, pos: Position, message: string): Diagnostic {
   return {
     severity: 'error',

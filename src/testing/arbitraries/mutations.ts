@@ -1,5 +1,5 @@
 /**
- * Random damage to a valid document, for robustness properties: the loader must report, never
+ * Random damage to a valid document (including nesting far deeper than any manifest), for robustness properties: the loader must report, never
  * throw, and every diagnostic must point into the document it is about.
  *
  * A `Mutation` is data (printable, shrinkable): which node to hit is `target`, taken modulo the
@@ -15,7 +15,8 @@ export type Mutation =
   | { op: 'numberOutOfRange'; target: number; value: number }
   | { op: 'truncateString'; target: number; length: number }
   | { op: 'swapContainer'; target: number }
-  | { op: 'wrapInArray'; target: number };
+  | { op: 'wrapInArray'; target: number }
+  | { op: 'nest'; target: number; depth: number; inArrays: boolean };
 
 /** Keys worth inserting: typos of real fields, pointer-hostile characters, prototype names. */
 const HOSTILE_KEYS = ['prefx', 'matchh', 'weight', 'spec', 'a/b', '~0', '~1', '', ' ', '__proto__', 'constructor', 'toString', '0', 'x.y'] as const;
@@ -42,6 +43,7 @@ export function mutationArbitrary(): fc.Arbitrary<Mutation> {
     fc.record({ op: fc.constant('truncateString' as const), target, length: fc.nat({ max: 3 }) }),
     fc.record({ op: fc.constant('swapContainer' as const), target }),
     fc.record({ op: fc.constant('wrapInArray' as const), target }),
+    fc.record({ op: fc.constant('nest' as const), target, depth: fc.constantFrom(5, 40, 300), inArrays: fc.boolean() }),
   );
 }
 
@@ -113,6 +115,12 @@ function applyOne(root: Json, m: Mutation): Json {
       return set({} as JsonObject);
     case 'wrapInArray':
       return set(current === undefined ? [] : [current]);
+    case 'nest': {
+      // Deeper than any manifest: the loader must refuse it, not overflow its stack.
+      let v: Json = current === undefined ? null : current;
+      for (let i = 0; i < m.depth; i++) v = m.inArrays ? [v] : { x: v };
+      return set(v);
+    }
   }
 }
 

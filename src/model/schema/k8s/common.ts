@@ -65,12 +65,16 @@ export const VirtualGatewayReference = Strict({
 /** VirtualServiceReference / VirtualNodeReference / VirtualRouterReference / BackendGroupReference. */
 export const NamespacedReference = Strict({ name: Type.String(), namespace: Type.Optional(Type.String()) });
 
-/** metav1.LabelSelector (the CRD does not constrain `operator`; Kubernetes accepts In, NotIn, Exists, DoesNotExist). */
+/**
+ * metav1.LabelSelector. The CRD does not constrain `operator`, but the controller's
+ * `LabelSelectorAsSelector` fails on anything but In, NotIn, Exists, DoesNotExist, so the
+ * webhook rejects the object: an enum here.
+ */
 export const LabelSelector = Strict(
   {
     matchExpressions: Type.Optional(
       Type.Array(
-        Strict({ key: Type.String(), operator: Type.String(), values: Type.Optional(Type.Array(Type.String())) }),
+        Strict({ key: Type.String(), operator: Type.Enum(['In', 'NotIn', 'Exists', 'DoesNotExist']), values: Type.Optional(Type.Array(Type.String())) }),
       ),
     ),
     matchLabels: Type.Optional(Type.Record(Type.String(), Type.String())),
