@@ -95,6 +95,9 @@ function loadDocuments(parsed: ParsedDocument[], diagnostics: Diagnostic[], opti
       case 'unknown-appmesh':
         diagnostics.push(diagnosticAt(unit, 'error', 'UNKNOWN_KIND', unit.base + '/kind', `${unit.apiVersion} has no kind ${unit.kindName} (App Mesh kinds: Mesh, VirtualGateway, GatewayRoute, VirtualService, VirtualRouter, VirtualNode)`, { kind: null, namespace: null, name: null }));
         break;
+      case 'aws-without-mesh':
+        diagnostics.push(diagnosticAt(unit, 'error', 'AWS_MESH_NAME_MISSING', unit.base + unit.pointer, `this AWS API ${unit.kind} document has no meshName (App Mesh needs it to place the resource)`, { kind: unit.kind, namespace: null, name: null }));
+        break;
       default:
         drafts.push(...draftsOf(unit, ctx));
     }

@@ -1169,6 +1169,8 @@ const NOT_IN_TABLE: Record<string, string> = {
   INPUT_NOT_FOUND: 'thrown as InputError by loadFiles (test/model/loader.test.ts)',
   INPUT_UNREADABLE: 'thrown as InputError by loadFiles (test/model/loader.test.ts)',
   SCHEMA_INVALID: 'fallback for TypeBox keywords without a mapping; the current schemas use none',
+  INPUT_DUPLICATE_KEY: 'input-level check (test/model/loader-input-checks.test.ts)',
+  AWS_MESH_NAME_MISSING: 'input-level check (test/model/loader-input-checks.test.ts)',
 };
 
 test('every rule code emitted by src/model has a row in the table (or a stated reason)', async () => {

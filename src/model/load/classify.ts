@@ -26,7 +26,8 @@ export type Classified =
   | (Unit & { type: 'aws'; kind: ResourceKind; form: 'describe' | 'create'; body: Record<string, unknown>; bodyPointer: string })
   | (Unit & { type: 'namespace' })
   | (Unit & { type: 'skipped'; reason: string })
-  | (Unit & { type: 'unknown-appmesh'; apiVersion: string; kindName: string });
+  | (Unit & { type: 'unknown-appmesh'; apiVersion: string; kindName: string })
+  | (Unit & { type: 'aws-without-mesh'; kind: ResourceKind; pointer: string });
 
 /** describe-* output wraps the resource in one key named after its kind. */
 const DESCRIBE_KEYS: Record<string, ResourceKind> = {
@@ -54,7 +55,7 @@ function classifyValue(doc: ParsedDocument, base: string, value: unknown): Class
       const items = value.items;
       return Array.isArray(items) ? items.flatMap((item, i) => classifyValue(doc, joinPointer(base, 'items', i), item)) : [];
     }
-    if (apiVersion.startsWith(APPMESH_API_GROUP + '/')) {
+    if (apiVersion === APPMESH_API_GROUP || apiVersion.startsWith(APPMESH_API_GROUP + '/')) {
       if ((K8S_KINDS as readonly string[]).includes(kind)) return [{ type: 'k8s', doc, base, value, kind: kind as ResourceKind, apiVersion }];
       if (K8S_KINDS_IGNORED.includes(kind)) return [{ type: 'skipped', doc, base, value, reason: `${kind} is not used for routing` }];
       return [{ type: 'unknown-appmesh', doc, base, value, apiVersion, kindName: kind }];
@@ -70,7 +71,24 @@ function classifyValue(doc: ParsedDocument, base: string, value: unknown): Class
   }
   const created = createKind(value);
   if (created) return [{ type: 'aws', doc, base, value, kind: created, form: 'create', body: value, bodyPointer: base }];
+  const meshless = awsKindWithoutMesh(value);
+  if (meshless) return [{ type: 'aws-without-mesh', doc, base, value, kind: meshless.kind, pointer: meshless.pointer }];
   return [{ type: 'skipped', doc, base, value, reason: 'not an App Mesh resource' }];
+}
+
+/**
+ * An object with a `spec` and an App Mesh name key (or a describe wrapper) but no `meshName` is an
+ * AWS document with its mesh missing or misspelled — reported, not skipped as foreign.
+ */
+function awsKindWithoutMesh(value: Record<string, unknown>): { kind: ResourceKind; pointer: string } | null {
+  const keys = Object.keys(value);
+  if (keys.length === 1 && DESCRIBE_KEYS[keys[0]!] && isRecord(value[keys[0]!]) && 'spec' in (value[keys[0]!] as Record<string, unknown>)) {
+    return { kind: DESCRIBE_KEYS[keys[0]!]!, pointer: joinPointer('', keys[0]!) };
+  }
+  if (!('spec' in value)) return null;
+  const withMesh = { ...value, meshName: '' };
+  const kind = createKind(withMesh);
+  return kind && kind !== 'Mesh' ? { kind, pointer: '' } : null;
 }
 
 function describeKind(value: Record<string, unknown>): { key: string; kind: ResourceKind } | null {

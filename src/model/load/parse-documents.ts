@@ -111,7 +111,63 @@ function parseJsonFast(source: SourceText): ParseResult | null {
     }
     return lazy(pointer);
   };
-  return { documents: [{ file: source.file, index: 0, value, locate }], diagnostics: [] };
+  // JSON.parse keeps the last of two equal keys without a word: a typo'd duplicate would silently
+  // replace a match criterion. YAML input gets the same check from its parsers.
+  const duplicate = duplicateJsonKey(source.text);
+  const diagnostics: Diagnostic[] = [];
+  if (duplicate) {
+    const pos = positionOfOffset(source.text, duplicate.offset);
+    diagnostics.push({ ...syntaxDiagnostic(source.file, pos, `duplicate key ${JSON.stringify(duplicate.key)} in one object (JSON keeps only the last)`), code: 'INPUT_DUPLICATE_KEY' });
+  }
+  return { documents: [{ file: source.file, index: 0, value, locate }], diagnostics };
+}
+
+/** The first key that appears twice in one object of (already valid) JSON text, with its offset. */
+export function duplicateJsonKey(text: string): { key: string; offset: number } | null {
+  const objects: (Set<string> | null)[] = []; // null marks an array
+  let expectKey = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22) {
+      const start = i;
+      let escaped = false;
+      for (i++; i < text.length; i++) {
+        const d = text.charCodeAt(i);
+        if (d === 0x5c) {
+          escaped = true;
+          i++;
+        } else if (d === 0x22) break;
+      }
+      const keys = objects[objects.length - 1];
+      if (expectKey && keys) {
+        const raw = text.slice(start, i + 1);
+        const key = escaped ? (JSON.parse(raw) as string) : raw.slice(1, -1);
+        if (keys.has(key)) return { key, offset: start };
+        keys.add(key);
+      }
+      expectKey = false;
+    } else if (c === 0x7b) {
+      objects.push(new Set());
+      expectKey = true;
+    } else if (c === 0x5b) {
+      objects.push(null);
+    } else if (c === 0x7d || c === 0x5d) {
+      objects.pop();
+    } else if (c === 0x2c) {
+      expectKey = objects[objects.length - 1] != null;
+    }
+  }
+  return null;
+}
+
+function positionOfOffset(text: string, offset: number): Position {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return { line, column: offset - lineStart + 1 };
 }
 
 function parseYaml(source: SourceText): ParseResult {
