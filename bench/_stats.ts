@@ -11,5 +11,5 @@ export function latencyOf(task: Task) {
 export function summaryRow(task: Task): Record<string, string | number> {
   const l = latencyOf(task);
   if (!l) return { task: task.name, error: task.result.state };
-  return { task: task.name, 'median ms': l.p50.toFixed(2), 'p99 ms': l.p99.toFixed(2), samples: l.samples?.length ?? 0 };
+  return { task: task.name, 'median ms': l.p50.toFixed(2), 'p99 ms': l.p99.toFixed(2), samples: l.samplesCount };
 }
