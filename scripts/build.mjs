@@ -1,28 +1,95 @@
-// Builds dist/ with esbuild: the library entries and the CLI, for Node (ESM).
-// Later issues add browser, CJS and IIFE bundles here; keep one place that knows the entries.
+// Builds dist/ with esbuild (and tsc for the declarations). One place knows every entry and output:
+//
+//   dist/{index,runtime,testing}.js        Node ESM (dependencies external; shared chunks in dist/chunks)
+//   dist/cli.js                            the CLI (bin.meshroute), Node ESM
+//   dist/cjs/{index,runtime,testing}.js    Node CJS (dist/cjs/package.json says "commonjs"); typebox,
+//                                          which ships ESM only, is bundled in; other dependencies external
+//   dist/browser/{index,runtime}.js        browser/worker ESM, minified, self-contained, no Node built-ins
+//   dist/meshroute.global.js               IIFE for a plain <script>: window.meshroute
+//   dist/types/**.d.ts                     declarations for ESM consumers (tsc -p tsconfig.build.json)
+//   dist/cjs/types/**.d.ts                 the same declarations in the "commonjs" scope, for require()
+//
+// The browser seam: src/model/load/read-input.ts (node:fs) is replaced by src/browser/read-input.ts,
+// so loadFiles() throws UsageError USAGE_NO_FILE_SYSTEM there; everything else is the same code.
+// Usage: node scripts/build.mjs [--no-types]
 import { build } from 'esbuild';
-import { existsSync, rmSync, chmodSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 
-const entries = [
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+process.chdir(root);
+const withTypes = !process.argv.includes('--no-types');
+
+const library = [
   { in: 'src/index.ts', out: 'index' },
   { in: 'src/runtime.ts', out: 'runtime' },
   { in: 'src/testing.ts', out: 'testing' },
-  { in: 'src/cli/main.ts', out: 'cli' },
-].filter((e) => existsSync(e.in));
+];
+const browserEntries = library.filter((e) => e.out !== 'testing');
+
+/** Swaps the file reader for its browser stand-in (see src/browser/read-input.ts). */
+const browserSeam = {
+  name: 'meshroute-browser-seam',
+  setup(b) {
+    const stub = resolve(root, 'src/browser/read-input.ts');
+    b.onResolve({ filter: /\/read-input\.js$/ }, (args) => {
+      const target = resolve(args.resolveDir, args.path.replace(/\.js$/, '.ts'));
+      return target === resolve(root, 'src/model/load/read-input.ts') ? { path: stub } : undefined;
+    });
+  },
+};
+
+const common = { bundle: true, sourcemap: true, logLevel: 'warning', legalComments: 'eof' };
+const browserCommon = { ...common, platform: 'browser', target: 'es2022', minify: true, plugins: [browserSeam], metafile: true };
 
 rmSync('dist', { recursive: true, force: true });
-await build({
-  entryPoints: entries,
-  outdir: 'dist',
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
-  packages: 'external',
-  sourcemap: true,
-  splitting: true,
-  chunkNames: 'chunks/[name]-[hash]',
-  logLevel: 'warning',
-});
+const started = Date.now();
+const builds = [
+  // Node ESM + the CLI
+  build({
+    ...common,
+    entryPoints: [...library, { in: 'src/cli/main.ts', out: 'cli' }],
+    outdir: 'dist',
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
+    splitting: true,
+    chunkNames: 'chunks/[name]-[hash]',
+  }),
+  // Node CJS
+  build({
+    ...common,
+    entryPoints: library,
+    outdir: 'dist/cjs',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['yaml', 'js-yaml', 'fast-check'],
+  }),
+  // Browser ESM
+  build({ ...browserCommon, entryPoints: browserEntries, outdir: 'dist/browser', format: 'esm' }),
+  // IIFE
+  build({ ...browserCommon, entryPoints: { 'meshroute.global': 'src/index.ts' }, outdir: 'dist', format: 'iife', globalName: 'meshroute' }),
+];
+const results = await Promise.all(builds);
+mkdirSync('dist/cjs', { recursive: true });
+writeFileSync('dist/cjs/package.json', '{ "type": "commonjs" }\n');
+mkdirSync('dist/meta', { recursive: true });
+writeFileSync('dist/meta/browser.json', JSON.stringify(results[2].metafile)); // read by scripts/size.mjs; not packed
+writeFileSync('dist/meta/global.json', JSON.stringify(results[3].metafile));
 if (existsSync('dist/cli.js')) chmodSync('dist/cli.js', 0o755);
-console.log(`built ${entries.map((e) => `dist/${e.out}.js`).join(', ')}`);
+const bundled = Date.now() - started;
+
+if (withTypes) {
+  const tsc = resolve(root, 'node_modules/typescript/bin/tsc');
+  const r = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+  cpSync('dist/types', 'dist/cjs/types', { recursive: true });
+}
+console.log(
+  `built dist/ in ${Date.now() - started} ms (bundles ${bundled} ms): ESM + CJS for ${library.map((e) => e.out).join(', ')}; ` +
+    `browser ESM for ${browserEntries.map((e) => e.out).join(', ')}; meshroute.global.js; cli.js${withTypes ? '; .d.ts' : ''}`,
+);

