@@ -227,7 +227,8 @@ class DfaMatcher implements Automaton {
   constructor(d: Extract<AutomatonData, { kind: 'dfa' }>) {
     const nc = d.numClasses;
     this.classMap = d.classMap;
-    this.rows = Int32Array.from(d.trans, (t) => t * nc);
+    this.rows = new Int32Array(d.trans.length);
+    for (let i = 0; i < d.trans.length; i++) this.rows[i] = d.trans[i]! * nc;
     this.acceptAtRow = new Uint8Array(d.numStates * nc);
     for (let s = 0; s < d.numStates; s++) this.acceptAtRow[s * nc] = d.accept[s]!;
     this.start = d.start * nc;
