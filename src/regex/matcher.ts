@@ -221,16 +221,17 @@ export function lockStepMatcher(data: Extract<AutomatonData, { kind: 'nfa' }>): 
  */
 class DfaMatcher implements Automaton {
   private readonly classMap: Uint8Array;
-  private readonly acceptAtRow: Uint8Array;
+  private readonly accept: Uint8Array;
   private readonly rows: Int32Array;
+  private readonly nc: number;
   private readonly start: number;
   constructor(d: Extract<AutomatonData, { kind: 'dfa' }>) {
     const nc = d.numClasses;
+    this.nc = nc;
     this.classMap = d.classMap;
+    this.accept = d.accept;
     this.rows = new Int32Array(d.trans.length);
     for (let i = 0; i < d.trans.length; i++) this.rows[i] = d.trans[i]! * nc;
-    this.acceptAtRow = new Uint8Array(d.numStates * nc);
-    for (let s = 0; s < d.numStates; s++) this.acceptAtRow[s * nc] = d.accept[s]!;
     this.start = d.start * nc;
   }
 
@@ -267,7 +268,7 @@ class DfaMatcher implements Automaton {
       s = t[s + m[0x80 | (c & 0x3f)]!]!;
       if (s === 0) return false;
     }
-    return this.acceptAtRow[s] === 1;
+    return this.accept[s / this.nc] === 1; // s is a row offset: a multiple of nc
   }
 }
 
