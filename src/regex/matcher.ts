@@ -293,9 +293,15 @@ function assertionsAt(ctx: number, b: number): number {
   return f;
 }
 
-/** States the NFA matcher's lazy DFA cache holds before it is flushed (bounds its memory). */
+/**
+ * States the NFA matcher's lazy DFA cache holds before it is flushed: enough for the working set
+ * of typical fallback patterns, while its table stays ≤ 256 × classes × 4 bytes per regex.
+ */
 export const LAZY_CACHE_STATES = 256;
-/** Instruction ids the cache may store across all its states' sets (≥ 2 full sets are always allowed). */
+/**
+ * Instruction ids the cache may store across all its states' sets (256 KB); at least two full
+ * sets are always allowed, so a flush always makes room.
+ */
 export const LAZY_POOL_INTS = 1 << 16;
 
 /**
