@@ -294,10 +294,14 @@ function assertionsAt(ctx: number, b: number): number {
 }
 
 /**
- * States the NFA matcher's lazy DFA cache holds before it is flushed: enough for the working set
- * of typical fallback patterns, while its table stays ≤ 256 × classes × 4 bytes per regex.
+ * Transition-table entries (states × byte classes) of the NFA matcher's lazy DFA cache: 256 KB per
+ * NFA-form regex, which holds the working set of fallback patterns such as a 2,000-state DFA over
+ * 8 classes; the cache is flushed when full.
  */
-export const LAZY_CACHE_STATES = 256;
+export const LAZY_CACHE_ENTRIES = 1 << 16;
+/** Bounds on the cache's state count, whatever the number of byte classes. */
+export const LAZY_CACHE_MIN_STATES = 64;
+export const LAZY_CACHE_MAX_STATES = 4096;
 /**
  * Instruction ids the cache may store across all its states' sets (256 KB); at least two full
  * sets are always allowed, so a flush always makes room.
@@ -346,6 +350,7 @@ class NfaMatcher implements Automaton {
   private poolUsed = 0;
   private numStates = 1;
   private readonly hash: Int32Array; // open addressing: state id + 1, 0 = empty
+  private readonly maxStates: number;
   private readonly canon: Int32Array;
   private startId = -1;
   private flushes = 0;
@@ -370,7 +375,8 @@ class NfaMatcher implements Automaton {
     this.usesAssert = assertBits !== 0;
     this.classMap = nfaByteClasses(d, assertBits);
     this.nc = this.classMap[255]! + 1;
-    const k = LAZY_CACHE_STATES;
+    const k = Math.min(LAZY_CACHE_MAX_STATES, Math.max(LAZY_CACHE_MIN_STATES, Math.floor(LAZY_CACHE_ENTRIES / this.nc)));
+    this.maxStates = k;
     this.trans = new Int32Array(k * this.nc).fill(-1);
     this.trans.fill(0, 0, this.nc);
     this.setStart = new Int32Array(k);
@@ -379,7 +385,7 @@ class NfaMatcher implements Automaton {
     this.acceptFlag = new Int8Array(k);
     this.hashSlot = new Int32Array(k);
     this.pool = new Int32Array(Math.max(2 * n + 2, Math.min(LAZY_POOL_INTS, k * n)));
-    this.hash = new Int32Array(4 * k);
+    this.hash = new Int32Array(1 << Math.ceil(Math.log2(4 * k))); // a power of two ≥ 4k: load ≤ 25 %, probing by mask
   }
 
   /** A fresh mark generation; marks are cleared when the counter would overflow. */
@@ -469,7 +475,7 @@ class NfaMatcher implements Automaton {
     for (let id = this.hash[slot]!; id !== 0; slot = (slot + 1) & mask, id = this.hash[slot]!) {
       if (this.sameSet(id - 1, count, ctx)) return id - 1;
     }
-    if (this.numStates === LAZY_CACHE_STATES || this.poolUsed + count > this.pool.length) {
+    if (this.numStates === this.maxStates || this.poolUsed + count > this.pool.length) {
       this.flush();
       slot = (h >>> 0) & mask;
       while (this.hash[slot] !== 0) slot = (slot + 1) & mask;
