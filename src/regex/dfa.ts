@@ -34,6 +34,13 @@ export const DFA_STATE_CEILING = 0xffff;
  */
 export const DFA_WORK_BUDGET = 20_000_000;
 
+// Opcodes as module constants: hot loops then read no object property.
+const RANGE = Op.RANGE;
+const MATCH = Op.MATCH;
+const SPLIT = Op.SPLIT;
+const ASSERT = Op.ASSERT;
+const BEGIN_TEXT = Assertion.BEGIN_TEXT;
+
 /** `closure` modes for when the next byte is not known yet. */
 const UNDECIDED = -1;
 const UNDECIDED_AT_START = -2;
@@ -135,7 +142,7 @@ class DfaBuilder {
         }
         const targets: number[] = [];
         for (const pc of ready) {
-          if (this.prog.op[pc] === Op.RANGE && this.prog.lo[pc]! <= b && b <= this.prog.hi[pc]!) targets.push(this.prog.out[pc]!);
+          if (this.prog.op[pc] === RANGE && this.prog.lo[pc]! <= b && b <= this.prog.hi[pc]!) targets.push(this.prog.out[pc]!);
         }
         const key = `${targets.join(',')}/${b === 0x0a ? 1 : 0}${isWordByte(b) ? 1 : 0}`;
         let t = nextByTargets.get(key);
@@ -152,7 +159,7 @@ class DfaBuilder {
     const accept = new Uint8Array(numStates);
     for (let s = 1; s < numStates; s++) {
       const ready = this.closure(this.sets[s]!, assertionsAt(this.ctxs[s]!, -1));
-      accept[s] = ready.some((pc) => this.prog.op[pc] === Op.MATCH) ? 1 : 0;
+      accept[s] = ready.some((pc) => this.prog.op[pc] === MATCH) ? 1 : 0;
     }
     return { classMap, numClasses, numStates, start, accept, trans: Uint16Array.from(trans) };
   }
@@ -170,7 +177,7 @@ class DfaBuilder {
   }
 
   private hasAssert(set: Int32Array): boolean {
-    return set.some((pc) => this.prog.op[pc] === Op.ASSERT);
+    return set.some((pc) => this.prog.op[pc] === ASSERT);
   }
 
   /**
@@ -204,17 +211,17 @@ class DfaBuilder {
       this.mark[pc] = g;
       this.work++;
       switch (op[pc]) {
-        case Op.SPLIT:
+        case SPLIT:
           this.stack[sp++] = out1[pc]!;
           this.stack[sp++] = out[pc]!;
           break;
-        case Op.ASSERT:
-          if (holds === UNDECIDED_AT_START || (holds === UNDECIDED && lo[pc] !== Assertion.BEGIN_TEXT)) found.push(pc);
+        case ASSERT:
+          if (holds === UNDECIDED_AT_START || (holds === UNDECIDED && lo[pc] !== BEGIN_TEXT)) found.push(pc);
           else if (holds < 0) break;
           else if (lo[pc]! & holds) this.stack[sp++] = out[pc]!;
           break;
-        case Op.RANGE:
-        case Op.MATCH:
+        case RANGE:
+        case MATCH:
           found.push(pc);
           break;
         default:

@@ -221,15 +221,17 @@ export function lockStepMatcher(data: Extract<AutomatonData, { kind: 'nfa' }>): 
  */
 class DfaMatcher implements Automaton {
   private readonly classMap: Uint8Array;
-  private readonly acceptAtRow: Uint8Array;
+  private readonly accept: Uint8Array;
   private readonly rows: Int32Array;
+  private readonly nc: number;
   private readonly start: number;
   constructor(d: Extract<AutomatonData, { kind: 'dfa' }>) {
     const nc = d.numClasses;
+    this.nc = nc;
     this.classMap = d.classMap;
-    this.rows = Int32Array.from(d.trans, (t) => t * nc);
-    this.acceptAtRow = new Uint8Array(d.numStates * nc);
-    for (let s = 0; s < d.numStates; s++) this.acceptAtRow[s * nc] = d.accept[s]!;
+    this.accept = d.accept;
+    this.rows = new Int32Array(d.trans.length);
+    for (let i = 0; i < d.trans.length; i++) this.rows[i] = d.trans[i]! * nc;
     this.start = d.start * nc;
   }
 
@@ -266,7 +268,7 @@ class DfaMatcher implements Automaton {
       s = t[s + m[0x80 | (c & 0x3f)]!]!;
       if (s === 0) return false;
     }
-    return this.acceptAtRow[s] === 1;
+    return this.accept[s / this.nc] === 1; // s is a row offset: a multiple of nc
   }
 }
 
@@ -291,9 +293,19 @@ function assertionsAt(ctx: number, b: number): number {
   return f;
 }
 
-/** States the NFA matcher's lazy DFA cache holds before it is flushed (bounds its memory). */
-export const LAZY_CACHE_STATES = 256;
-/** Instruction ids the cache may store across all its states' sets (≥ 2 full sets are always allowed). */
+/**
+ * Transition-table entries (states × byte classes) of the NFA matcher's lazy DFA cache: 256 KB per
+ * NFA-form regex, which holds the working set of fallback patterns such as a 2,000-state DFA over
+ * 8 classes; the cache is flushed when full.
+ */
+export const LAZY_CACHE_ENTRIES = 1 << 16;
+/** Bounds on the cache's state count, whatever the number of byte classes. */
+export const LAZY_CACHE_MIN_STATES = 64;
+export const LAZY_CACHE_MAX_STATES = 4096;
+/**
+ * Instruction ids the cache may store across all its states' sets (256 KB); at least two full
+ * sets are always allowed, so a flush always makes room.
+ */
 export const LAZY_POOL_INTS = 1 << 16;
 
 /**
@@ -338,6 +350,7 @@ class NfaMatcher implements Automaton {
   private poolUsed = 0;
   private numStates = 1;
   private readonly hash: Int32Array; // open addressing: state id + 1, 0 = empty
+  private readonly maxStates: number;
   private readonly canon: Int32Array;
   private startId = -1;
   private flushes = 0;
@@ -362,7 +375,8 @@ class NfaMatcher implements Automaton {
     this.usesAssert = assertBits !== 0;
     this.classMap = nfaByteClasses(d, assertBits);
     this.nc = this.classMap[255]! + 1;
-    const k = LAZY_CACHE_STATES;
+    const k = Math.min(LAZY_CACHE_MAX_STATES, Math.max(LAZY_CACHE_MIN_STATES, Math.floor(LAZY_CACHE_ENTRIES / this.nc)));
+    this.maxStates = k;
     this.trans = new Int32Array(k * this.nc).fill(-1);
     this.trans.fill(0, 0, this.nc);
     this.setStart = new Int32Array(k);
@@ -371,7 +385,7 @@ class NfaMatcher implements Automaton {
     this.acceptFlag = new Int8Array(k);
     this.hashSlot = new Int32Array(k);
     this.pool = new Int32Array(Math.max(2 * n + 2, Math.min(LAZY_POOL_INTS, k * n)));
-    this.hash = new Int32Array(4 * k);
+    this.hash = new Int32Array(1 << Math.ceil(Math.log2(4 * k))); // a power of two ≥ 4k: load ≤ 25 %, probing by mask
   }
 
   /** A fresh mark generation; marks are cleared when the counter would overflow. */
@@ -461,7 +475,7 @@ class NfaMatcher implements Automaton {
     for (let id = this.hash[slot]!; id !== 0; slot = (slot + 1) & mask, id = this.hash[slot]!) {
       if (this.sameSet(id - 1, count, ctx)) return id - 1;
     }
-    if (this.numStates === LAZY_CACHE_STATES || this.poolUsed + count > this.pool.length) {
+    if (this.numStates === this.maxStates || this.poolUsed + count > this.pool.length) {
       this.flush();
       slot = (h >>> 0) & mask;
       while (this.hash[slot] !== 0) slot = (slot + 1) & mask;

@@ -341,13 +341,11 @@ class Parser {
       this.pos++;
       return v;
     }
-    for (let k = 0; k < 2; k++) {
-      if (!isHex(this.src.charCodeAt(this.pos))) {
-        if (this.pos < this.src.length) this.pos++;
-        badEscape();
-      }
-      this.pos++;
-    }
+    // Like RE2, look at the next two characters together; on error both are in the fragment.
+    const first = this.runeAt(this.pos);
+    const second = first < 0 ? -1 : this.runeAt(this.pos + (first > 0xffff ? 2 : 1));
+    for (const c of [first, second]) if (c >= 0) this.pos += c > 0xffff ? 2 : 1;
+    if (!isHex(first) || !isHex(second)) badEscape();
     return parseInt(this.src.slice(this.pos - 2, this.pos), 16);
   }
 

@@ -18,7 +18,8 @@ import {
 import { intersectRanges, negateRanges, normalizeRanges, rangesContain, MAX_RUNE } from '../../src/regex/charset.js';
 import { encodeRune, rangeToUtf8, type ByteSeq } from '../../src/regex/utf8.js';
 import { foldOrbit, unicodeClass } from '../../src/regex/unicode.js';
-import { lockStepMatcher, readAutomaton } from '../../src/regex/matcher.js';
+import { lockStepMatcher, readAutomaton, OP_ASSERT, OP_FAIL, OP_MATCH, OP_RANGE, OP_SPLIT } from '../../src/regex/matcher.js';
+import { Op } from '../../src/regex/prog.js';
 
 function seqMatches(seqs: ByteSeq[], bytes: number[]): number {
   return seqs.filter((s) => s.length === bytes.length && s.every(([lo, hi], i) => lo <= bytes[i]! && bytes[i]! <= hi)).length;
@@ -166,6 +167,10 @@ test('a matcher is reusable: no state leaks from one call to the next', () => {
     assert.deepEqual(again, first);
     assert.deepEqual(first, [true, false, true, false, false, false]);
   }
+});
+
+test('the runtime\'s opcode constants are the compiler\'s', () => {
+  assert.deepEqual([OP_FAIL, OP_MATCH, OP_RANGE, OP_SPLIT, OP_ASSERT], [Op.FAIL, Op.MATCH, Op.RANGE, Op.SPLIT, Op.ASSERT]);
 });
 
 test('matcher.ts, the runtime part, imports nothing but ../errors.js', () => {
