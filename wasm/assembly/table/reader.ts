@@ -138,7 +138,7 @@ export function loadTable(p: usize, len: u32): Table | null {
   for (let i: u32 = 0; i < nSec; i++) {
     const e = p + HEADER_SIZE + 12 * i;
     const kind = load<u32>(e), o = load<u32>(e + 4), l = load<u32>(e + 8);
-    if (<u64>o < dirEnd || (o & 3) != 0 || l > len - o) return fail("section " + kind.toString() + " outside the data", e - p);
+    if (<u64>o < dirEnd || o > len || (o & 3) != 0 || l > len - o) return fail("section " + kind.toString() + " outside the data", e - p);
     if (kind >= 1 && kind <= 12) {
       if (unchecked(seen[kind])) return fail("section " + kind.toString() + " appears twice", e - p);
       unchecked(seen[kind] = true); unchecked(off[kind] = o); unchecked(slen[kind] = l);
