@@ -50,7 +50,7 @@ async function main(): Promise<void> {
     // Requests pre-encoded as bytes so the host does not re-encode strings per call.
     const reqs = w.requests.map((q) => ({
       pairs: requestHeaders(q).map(([k, v]) => [enc.encode(k.toLowerCase()), enc.encode(v)] as [Bytes, Bytes]),
-      properties: q.port === undefined ? {} : { 'destination.port': q.port },
+      properties: (q.port === undefined ? {} : { 'destination.port': q.port }) as Record<string, number>,
     }));
     // The filter's logic without a host: requests serialized into its memory once.
     const logic = new WebAssembly.Instance(new WebAssembly.Module(readFileSync(LOGIC)), {}).exports as unknown as {

@@ -31,7 +31,7 @@ export interface LocalReply {
 
 export interface HttpRequestInput {
   /** Request headers, pseudo-headers included (`:method`, `:path`, `:authority`, `:scheme`); any order: pseudo-headers are kept first. */
-  headers: Iterable<readonly [string | Bytes, string | Bytes]>;
+  headers: Iterable<readonly [string | Bytes, string | Bytes]> | HeaderMap;
   /** Properties for proxy_get_property, by dotted path (`destination.port`). A number becomes 8 little-endian bytes, as Envoy serializes integers. */
   properties?: Record<string, string | number | Bytes>;
   endOfStream?: boolean;
