@@ -123,6 +123,19 @@ test('listener port: destination.port, else the port in :authority, else the onl
   assert.equal(f.route({ path: '/', authority: 'x' }).status, 404, 'two listeners and no port: none');
   const one = new MeshrouteFilter(build([gr('a', { prefix: '/' })]).table);
   assert.equal(one.route({ path: '/', authority: 'x:1234' }).gatewayRoute, 'a');
+  assert.equal(one.route({ path: '/', port: 1234 }).status, 404, 'an explicit port that is no listener: no route, as in the runtime');
+  assert.equal(loadTable(build([gr('a', { prefix: '/' })]).table).route({ path: '/', port: 1234 }).matched, false);
+});
+
+test('memory stays flat over many requests (host buffers freed, GC runs)', () => {
+  const f = new MeshrouteFilter(table());
+  const big: [string, string][] = [];
+  for (let i = 0; i < 200; i++) big.push([`x-h${i}`, 'v'.repeat(100)]);
+  const run = (): void => { for (let i = 0; i < 1000; i++) f.route({ path: `/api/${i}`, headers: big }); };
+  run();
+  const mem = (f.host as unknown as { memory: WebAssembly.Memory }).memory.buffer.byteLength;
+  run(); run();
+  assert.equal((f.host as unknown as { memory: WebAssembly.Memory }).memory.buffer.byteLength, mem);
 });
 
 test('weighted pick: sticky on x-request-id, PRNG without one; both targets chosen', () => {

@@ -57,11 +57,15 @@ export function proxy_on_request_headers(context_id: u32, num_headers: u32, end_
   return action;
 }
 
-/** destination.port: 8-byte little-endian integer (Envoy) or decimal digits; -1 otherwise. */
+/**
+ * destination.port: 8-byte little-endian integer (Envoy) or decimal digits; -1 when unreadable.
+ * Any readable value is the listener port, even one that is no listener (then no route takes part),
+ * as an explicit port is for the JS runtime.
+ */
 function decodePort(p: usize, n: i32): i32 {
   if (n == 8) {
     const v = load<u64>(p);
-    return v >= 1 && v <= 65535 ? <i32>v : -1;
+    return v <= 0x7fffffff ? <i32>v : -1;
   }
   if (n < 1 || n > 5) return -1;
   let v = 0;
@@ -70,7 +74,7 @@ function decodePort(p: usize, n: i32): i32 {
     if (c < 0 || c > 9) return -1;
     v = v * 10 + c;
   }
-  return v >= 1 && v <= 65535 ? v : -1;
+  return v;
 }
 
 export function proxy_on_done(context_id: u32): bool {
