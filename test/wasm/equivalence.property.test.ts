@@ -11,8 +11,8 @@ import { loadTable } from '../../src/evaluate/index.js';
 import { gatewayResourcesArb, requestFor, requestRecipeArb, vectorSnippet } from '../_support/arbitraries.js';
 import { modelFromApi } from '../_support/vector-model.js';
 import { runs } from '../property/_config.js';
-import { ensureFilterBuilt } from './_support.js';
-import { MeshrouteFilter, expectedAnswer, stickyRandom, type FilterRequest } from '../../wasm/host/index.js';
+import { ensureFilterBuilt, routeWeights, stickyDecision } from './_support.js';
+import { MeshrouteFilter, expectedAnswer, type FilterRequest } from '../../wasm/host/index.js';
 
 before(() => ensureFilterBuilt());
 
@@ -37,19 +37,20 @@ function check(filter: MeshrouteFilter, maxRoutes: number, minRoutes: number, nu
         const { model, gateway } = modelFromApi(res);
         const table = compileGatewayTable(model, gateway, { hostnameMode });
         const router = loadTable(table);
+        const weights = routeWeights(table);
         assert.ok(filter.host.configure(table), 'the filter loads every compiled table');
         recipes.forEach((r, i) => {
           // Every other request is aimed squarely at its route (the generators alone match ~3%).
           const recipe = i % 2 === 0 ? r : { ...r, pathVariant: 3, hostVariant: 0, headerVariant: 0, queryVariant: 0, method: 1, port: 0 };
           const { protocol: _protocol, ...base } = requestFor(res, recipe);
           const req = withRequestId(base, `id-${recipe.random}`);
-          const decision = router.route(req, { random: () => stickyRandom(`id-${recipe.random}`) });
+          const decision = stickyDecision(router, weights, req, `id-${recipe.random}`);
           const want = expectedAnswer(decision, req);
           const { result, ...got } = filter.route(req);
           cases++;
           if (got.kind === 'continue') matched++;
           if (JSON.stringify(got) !== JSON.stringify(want)) {
-            assert.fail(`filter ≠ runtime\n  got:  ${JSON.stringify(got)}\n  want: ${JSON.stringify(want)}\n  logs: ${JSON.stringify(result.logs)}\npasteable vector:\n${vectorSnippet(res, req as never, hostnameMode, stickyRandom(`id-${recipe.random}`), decision)}`);
+            assert.fail(`filter ≠ runtime\n  got:  ${JSON.stringify(got)}\n  want: ${JSON.stringify(want)}\n  logs: ${JSON.stringify(result.logs)}\npasteable vector:\n${vectorSnippet(res, req as never, hostnameMode, recipe.random, decision)}`);
           }
         });
       },

@@ -10,7 +10,7 @@ import { loadTable } from '../../src/evaluate/index.js';
 import { tableChecksum } from '../../src/table/crc32.js';
 import { ensureFilterBuilt } from './_support.js';
 import { runs } from '../property/_config.js';
-import { ABI_FUNCTIONS, FILTER_WASM_PATH, MeshrouteFilter, MissingImportError, ProxyWasmHost, loadFilterWasm } from '../../wasm/host/index.js';
+import { ABI_FUNCTIONS, FILTER_WASM_PATH, MeshrouteFilter, MissingImportError, ProxyWasmHost, loadFilterWasm, stickyHash } from '../../wasm/host/index.js';
 
 before(() => ensureFilterBuilt());
 
@@ -138,6 +138,12 @@ test('memory stays flat over many requests (host buffers freed, GC runs)', () =>
   assert.equal((f.host as unknown as { memory: WebAssembly.Memory }).memory.buffer.byteLength, mem);
 });
 
+test('stickyHash is FNV-1a 32 over UTF-8', () => {
+  assert.equal(stickyHash(''), 0x811c9dc5);
+  assert.equal(stickyHash('a'), 0xe40c292c);
+  assert.equal(stickyHash('foobar'), 0xbf9cf968);
+});
+
 test('weighted pick: sticky on x-request-id, PRNG without one; both targets chosen', () => {
   const f = new MeshrouteFilter(table());
   const seen = new Set<string>();
@@ -145,6 +151,7 @@ test('weighted pick: sticky on x-request-id, PRNG without one; both targets chos
     const a = f.route({ path: '/w', headers: { 'x-request-id': `r${i}` } }).virtualService;
     const b = f.route({ path: '/w', headers: { 'x-request-id': `r${i}` } }).virtualService;
     assert.equal(a, b, 'same request id, same target');
+    assert.equal(a, stickyHash(`r${i}`) % 100 < 50 ? 'blue' : 'green', 'x = fnv1a32(x-request-id) mod total weight');
     seen.add(a!);
   }
   assert.deepEqual([...seen].sort(), ['blue', 'green']);

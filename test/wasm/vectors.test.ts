@@ -8,8 +8,8 @@ import { compileGatewayTable } from '../../src/compile/index.js';
 import { loadTable } from '../../src/evaluate/index.js';
 import { loadVectorSuites } from '../_support/vectors.js';
 import { loadVectorModel } from '../_support/vector-model.js';
-import { ensureFilterBuilt } from './_support.js';
-import { MeshrouteFilter, expectedAnswer, stickyRandom, type FilterRequest } from '../../wasm/host/index.js';
+import { ensureFilterBuilt, routeWeights, stickyDecision } from './_support.js';
+import { MeshrouteFilter, expectedAnswer, type FilterRequest } from '../../wasm/host/index.js';
 
 before(() => ensureFilterBuilt());
 
@@ -23,6 +23,7 @@ test('every vector case: filter ≡ JS runtime', () => {
     for (const hostnameMode of suite.modes) {
       const table = compileGatewayTable(model, gateway, { hostnameMode });
       const router = loadTable(table);
+      const weights = routeWeights(table);
       const filter = new MeshrouteFilter(table);
       assert.ok(filter.configured, `${suite.file}: the filter rejected the table: ${JSON.stringify(filter.host.logs)}`);
       suite.cases.forEach((c, i) => {
@@ -30,7 +31,7 @@ test('every vector case: filter ≡ JS runtime', () => {
         const id = `vector-${i}-${c.random ?? 0}`;
         const headers = { ...(rest.headers as Record<string, string> | undefined ?? {}), 'x-request-id': id };
         const req: FilterRequest = { ...rest, headers: Array.isArray(rest.headers) ? [...rest.headers, ['x-request-id', id]] as [string, string][] : headers };
-        const decision = router.route(req, { random: () => stickyRandom(id) });
+        const decision = stickyDecision(router, weights, req, id);
         const want = expectedAnswer(decision, req);
         const { result, ...got } = filter.route(req);
         cases++;

@@ -152,8 +152,9 @@ export function onRequest(pairs: usize, pairsLen: i32, port: i32): Outcome {
   readPairs(req, pairs, pairsLen);
   // Weighted pick: sticky on x-request-id, else the PRNG.
   headerValue(req, abPtr(H_REQUEST_ID), H_REQUEST_ID.byteLength);
-  const pick = valueLen >= 0 ? fnv1a(valuePtr, valueLen) : nextRandom();
-  const d = route(t, req, pick);
+  const sticky = valueLen >= 0;
+  const pick = sticky ? fnv1a(valuePtr, valueLen) : nextRandom();
+  const d = route(t, req, pick, sticky);
   if (!d.matched) {
     headerValue(req, abPtr(H_CONTENT_TYPE), H_CONTENT_TYPE.byteLength);
     const grpc = d.grpc || (valueLen >= GRPC_CT.byteLength && memory.compare(valuePtr, abPtr(GRPC_CT), GRPC_CT.byteLength) == 0);

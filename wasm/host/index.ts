@@ -6,5 +6,5 @@ export { ProxyWasmHost, MissingImportError, Status, LogLevel, BufferType, MapTyp
 export type { HostOptions, HttpRequestInput, HttpResult, LocalReply, LogEntry, HeaderChange, LogLevelName } from './host.js';
 export { HeaderMap, serializePairs, deserializePairs } from './header-map.js';
 export type { Bytes, HeaderPair } from './header-map.js';
-export { MeshrouteFilter, FILTER_WASM_PATH, loadFilterWasm, requestHeaders, stickyRandom, expectedAnswer } from './meshroute.js';
+export { MeshrouteFilter, FILTER_WASM_PATH, loadFilterWasm, requestHeaders, stickyHash, stickyRandom, expectedAnswer } from './meshroute.js';
 export type { FilterRequest, FilterAnswer, DecisionLike } from './meshroute.js';

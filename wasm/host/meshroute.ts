@@ -94,16 +94,20 @@ export function loadFilterWasm(path = FILTER_WASM_PATH): WebAssembly.Module {
   return m;
 }
 
-/**
- * The sticky weighted pick (docs/wasm-filter.md): FNV-1a 32 of the UTF-8 `x-request-id`, as a
- * fraction of 2^32. Pass `{ random: () => stickyRandom(id) }` to the runtime's route() to get the
- * filter's choice.
- */
-export function stickyRandom(requestId: string): number {
-  const bytes = new TextEncoder().encode(requestId);
+/** FNV-1a 32 of the UTF-8 bytes of `s`: the filter's sticky hash of `x-request-id` (docs/wasm-filter.md). */
+export function stickyHash(s: string): number {
+  const bytes = new TextEncoder().encode(s);
   let h = 0x811c9dc5;
   for (const b of bytes) h = Math.imul(h ^ b, 0x01000193) >>> 0;
-  return h / 2 ** 32;
+  return h;
+}
+
+/**
+ * A random() value that makes the runtime's floor(random() × total) pick what the filter picks for
+ * this request id on a route whose weights sum to `totalWeight`: x = stickyHash(id) mod total.
+ */
+export function stickyRandom(requestId: string, totalWeight: number): number {
+  return ((stickyHash(requestId) % totalWeight) + 0.5) / totalWeight;
 }
 
 /** What the filter must answer for a runtime Decision (the equivalence the tests check). */

@@ -33,9 +33,12 @@ const ends = new Ints();
 
 /** Chooses among weighted targets: a value in [0, 2^32), see pickTarget. */
 let pickValue: u32 = 0;
+let pickSticky: bool = false;
 
-export function route(t: Table, req: Request, pick: u32): Decision {
+/** `pick`: the sticky hash (`sticky`) or a PRNG value, each in [0, 2^32). */
+export function route(t: Table, req: Request, pick: u32, sticky: bool): Decision {
   pickValue = pick;
+  pickSticky = sticky;
   const d = decision;
   d.matched = false; d.route = 0; d.target = 0; d.grpc = false; d.authorityToService = false;
   normalize(req);
@@ -226,8 +229,9 @@ function decide(t: Table, r: usize, req: Request): void {
 }
 
 /**
- * The target index: the only one, or x = floor(u × total) with u = pickValue / 2^32 (the JS
- * runtime's floor(random() × total)), first target whose cumulative weight exceeds x; -1 if all 0.
+ * The target index: the only one, or the first target whose cumulative weight exceeds x; -1 if all
+ * weigh 0. Sticky: x = hash mod total (the JS runtime's pickTarget with a sticky key); else
+ * x = floor(u × total), u = pickValue / 2^32 (its floor(random() × total)).
  */
 function pickTarget(t: Table, r: usize): i32 {
   const tc = <i32>load<u16>(r + 30);
@@ -237,7 +241,7 @@ function pickTarget(t: Table, r: usize): i32 {
   let total: u64 = 0;
   for (let i = 0; i < tc; i++) total += <u64>load<u32>(t.at(S_TARGETS, ft + <u32>i) + 8);
   if (total == 0) return -1;
-  const x = (<u64>pickValue * total) >> 32;
+  const x = pickSticky ? <u64>pickValue % total : (<u64>pickValue * total) >> 32;
   let cum: u64 = 0;
   for (let i = 0; i < tc; i++) {
     cum += <u64>load<u32>(t.at(S_TARGETS, ft + <u32>i) + 8);
