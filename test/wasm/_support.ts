@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { FILTER_WASM_PATH, stickyRandom } from '../../wasm/host/index.js';
 import { decodeTable } from '../../src/table/index.js';
+import { tableChecksum } from '../../src/table/crc32.js';
 import type { Decision, RouteRequest, Router } from '../../src/evaluate/index.js';
 
 function newestSource(dir: string): number {
@@ -46,4 +47,45 @@ export function stickyDecision(router: Router, weights: Map<string, number>, req
   const first = router.route(req, { random: () => 0 });
   const total = first.gatewayRoute === null ? 0 : weights.get(first.gatewayRoute) ?? 0;
   return total > 0 ? router.route(req, { random: () => stickyRandom(id, total) }) : first;
+}
+
+/**
+ * Re-lays a table with extra sections appended (kind, body), fixing the directory, the length and
+ * the checksum: lets tests build two-stage tables (issue 5's sections 13–17) with this branch's compiler.
+ */
+export function withSections(table: Uint8Array, extra: { kind: number; body: Uint8Array }[]): Uint8Array {
+  const v = new DataView(table.buffer, table.byteOffset, table.byteLength);
+  const n = v.getUint32(20, true);
+  const sections: { kind: number; body: Uint8Array }[] = [];
+  for (let i = 0; i < n; i++) {
+    const e = 24 + 12 * i;
+    const off = v.getUint32(e + 4, true), len = v.getUint32(e + 8, true);
+    sections.push({ kind: v.getUint32(e, true), body: table.subarray(off, off + len) });
+  }
+  sections.push(...extra);
+  let at = 24 + 12 * sections.length;
+  const placed = sections.map((s) => { at = (at + 3) & ~3; const p = at; at += s.body.length; return p; });
+  const out = new Uint8Array(at);
+  out.set(table.subarray(0, 24));
+  const o = new DataView(out.buffer);
+  o.setUint32(20, sections.length, true);
+  sections.forEach((s, i) => {
+    o.setUint32(24 + 12 * i, s.kind, true);
+    o.setUint32(28 + 12 * i, placed[i]!, true);
+    o.setUint32(32 + 12 * i, s.body.length, true);
+    out.set(s.body, placed[i]!);
+  });
+  o.setUint32(12, out.length, true);
+  o.setUint32(16, tableChecksum(out, 16, out.length), true);
+  return out;
+}
+
+/** An array section body: u32 count, then the records' u32 fields. */
+export function u32Records(records: number[][]): Uint8Array {
+  const fields = records.flat();
+  const out = new Uint8Array(4 + 4 * fields.length);
+  const v = new DataView(out.buffer);
+  v.setUint32(0, records.length, true);
+  fields.forEach((f, i) => v.setUint32(4 + 4 * i, f >>> 0, true));
+  return out;
 }

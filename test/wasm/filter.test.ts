@@ -8,7 +8,8 @@ import fc from 'fast-check';
 import { build, gr } from '../_support/quick.js';
 import { loadTable } from '../../src/evaluate/index.js';
 import { tableChecksum } from '../../src/table/crc32.js';
-import { ensureFilterBuilt } from './_support.js';
+import { ensureFilterBuilt, u32Records, withSections } from './_support.js';
+import { decodeTable } from '../../src/table/index.js';
 import { runs } from '../property/_config.js';
 import { ABI_FUNCTIONS, FILTER_WASM_PATH, MeshrouteFilter, MissingImportError, ProxyWasmHost, loadFilterWasm, stickyHash } from '../../wasm/host/index.js';
 
@@ -158,6 +159,34 @@ test('weighted pick: sticky on x-request-id, PRNG without one; both targets chos
   const unsticky = new Set<string>();
   for (let i = 0; i < 50; i++) unsticky.add(f.route({ path: '/w' }).virtualService!);
   assert.equal(unsticky.size, 2);
+});
+
+test('two-stage tables (issue 5 sections 13–17): a service provided by a node sets x-meshroute-virtual-node and x-meshroute-cluster', () => {
+  const t = table();
+  const d = decodeTable(t);
+  const s = (x: string): number => d.strings.indexOf(x);
+  const NONE = 0xffffffff;
+  const mesh = [
+    { kind: 13, body: u32Records([[s('api.svc'), 1, s('api')], [s('health.svc'), 2, s('exact')], [s('rx.svc'), 0, NONE]]) },
+    { kind: 14, body: u32Records([]) },
+    { kind: 15, body: u32Records([]) },
+    { kind: 16, body: u32Records([]) },
+    { kind: 17, body: u32Records(d.routes.map(() => [NONE, NONE])) },
+  ];
+  const f = new MeshrouteFilter(withSections(t, mesh));
+  assert.ok(f.configured, JSON.stringify(f.host.logs));
+  const api = f.route({ path: '/api/x', headers: { 'x-meshroute-cluster': 'evil' } }).result.headers;
+  assert.deepEqual(api.filter(([k]) => k === 'x-meshroute-virtual-node' || k === 'x-meshroute-cluster'), [['x-meshroute-virtual-node', 'api'], ['x-meshroute-cluster', 'api']]);
+  for (const path of ['/health', '/v1/x']) {
+    const h = f.route({ path, headers: { 'x-meshroute-cluster': 'evil' } }).result.headers;
+    assert.deepEqual(h.filter(([k]) => k.startsWith('x-meshroute-') && k !== 'x-meshroute-gateway-route' && k !== 'x-meshroute-virtual-service'), [], `${path}: router-provided or provider-less: no node (router stage not implemented)`);
+  }
+  const partial = new MeshrouteFilter(withSections(t, mesh.slice(0, 1)));
+  assert.equal(partial.configured, false);
+  assert.match(partial.host.logs.at(-1)!.message, /router-stage sections must all be present/);
+  const bad = new MeshrouteFilter(withSections(t, [{ kind: 13, body: u32Records([[s('api.svc'), 3, s('api')]]) }, ...mesh.slice(1)]));
+  assert.equal(bad.configured, false);
+  assert.match(bad.host.logs.at(-1)!.message, /bad provider kind/);
 });
 
 test('never traps: thousands of headers, megabyte values, invalid UTF-8, empty or missing :path', () => {

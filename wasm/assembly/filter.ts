@@ -3,7 +3,7 @@
 // property) into an Outcome — the header changes to make, or the local reply to send. The glue in
 // abi/exports.ts reads from and applies to the host; it decides nothing.
 
-import { Table, loadTable, loadError, NONE } from "./table/reader";
+import { Table, loadTable, loadError, NONE, S_SERVICES } from "./table/reader";
 import { Request, headerValue, valueLen, valuePtr } from "./evaluate/request";
 import { route } from "./evaluate/route";
 import { Buf, bytesEqual } from "./evaluate/bytes";
@@ -173,14 +173,36 @@ export function onRequest(pairs: usize, pairsLen: i32, port: i32): Outcome {
   const vs = load<u32>(d.target);
   o.set(H_GATEWAY_ROUTE, t.strPtr(rn), t.strLen(rn));
   o.set(H_VIRTUAL_SERVICE, t.strPtr(vs), t.strLen(vs));
-  // The mesh stage is not in this table format: never forward a client's own choice of node.
-  o.set(H_VIRTUAL_NODE, 0, -1);
-  o.set(H_CLUSTER, 0, -1);
+  // Mesh stage, as far as this filter goes: a virtual service provided directly by a virtual node
+  // resolves to that node (two-stage tables only). Otherwise (no mesh sections, or a virtual router:
+  // the router stage is not implemented) the node headers are removed — a client must never choose
+  // the cluster.
+  const node = t.hasMesh ? directNode(t, vs) : NONE;
+  if (node != NONE) {
+    o.set(H_VIRTUAL_NODE, t.strPtr(node), t.strLen(node));
+    o.set(H_CLUSTER, t.strPtr(node), t.strLen(node));
+  } else {
+    o.set(H_VIRTUAL_NODE, 0, -1);
+    o.set(H_CLUSTER, 0, -1);
+  }
   if (!bytesEqual(d.path.ptr, d.path.len, req.rawPathPtr, req.rawPathLen) ) o.set(H_PATH, d.path.ptr, d.path.len);
   if (d.authorityToService && !(req.hasAuthority && bytesEqual(req.authorityPtr, req.authorityLen, t.strPtr(vs), t.strLen(vs)))) {
     o.set(H_AUTHORITY, t.strPtr(vs), t.strLen(vs));
   }
   return o;
+}
+
+/** The virtual node providing virtual service `vs` directly (services section), or NONE. */
+function directNode(t: Table, vs: u32): u32 {
+  const n = unchecked(t.count[S_SERVICES]);
+  const vp = t.strPtr(vs), vl = t.strLen(vs);
+  for (let i: u32 = 0; i < n; i++) {
+    const sv = t.at(S_SERVICES, i);
+    const name = load<u32>(sv);
+    if (name != vs && !bytesEqual(t.strPtr(name), t.strLen(name), vp, vl)) continue;
+    return load<u32>(sv + 4) == 1 ? load<u32>(sv + 8) : NONE;
+  }
+  return NONE;
 }
 
 /** Parses the ABI header-map serialization; malformed input counts as an empty map (as the cpp-host does). */

@@ -23,9 +23,13 @@ export const S_PREDICATES = 9;
 export const S_RANGES = 10;
 export const S_TARGETS = 11;
 export const S_REGEX = 12;
+/** Router-stage sections (issue 5, additive): all five or none. Only services is read today. */
+export const S_SERVICES = 13;
+const FIRST_MESH = 13;
+const LAST_MESH = 17;
 
 /** Record sizes by section kind (0 = blob section). */
-const RECORD_SIZE: StaticArray<u32> = [0, 0, 40, 8, 16, 24, 24, 4, 48, 16, 16, 12, 0];
+const RECORD_SIZE: StaticArray<u32> = [0, 0, 40, 8, 16, 24, 24, 4, 48, 16, 16, 12, 0, 12, 32, 8, 8, 8];
 
 export const ROUTER_SIZE: u32 = 40;
 export const LISTENER_SIZE: u32 = 8;
@@ -42,8 +46,10 @@ export class Table {
   base: usize = 0;
   length: u32 = 0;
   /** First record (after the count) and count of each array section, by kind. */
-  rec: StaticArray<usize> = new StaticArray<usize>(13);
-  count: StaticArray<u32> = new StaticArray<u32>(13);
+  rec: StaticArray<usize> = new StaticArray<usize>(18);
+  count: StaticArray<u32> = new StaticArray<u32>(18);
+  /** The router-stage sections are present (services maps a virtual service to its provider). */
+  hasMesh: bool = false;
   /** strings: entry table pointer and blob start. */
   strEntries: usize = 0;
   strBlob: usize = 0;
@@ -131,15 +137,15 @@ export function loadTable(p: usize, len: u32): Table | null {
   const t = new Table();
   t.base = p;
   t.length = len;
-  const off = new StaticArray<u32>(13);
-  const slen = new StaticArray<u32>(13);
-  const seen = new StaticArray<bool>(13);
+  const off = new StaticArray<u32>(18);
+  const slen = new StaticArray<u32>(18);
+  const seen = new StaticArray<bool>(18);
   const seenOther = new Array<u32>();
   for (let i: u32 = 0; i < nSec; i++) {
     const e = p + HEADER_SIZE + 12 * i;
     const kind = load<u32>(e), o = load<u32>(e + 4), l = load<u32>(e + 8);
     if (<u64>o < dirEnd || o > len || (o & 3) != 0 || l > len - o) return fail("section " + kind.toString() + " outside the data", e - p);
-    if (kind >= 1 && kind <= 12) {
+    if (kind >= 1 && kind <= <u32>LAST_MESH) {
       if (unchecked(seen[kind])) return fail("section " + kind.toString() + " appears twice", e - p);
       unchecked(seen[kind] = true); unchecked(off[kind] = o); unchecked(slen[kind] = l);
     } else {
@@ -148,8 +154,13 @@ export function loadTable(p: usize, len: u32): Table | null {
     }
   }
   for (let k = 1; k <= 12; k++) if (!unchecked(seen[k])) return fail("required section " + k.toString() + " missing", HEADER_SIZE);
+  let meshCount = 0;
+  for (let k = FIRST_MESH; k <= LAST_MESH; k++) if (unchecked(seen[k])) meshCount++;
+  if (meshCount != 0 && meshCount != LAST_MESH - FIRST_MESH + 1) return fail("router-stage sections must all be present", HEADER_SIZE);
+  t.hasMesh = meshCount != 0;
   // Array sections: exact lengths.
-  for (let k = 2; k <= 11; k++) {
+  for (let k = 2; k <= LAST_MESH; k++) {
+    if (k == S_REGEX || !unchecked(seen[k])) continue;
     const o = unchecked(off[k]), l = unchecked(slen[k]);
     if (l < 4) return fail("section " + k.toString() + " too short for its count", o);
     const c = load<u32>(p + o);
@@ -219,7 +230,10 @@ function validateReferences(t: Table): string | null {
     const r = t.at(S_ROUTES, i);
     if (!strOk(t, load<u32>(r), false)) return "route name index out of range";
     const proto = load<u8>(r + 4), pk = load<u8>(r + 5), hk = load<u8>(r + 6), method = load<u8>(r + 7);
-    if (proto < 1 || proto > 3) return "bad route protocol";
+    if (proto < 1 || proto > (t.hasMesh ? 4 : 3)) return "bad route protocol";
+    const scheme = load<u8>(r + 37);
+    if (t.hasMesh ? scheme > 2 : false) return "bad scheme";
+    if (proto == 4 && (pk != 0 || hk != 0 || method != 0 || load<u16>(r + 28) != 0 || scheme != 0)) return "a tcp route matches on port only";
     if (pk > 3) return "bad path kind";
     const path = load<u32>(r + 12);
     if (!strOk(t, path, pk == 0)) return "route path index out of range";
@@ -265,6 +279,16 @@ function validateReferences(t: Table): string | null {
     if (!strOk(t, load<u32>(g), false)) return "target name out of range";
     if (load<u32>(g + 4) > 0xffff) return "bad target port";
   }
+  if (t.hasMesh) {
+    for (let i: u32 = 0; i < unchecked(t.count[S_SERVICES]); i++) {
+      const sv = t.at(S_SERVICES, i);
+      const pk = load<u32>(sv + 4), prov = load<u32>(sv + 8);
+      if (!strOk(t, load<u32>(sv), false)) return "service name out of range";
+      if (pk > 2) return "bad provider kind";
+      if (!strOk(t, prov, pk == 0)) return "service provider out of range";
+      if (pk == 0 && prov != NONE) return "provider-less service with a provider";
+    }
+  }
   const nRouters = unchecked(t.count[S_ROUTERS]);
   for (let i: u32 = 0; i < nRouters; i++) {
     const r = t.at(S_ROUTERS, i);
@@ -290,7 +314,7 @@ function validateReferences(t: Table): string | null {
 function validateGroup(t: Table, g: u32, routeCount: u32, cur: Cursors): string | null {
   const grp = t.at(S_GROUPS, g);
   const port = load<u32>(grp), proto = load<u32>(grp + 4), fv = load<u32>(grp + 8), vc = load<u32>(grp + 12);
-  if (proto < 1 || proto > 3 || port < 1 || port > 0xffff) return "bad group";
+  if (proto < 1 || proto > (t.hasMesh ? 4 : 3) || port < 1 || port > 0xffff) return "bad group";
   if (!rangeOk(fv, vc, unchecked(t.count[S_VHOSTS]))) return "group vhosts out of range";
   if (fv != cur.vhost) return "table layout: vhosts out of order";
   cur.vhost += vc;
