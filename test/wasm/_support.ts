@@ -44,9 +44,11 @@ export function routeWeights(table: Uint8Array): Map<string, number> {
  * random value that lands on stickyHash(id) mod its total weight.
  */
 export function stickyDecision(router: Router, weights: Map<string, number>, req: RouteRequest, id: string): Decision {
-  const first = router.route(req, { random: () => 0 });
+  // A runtime with sticky keys (issue 5) takes `stickyKey` and ignores `random`; this one takes `random`.
+  const sticky = { stickyKey: 'x-request-id' };
+  const first = router.route(req, { ...sticky, random: () => 0 });
   const total = first.gatewayRoute === null ? 0 : weights.get(first.gatewayRoute) ?? 0;
-  return total > 0 ? router.route(req, { random: () => stickyRandom(id, total) }) : first;
+  return total > 0 ? router.route(req, { ...sticky, random: () => stickyRandom(id, total) }) : first;
 }
 
 /**

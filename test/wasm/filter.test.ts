@@ -161,7 +161,7 @@ test('weighted pick: sticky on x-request-id, PRNG without one; both targets chos
   assert.equal(unsticky.size, 2);
 });
 
-test('two-stage tables (issue 5 sections 13–17): a service provided by a node sets x-meshroute-virtual-node and x-meshroute-cluster', () => {
+test('two-stage tables (issue 5 sections 13–17): a node provider sets x-meshroute-virtual-node and x-meshroute-cluster; a missing provider or router is a 404 at the router stage', () => {
   const t = table();
   const d = decodeTable(t);
   const s = (x: string): number => d.strings.indexOf(x);
@@ -177,9 +177,11 @@ test('two-stage tables (issue 5 sections 13–17): a service provided by a node 
   assert.ok(f.configured, JSON.stringify(f.host.logs));
   const api = f.route({ path: '/api/x', headers: { 'x-meshroute-cluster': 'evil' } }).result.headers;
   assert.deepEqual(api.filter(([k]) => k === 'x-meshroute-virtual-node' || k === 'x-meshroute-cluster'), [['x-meshroute-virtual-node', 'api'], ['x-meshroute-cluster', 'api']]);
-  for (const path of ['/health', '/v1/x']) {
-    const h = f.route({ path, headers: { 'x-meshroute-cluster': 'evil' } }).result.headers;
-    assert.deepEqual(h.filter(([k]) => k.startsWith('x-meshroute-') && k !== 'x-meshroute-gateway-route' && k !== 'x-meshroute-virtual-service'), [], `${path}: router-provided or provider-less: no node (router stage not implemented)`);
+  for (const [path, route] of [['/health', 'exact'], ['/v1/x', 'rx'], ['/w', 'weighted']]) {
+    const r = f.route({ path: path!, headers: { 'x-meshroute-cluster': 'evil' } });
+    assert.equal(r.kind, 'local-reply', `${path}: provider router missing, no provider, or service unknown`);
+    assert.equal(r.status, 404);
+    assert.equal(r.gatewayRoute, route, 'the reply names the gateway route that matched');
   }
   const partial = new MeshrouteFilter(withSections(t, mesh.slice(0, 1)));
   assert.equal(partial.configured, false);

@@ -3,7 +3,7 @@
 // property) into an Outcome — the header changes to make, or the local reply to send. The glue in
 // abi/exports.ts reads from and applies to the host; it decides nothing.
 
-import { Table, loadTable, loadError, NONE, S_SERVICES } from "./table/reader";
+import { Table, loadTable, loadError, NONE } from "./table/reader";
 import { Request, headerValue, valueLen, valuePtr } from "./evaluate/request";
 import { route } from "./evaluate/route";
 import { Buf, bytesEqual } from "./evaluate/bytes";
@@ -120,6 +120,9 @@ const request = new Request();
 const H_METHOD = String.UTF8.encode(":method");
 const H_PATH = String.UTF8.encode(":path");
 const H_AUTHORITY = String.UTF8.encode(":authority");
+const H_SCHEME = String.UTF8.encode(":scheme");
+const S_HTTP = String.UTF8.encode("http");
+const S_HTTPS = String.UTF8.encode("https");
 const H_GATEWAY_ROUTE = String.UTF8.encode("x-meshroute-gateway-route");
 const H_VIRTUAL_SERVICE = String.UTF8.encode("x-meshroute-virtual-service");
 const H_VIRTUAL_NODE = String.UTF8.encode("x-meshroute-virtual-node");
@@ -156,6 +159,7 @@ export function onRequest(pairs: usize, pairsLen: i32, port: i32): Outcome {
   const pick = sticky ? fnv1a(valuePtr, valueLen) : nextRandom();
   const d = route(t, req, pick, sticky);
   if (!d.matched) {
+    // d.route names the gateway route when it matched but had no target, or the router stage found none.
     headerValue(req, abPtr(H_CONTENT_TYPE), H_CONTENT_TYPE.byteLength);
     const grpc = d.grpc || (valueLen >= GRPC_CT.byteLength && memory.compare(valuePtr, abPtr(GRPC_CT), GRPC_CT.byteLength) == 0);
     o.action = ACTION_REPLY;
@@ -173,11 +177,9 @@ export function onRequest(pairs: usize, pairsLen: i32, port: i32): Outcome {
   const vs = load<u32>(d.target);
   o.set(H_GATEWAY_ROUTE, t.strPtr(rn), t.strLen(rn));
   o.set(H_VIRTUAL_SERVICE, t.strPtr(vs), t.strLen(vs));
-  // Mesh stage, as far as this filter goes: a virtual service provided directly by a virtual node
-  // resolves to that node (two-stage tables only). Otherwise (no mesh sections, or a virtual router:
-  // the router stage is not implemented) the node headers are removed — a client must never choose
-  // the cluster.
-  const node = t.hasMesh ? directNode(t, vs) : NONE;
+  // Mesh stage (two-stage tables): the node the router stage chose. Without one (a gateway-only
+  // table) the node headers are removed — a client must never choose the cluster.
+  const node = d.node;
   if (node != NONE) {
     o.set(H_VIRTUAL_NODE, t.strPtr(node), t.strLen(node));
     o.set(H_CLUSTER, t.strPtr(node), t.strLen(node));
@@ -190,19 +192,6 @@ export function onRequest(pairs: usize, pairsLen: i32, port: i32): Outcome {
     o.set(H_AUTHORITY, t.strPtr(vs), t.strLen(vs));
   }
   return o;
-}
-
-/** The virtual node providing virtual service `vs` directly (services section), or NONE. */
-function directNode(t: Table, vs: u32): u32 {
-  const n = unchecked(t.count[S_SERVICES]);
-  const vp = t.strPtr(vs), vl = t.strLen(vs);
-  for (let i: u32 = 0; i < n; i++) {
-    const sv = t.at(S_SERVICES, i);
-    const name = load<u32>(sv);
-    if (name != vs && !bytesEqual(t.strPtr(name), t.strLen(name), vp, vl)) continue;
-    return load<u32>(sv + 4) == 1 ? load<u32>(sv + 8) : NONE;
-  }
-  return NONE;
 }
 
 /** Parses the ABI header-map serialization; malformed input counts as an empty map (as the cpp-host does). */
@@ -221,6 +210,9 @@ function readPairs(req: Request, p: usize, n: i32): void {
       if (bytesEqual(k, kl, abPtr(H_METHOD), H_METHOD.byteLength)) { req.methodPtr = v; req.methodLen = vl; }
       else if (bytesEqual(k, kl, abPtr(H_PATH), H_PATH.byteLength)) { req.rawPathPtr = v; req.rawPathLen = vl; }
       else if (bytesEqual(k, kl, abPtr(H_AUTHORITY), H_AUTHORITY.byteLength)) { req.hasAuthority = true; req.authorityPtr = v; req.authorityLen = vl; }
+      else if (bytesEqual(k, kl, abPtr(H_SCHEME), H_SCHEME.byteLength)) {
+        req.scheme = bytesEqual(v, vl, abPtr(S_HTTP), S_HTTP.byteLength) ? 1 : bytesEqual(v, vl, abPtr(S_HTTPS), S_HTTPS.byteLength) ? 2 : 0;
+      }
       continue;
     }
     req.addHeader(k, kl, v, vl);

@@ -11,6 +11,8 @@ export class Request {
   authorityPtr: usize = 0; authorityLen: i32 = 0;
   /** Explicit listener port (property destination.port), -1 when unknown. */
   port: i32 = -1;
+  /** `:scheme`: 1 http (also when absent), 2 https, 0 anything else (router-stage scheme criterion). */
+  scheme: u8 = 1;
   /** Header pairs: keyPtr, keyLen, valuePtr, valueLen per header (pseudo-headers excluded). */
   headers: Ints = new Ints();
   headerCount: i32 = 0;
@@ -22,7 +24,7 @@ export class Request {
   joined: Buf = new Buf();
   reset(): void {
     this.methodLen = -1; this.rawPathLen = 0; this.hasAuthority = false; this.authorityLen = 0;
-    this.port = -1; this.headerCount = 0;
+    this.port = -1; this.headerCount = 0; this.scheme = 1;
   }
   addHeader(k: usize, kl: i32, v: usize, vl: i32): void {
     const i = this.headerCount * 4;

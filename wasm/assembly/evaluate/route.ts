@@ -3,7 +3,7 @@
 // them by rank and returns the first route whose remaining criteria hold; then rewrites and picks
 // the target. The router stage (issue 5) slots in after decide() once the table carries it.
 
-import { Table, NONE, S_GROUPS, S_LISTENERS, S_LISTS, S_NODES, S_PREDICATES, S_RANGES, S_ROUTES, S_TARGETS, S_VHOSTS } from "../table/reader";
+import { Table, NONE, S_ROUTERS, S_SERVICES, S_GROUPS, S_LISTENERS, S_LISTS, S_NODES, S_PREDICATES, S_RANGES, S_ROUTES, S_TARGETS, S_VHOSTS } from "../table/reader";
 import { fullMatch } from "../regex/matcher";
 import { Buf, Ints, bytesEqual, endsWith, startsWith } from "./bytes";
 import { Request, authorityPort, headerValue, normalize, parseInt64, parsedInt, queryValue, valueLen, valuePtr } from "./request";
@@ -25,6 +25,10 @@ export class Decision {
   path: Buf = new Buf();
   /** Rewritten authority: 0 keep, 1 virtual service name. */
   authorityToService: bool = false;
+  /** Router stage (two-stage tables): the chosen virtual node (string index) or NONE. */
+  node: u32 = NONE;
+  /** The gateway matched but the router stage found nothing: 404 at stage `router`. */
+  routerNoMatch: bool = false;
 }
 
 export const decision = new Decision();
@@ -41,6 +45,7 @@ export function route(t: Table, req: Request, pick: u32, sticky: bool): Decision
   pickSticky = sticky;
   const d = decision;
   d.matched = false; d.route = 0; d.target = 0; d.grpc = false; d.authorityToService = false;
+  d.node = NONE; d.routerNoMatch = false;
   normalize(req);
   const r = t.router;
   const firstListener = load<u32>(r + 32), listenerCount = load<u32>(r + 36);
@@ -75,7 +80,89 @@ export function route(t: Table, req: Request, pick: u32, sticky: bool): Decision
   const winner = findWinner(t, vhost, req, firstRoute, virtualHost);
   if (winner < 0) return d;
   decide(t, t.at(S_ROUTES, firstRoute + <u32>winner), req);
+  if (d.matched && t.hasMesh) routerStage(t, req);
   return d;
+}
+
+const rreq = new Request();
+
+/**
+ * The router stage (the issue-5 runtime's routerStage): the target service's provider. A virtual
+ * node: that node. A virtual router: its listener on the target port (or its only listener), its
+ * routes matched against the rewritten request, then a weighted target (a node). Anything missing:
+ * routerNoMatch (404).
+ */
+function routerStage(t: Table, req: Request): void {
+  const d = decision;
+  const vs = load<u32>(d.target);
+  const nServices = unchecked(t.count[S_SERVICES]);
+  let svc: usize = 0;
+  for (let i: u32 = 0; i < nServices; i++) {
+    const s = t.at(S_SERVICES, i);
+    const name = load<u32>(s);
+    if (name == vs || bytesEqual(t.strPtr(name), t.strLen(name), t.strPtr(vs), t.strLen(vs))) { svc = s; break; }
+  }
+  const kind = svc == 0 ? 0 : load<u32>(svc + 4);
+  if (kind == 0) { noRoute(); return; }
+  const provider = load<u32>(svc + 8);
+  if (kind == 1) { d.node = provider; return; }
+  // The virtual router named `provider`.
+  let vr: usize = 0;
+  const nRouters = unchecked(t.count[S_ROUTERS]);
+  for (let i: u32 = 0; i < nRouters; i++) {
+    const r = t.at(S_ROUTERS, i);
+    if (load<u32>(r) != 2) continue;
+    const name = load<u32>(r + 4);
+    if (name == provider || bytesEqual(t.strPtr(name), t.strLen(name), t.strPtr(provider), t.strLen(provider))) { vr = r; break; }
+  }
+  if (vr == 0) { noRoute(); return; }
+  // Listener: the target port's, else the only one.
+  const targetPort = <i32>load<u32>(d.target + 4);
+  const fl = load<u32>(vr + 32), lc = load<u32>(vr + 36);
+  let listener: usize = 0;
+  if (targetPort != 0) {
+    for (let i: u32 = 0; i < lc; i++) { const l = t.at(S_LISTENERS, fl + i); if (<i32>load<u32>(l) == targetPort) { listener = l; break; } }
+  } else if (lc == 1) listener = t.at(S_LISTENERS, fl);
+  if (listener == 0) { noRoute(); return; }
+  const port = load<u32>(listener), protocol = load<u32>(listener + 4);
+  // The request the router sees: rewritten path (query kept) and authority, same method, headers, scheme.
+  rreq.methodPtr = req.methodPtr; rreq.methodLen = req.methodLen;
+  rreq.rawPathPtr = d.path.ptr; rreq.rawPathLen = d.path.len;
+  if (d.authorityToService) { rreq.hasAuthority = true; rreq.authorityPtr = t.strPtr(vs); rreq.authorityLen = t.strLen(vs); }
+  else { rreq.hasAuthority = req.hasAuthority; rreq.authorityPtr = req.authorityPtr; rreq.authorityLen = req.authorityLen; }
+  rreq.headers = req.headers; rreq.headerCount = req.headerCount; rreq.scheme = req.scheme;
+  rreq.port = <i32>port;
+  normalize(rreq);
+  const fg = load<u32>(vr + 24), gc = load<u32>(vr + 28);
+  let group: usize = 0;
+  for (let i: u32 = 0; i < gc; i++) {
+    const g = t.at(S_GROUPS, fg + i);
+    if (load<u32>(g) == port && load<u32>(g + 4) == protocol) { group = g; break; }
+  }
+  const vhost: usize = group == 0 ? <usize>0 : selectVhost(t, group, rreq, false);
+  const firstRoute = load<u32>(vr + 16);
+  const winner = vhost == 0 ? -1 : findWinner(t, vhost, rreq, firstRoute, false);
+  if (winner < 0) { noRoute(); return; }
+  const r = t.at(S_ROUTES, firstRoute + <u32>winner);
+  if (!pickSticky) pickValue = nextPrng();
+  const ti = pickTarget(t, r);
+  if (ti < 0) { noRoute(); return; }
+  d.node = load<u32>(t.at(S_TARGETS, load<u32>(r + 32) + <u32>ti));
+}
+
+function noRoute(): void {
+  decision.matched = false;
+  decision.routerNoMatch = true;
+  decision.node = NONE;
+}
+
+/** A second PRNG draw for the router pick when the pick is not sticky. */
+let prngState: u32 = 0x2545f491;
+function nextPrng(): u32 {
+  let x = prngState ^ pickValue;
+  x ^= x << 13; x ^= x >> 17; x ^= x << 5;
+  prngState = x == 0 ? 0x2545f491 : x;
+  return x;
 }
 
 /** Exact host, else the longest matching suffix, else the host-less virtual host; flat mode: the `any` one. */
@@ -183,6 +270,10 @@ function residualHolds(t: Table, r: usize, req: Request): bool {
     const mb = unchecked(METHOD_BYTES[m]);
     if (req.methodLen < 0) { if (m != 1) return false; }
     else if (!bytesEqual(req.methodPtr, req.methodLen, changetype<usize>(mb), mb.byteLength)) return false;
+  }
+  if (t.hasMesh) {
+    const sc = load<u8>(r + 37);
+    if (sc != 0 && sc != req.scheme) return false;
   }
   const fp = load<u32>(r + 24), pc = <u32>load<u16>(r + 28);
   for (let i: u32 = 0; i < pc; i++) if (!predicateHolds(t, t.at(S_PREDICATES, fp + i), req)) return false;
