@@ -47,7 +47,7 @@ export function exportEnvoy(model: MeshModel, gateway: VirtualGateway, table: Ui
     .filter((s) => s.meshName === mesh && s.provider !== null && 'virtualNode' in s.provider && nodeNames.has(s.provider.virtualNode))
     .map((s) => ({ service: s.name, node: (s.provider as { virtualNode: string }).virtualNode }));
   for (const s of model.virtualServices.filter((x) => x.meshName === mesh && x.provider !== null && 'virtualRouter' in x.provider)) {
-    notes.push(`virtual service ${s.name} is provided by a virtual router: it needs the filter's router stage to set ${CLUSTER_HEADER}; until then Envoy answers 503`);
+    notes.push(`virtual service ${s.name} is provided by a virtual router: the filter's router stage sets ${CLUSTER_HEADER} when the table carries the router stage (a two-stage table); with a gateway-only table Envoy answers 503`);
   }
   const routes: Record<string, unknown>[] = [
     { name: 'meshroute-cluster', match: { prefix: '/', headers: [{ name: CLUSTER_HEADER, present_match: true }] }, route: { cluster_header: CLUSTER_HEADER, timeout: '15s' } },
