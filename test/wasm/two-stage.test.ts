@@ -35,3 +35,20 @@ test('two-stage tables: the filter answers as the issue-5 runtime decided (route
   assert.deepEqual(failures, []);
   assert.ok(cases > 100 && nodes > 50 && router404 > 5, `${cases} cases, ${nodes} with a node, ${router404} router 404s`);
 });
+
+test('fuzz: corrupted two-stage tables (checksum fixed up) never trap, on load or on requests', async () => {
+  const { default: fc } = await import('fast-check');
+  const { tableChecksum } = await import('../../src/table/crc32.js');
+  const suite = fixture.suites[0]!;
+  const t = new Uint8Array(Buffer.from(suite.table, 'base64'));
+  const f = new MeshrouteFilter(t);
+  let loaded = 0;
+  fc.assert(fc.property(fc.array(fc.tuple(fc.nat({ max: t.length - 1 }), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 3 }), (edits) => {
+    const m = t.slice();
+    for (const [at, b] of edits) if (at < 16 || at >= 20) m[at] = b;
+    new DataView(m.buffer).setUint32(16, tableChecksum(m, 16, m.length), true);
+    if (f.host.configure(m)) loaded++;
+    for (const c of suite.cases.slice(0, 6)) assert.equal(f.route(c.request).kind === 'trap', false);
+  }), { numRuns: 600 });
+  assert.ok(loaded > 0);
+});
