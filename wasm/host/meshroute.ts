@@ -8,8 +8,12 @@ import { fileURLToPath } from 'node:url';
 import { ProxyWasmHost, type HostOptions, type HttpResult } from './host.js';
 import type { Bytes } from './header-map.js';
 
-/** Where `node wasm/build.mjs` writes the filter. */
-export const FILTER_WASM_PATH = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist', 'meshroute-filter.wasm');
+const HERE = dirname(fileURLToPath(import.meta.url));
+/**
+ * The built filter: beside this module when it is bundled into dist/, else where
+ * `node wasm/build.mjs` writes it (dist/ of the repository).
+ */
+export const FILTER_WASM_PATH = existsSync(join(HERE, 'meshroute-filter.wasm')) ? join(HERE, 'meshroute-filter.wasm') : join(HERE, '..', '..', 'dist', 'meshroute-filter.wasm');
 
 /** The request fields the filter reads (a subset of the runtime's RouteRequest). */
 export interface FilterRequest {
