@@ -242,3 +242,24 @@ function nextRandom(): u32 {
 }
 
 export function hasTable(): bool { return table !== null; }
+
+/**
+ * destination.port: 8-byte little-endian integer (Envoy) or decimal digits; -1 when unreadable.
+ * Any readable value is the listener port, even one that is no listener (then no route takes part),
+ * as an explicit port is for the JS runtime.
+ */
+export function decodePort(p: usize, n: i32): i32 {
+  if (n == 8) {
+    const v = load<u64>(p);
+    return v <= 0x7fffffff ? <i32>v : -1;
+  }
+  if (n < 1 || n > 5) return -1;
+  let v = 0;
+  for (let i = 0; i < n; i++) {
+    const c = <i32>load<u8>(p + i) - 0x30;
+    if (c < 0 || c > 9) return -1;
+    v = v * 10 + c;
+  }
+  return v;
+}
+

@@ -2,7 +2,7 @@
 // through abi/imports.ts; no routing decision is made here.
 
 import * as host from "./imports";
-import { configure, onRequest, seed, message, ACTION_REPLY } from "../filter";
+import { configure, onRequest, seed, message, decodePort, ACTION_REPLY } from "../filter";
 
 const ACTION_CONTINUE_: i32 = 0;
 const ACTION_PAUSE: i32 = 1;
@@ -33,7 +33,6 @@ export function proxy_on_configure(root_context_id: u32, plugin_configuration_si
 export function proxy_on_request_headers(context_id: u32, num_headers: u32, end_of_stream: u32): i32 {
   let port = -1;
   if (host.property(changetype<usize>(DESTINATION_PORT), DESTINATION_PORT.byteLength)) {
-    // Envoy serializes integer attributes as 8 little-endian bytes; accept decimal text too.
     port = decodePort(host.gotPtr, host.gotLen);
     host.release(host.gotPtr);
   }
@@ -55,26 +54,6 @@ export function proxy_on_request_headers(context_id: u32, num_headers: u32, end_
   // The header values point into `pairs`: free it only after the changes are applied.
   host.release(pairs);
   return action;
-}
-
-/**
- * destination.port: 8-byte little-endian integer (Envoy) or decimal digits; -1 when unreadable.
- * Any readable value is the listener port, even one that is no listener (then no route takes part),
- * as an explicit port is for the JS runtime.
- */
-function decodePort(p: usize, n: i32): i32 {
-  if (n == 8) {
-    const v = load<u64>(p);
-    return v <= 0x7fffffff ? <i32>v : -1;
-  }
-  if (n < 1 || n > 5) return -1;
-  let v = 0;
-  for (let i = 0; i < n; i++) {
-    const c = <i32>load<u8>(p + i) - 0x30;
-    if (c < 0 || c > 9) return -1;
-    v = v * 10 + c;
-  }
-  return v;
 }
 
 export function proxy_on_done(context_id: u32): bool {
