@@ -1,0 +1,107 @@
+/** `meshroute export envoy -f PATH... --gateway NAME [-o DIR]` — an Envoy bootstrap with the wasm filter (docs/wasm-filter.md). */
+
+import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { InputError, UsageError } from '../../errors.js';
+import { buildGatewayTable } from '../../compile/index.js';
+import { loadFiles } from '../../model/load-model.js';
+import { selectGateway } from '../../api/gateway.js';
+import { exportEnvoy } from '../../export/envoy.js';
+import { flag, listOption, parseArgs, stringOption, type OptionSpec } from '../args.js';
+import { EXIT_FINDINGS, EXIT_OK, type CliIo } from '../io.js';
+import { renderDiagnostic } from '../render-diagnostics.js';
+import { inputDiagnostic } from './validate.js';
+
+export const EXPORT_HELP = `Usage: meshroute export envoy -f PATH [-f PATH]... [--gateway NAME] [-o DIR] [options]
+
+Writes an Envoy bootstrap that runs the VirtualGateway on plain Envoy with the meshroute
+proxy-wasm filter: DIR/envoy.yaml, DIR/<gateway>.table and DIR/meshroute-filter.wasm.
+
+  -f, --file PATH      manifests: file, directory or - (repeatable)
+  --gateway NAME       App Mesh name, K8s name or namespace/name (optional with one gateway)
+  -o, --output DIR     output directory (default: .)
+  --wasm-path PATH     the .wasm path as Envoy sees it (default: DIR/meshroute-filter.wasm, absolute)
+  --hostname-mode M    virtual-host (default) | flat
+  --admin-port N       Envoy admin port (default 9901)
+  --json               print {"gateway", "files", "clusters", "notes"}
+  --help               this text
+
+Exit status: 0 written, 1 invalid input, 2 usage error.`;
+
+const OPTIONS: OptionSpec[] = [
+  { name: 'file', short: 'f', value: true, multiple: true },
+  { name: 'gateway', value: true },
+  { name: 'output', short: 'o', value: true },
+  { name: 'wasm-path', value: true },
+  { name: 'hostname-mode', value: true },
+  { name: 'admin-port', value: true },
+  { name: 'json' },
+  { name: 'help', short: 'h' },
+];
+
+/** Where `node wasm/build.mjs` puts the filter (dist/ beside the CLI, or the repository's dist/). */
+function builtFilter(): string | null {
+  const here = dirname(fileURLToPath(import.meta.url));
+  for (const p of [join(here, 'meshroute-filter.wasm'), join(here, '..', '..', '..', 'dist', 'meshroute-filter.wasm'), join(here, '..', 'meshroute-filter.wasm')]) {
+    if (existsSync(p)) return p;
+  }
+  return null;
+}
+
+export function exportCommand(argv: readonly string[], io: CliIo): number {
+  const args = parseArgs(argv, OPTIONS);
+  if (flag(args, 'help')) {
+    io.out(EXPORT_HELP + '\n');
+    return EXIT_OK;
+  }
+  const [target, ...extra] = args.positionals;
+  if (target !== 'envoy') throw new UsageError('USAGE_BAD_VALUE', target === undefined ? 'meshroute export needs a target: envoy' : `unknown export target ${JSON.stringify(target)} (supported: envoy)`);
+  const files = [...listOption(args, 'file'), ...extra];
+  if (files.length === 0) throw new UsageError('USAGE_MISSING_PATHS', 'meshroute export envoy needs manifests (-f PATH)');
+  const mode = stringOption(args, 'hostname-mode');
+  if (mode !== undefined && mode !== 'virtual-host' && mode !== 'flat') throw new UsageError('USAGE_BAD_VALUE', `--hostname-mode must be virtual-host or flat, got ${mode}`);
+  const adminText = stringOption(args, 'admin-port');
+  const adminPort = adminText === undefined ? undefined : Number(adminText);
+  if (adminPort !== undefined && !(Number.isInteger(adminPort) && adminPort >= 1 && adminPort <= 65535)) throw new UsageError('USAGE_BAD_VALUE', `--admin-port must be a port number, got ${adminText}`);
+  let loaded;
+  try {
+    loaded = loadFiles(files, {}, io.readStdin);
+  } catch (err) {
+    if (!(err instanceof InputError)) throw err;
+    io.err(renderDiagnostic(inputDiagnostic(err)) + '\n');
+    return EXIT_FINDINGS;
+  }
+  if (!loaded.valid) {
+    for (const d of loaded.diagnostics.filter((x) => x.severity === 'error')) io.err(renderDiagnostic(d) + '\n');
+    return EXIT_FINDINGS;
+  }
+  const gateway = selectGateway(loaded.model, stringOption(args, 'gateway'));
+  const table = buildGatewayTable(loaded.model, gateway, mode ? { hostnameMode: mode } : {}).table;
+  const dir = resolve(stringOption(args, 'output') ?? '.');
+  const tablePath = join(dir, `${gateway.name}.table`);
+  const wasmOut = join(dir, 'meshroute-filter.wasm');
+  const wasmPath = stringOption(args, 'wasm-path') ?? wasmOut;
+  const out = exportEnvoy(loaded.model, gateway, table, { wasmPath, tablePath, ...(adminPort === undefined ? {} : { adminPort }) });
+  mkdirSync(dir, { recursive: true });
+  const envoyPath = join(dir, 'envoy.yaml');
+  writeFileSync(envoyPath, out.yaml);
+  writeFileSync(tablePath, table);
+  const written = [envoyPath, tablePath];
+  const filter = builtFilter();
+  if (filter !== null && resolve(filter) !== wasmOut) {
+    copyFileSync(filter, wasmOut);
+    written.push(wasmOut);
+  } else if (filter === null) {
+    out.notes.push(`dist/meshroute-filter.wasm not found: build it (npm run build:wasm) and copy it to ${wasmPath}`);
+  }
+  if (flag(args, 'json')) {
+    io.out(JSON.stringify({ gateway: gateway.name, files: written, clusters: out.clusters, notes: out.notes }, null, 2) + '\n');
+  } else {
+    for (const f of written) io.out(`wrote ${f}\n`);
+    io.out(`gateway ${gateway.name}: ${gateway.listeners.length} listener(s), ${out.clusters.length} cluster(s)\n`);
+    for (const n of out.notes) io.out(`note: ${n}\n`);
+    io.out(`run: envoy -c ${envoyPath}\n`);
+  }
+  return EXIT_OK;
+}
