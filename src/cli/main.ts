@@ -12,12 +12,14 @@ import { validateCommand } from './commands/validate.js';
 import { describeCommand } from './commands/describe.js';
 import { routeCommand } from './commands/route.js';
 import { compileCommand } from './commands/compile.js';
+import { exportCommand } from './commands/export.js';
 
 const COMMANDS: Record<string, (argv: readonly string[], io: CliIo) => number> = {
   validate: validateCommand,
   describe: describeCommand,
   route: routeCommand,
   compile: compileCommand,
+  export: exportCommand,
 };
 
 export const MAIN_HELP = `meshroute — AWS App Mesh routing semantics, anywhere.
@@ -29,6 +31,7 @@ Commands:
   describe <paths...>   print the resolved topology
   route -f PATH URL     route one request through a gateway (--explain: why)
   compile -f PATH -o F  write a gateway's decision table (route --table F reads it)
+  export envoy -f PATH  write an Envoy bootstrap with the wasm filter (docs/wasm-filter.md)
 
 Run "meshroute <command> --help" for a command's options.`;
 
