@@ -171,7 +171,7 @@ function layoutRouter(
         appendAll(out.lists, other);
         const firstNode = out.nodes.length;
         const nodeCount = appendTrie(literal, out.nodes, out.lists);
-        out.vhosts.push({ kind: part.kind, host: part.host === null ? NONE : b.str(part.host), firstNode: nodeCount > 0 ? firstNode : firstNode, nodeCount, otherStart: other.length > 0 ? otherStart : 0, otherCount: other.length });
+        out.vhosts.push({ kind: part.kind, host: part.host === null ? NONE : b.str(part.host), firstNode, nodeCount, otherStart: other.length > 0 ? otherStart : 0, otherCount: other.length });
         if (tieGateway !== null && protocol !== 'tcp') appendAll(out.ties, findTies(tieGateway, l.port, protocol, part.members.map((m) => m.r)));
       }
       out.groups.push({ port: l.port, protocol: Protocol[protocol], firstVhost, vhostCount: out.vhosts.length - firstVhost });

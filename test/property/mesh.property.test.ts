@@ -108,9 +108,8 @@ function assertShares(counts: Map<string, number>, weights: number[], n: number,
 test('weighted shares: over 100,000 picks every share is within 1 % of weight / Σ weights (router and gateway edge canary)', { timeout: 300_000 }, () => {
   fc.assert(
     fc.property(weightsArb, fc.nat(), fc.boolean(), (weights, seed, edge) => {
-      const res = edge ? weightedMesh([1], undefined) : weightedMesh(weights);
-      const edgeRes = edge ? weightedMesh(weights.map(() => 1), weights) : res;
-      const { model, gateway } = modelFromApi(edge ? edgeRes : res);
+      // edge: the gateway route's weightedTargets pick service g<i>, whose node provider is t<i>.
+      const { model, gateway } = modelFromApi(edge ? weightedMesh(weights.map(() => 1), weights) : weightedMesh(weights));
       const router = loadTable(compileGatewayTable(model, gateway));
       const random = seededRandom(seed);
       const request = { path: '/x' };
