@@ -80,6 +80,7 @@ export interface Decision {
   /** App Mesh name of the chosen virtual node. */
   virtualNode: string | null;
   endpoint: Endpoint | null;
+  /** The router route's timeout / retry policy: frozen objects shared by every decision of that route (read, do not modify). */
   timeout: TimeoutPolicy | null;
   retryPolicy: RetryPolicyOut | null;
   /** Only with `allTargets`: every weighted target of the router route (no pick made). */
