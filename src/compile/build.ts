@@ -43,8 +43,10 @@ export const DEFAULT_HOSTNAME_MODE: HostnameMode = 'virtual-host';
 /** Two routes of one group whose order only meshroute's tie-breaks (DESIGN §2 rule 4) decide. */
 export interface Tie {
   gateway: string;
+  /** App Mesh name of the virtual router for a tie between its routes; null for gateway routes. */
+  virtualRouter: string | null;
   port: number;
-  protocol: 'http' | 'http2' | 'grpc';
+  protocol: 'http' | 'http2' | 'grpc' | 'tcp';
   /** Display names, in the order the table tries them. */
   first: string;
   second: string;
@@ -104,7 +106,7 @@ export function buildGatewayTable(model: MeshModel, gateway: VirtualGateway, opt
 
   const out: Layout = { groups: [], vhosts: [], nodes: [], lists: [], listeners: [], ties: [] };
   const gwListeners = gateway.listeners.map((l) => l.portMapping);
-  const gwRouter = layoutRouter(b, blob, out, routes, gwListeners, REQUEST_PROTOCOLS, mode, gateway.name);
+  const gwRouter = layoutRouter(b, blob, out, routes, gwListeners, REQUEST_PROTOCOLS, mode, { gateway: gateway.name, virtualRouter: null });
   const routers: RouterRecord[] = [{
     kind: RouterKind.gateway, name: gatewayName, mesh: meshName,
     flags: mode === 'virtual-host' ? ROUTER_FLAG_VIRTUAL_HOST : 0,
@@ -112,7 +114,7 @@ export function buildGatewayTable(model: MeshModel, gateway: VirtualGateway, opt
   }];
   let firstRoute = routeRecords.length;
   for (const p of vrParts) {
-    const layout = layoutRouter(b, blob, out, p.lowered, p.vr.listeners, ROUTER_PROTOCOLS, 'flat', null);
+    const layout = layoutRouter(b, blob, out, p.lowered, p.vr.listeners, ROUTER_PROTOCOLS, 'flat', { gateway: gateway.name, virtualRouter: p.vr.name });
     routers.push({ kind: RouterKind.virtualRouter, name: p.name, mesh: meshName, flags: 0, firstRoute, routeCount: p.records.length, ...layout });
     firstRoute += p.records.length;
   }
@@ -140,11 +142,12 @@ interface Layout { groups: GroupRecord[]; vhosts: VhostRecord[]; nodes: NodeReco
 
 /**
  * One router's groups (per listener port and request protocol), virtual hosts, tries and listeners,
- * appended to `out`; ranks are relative to the router's first route. `tieGateway`: report ties (gateway only).
+ * appended to `out`; ranks are relative to the router's first route. Ties are reported under
+ * `tieOwner` (the gateway, and the virtual router for router routes).
  */
 function layoutRouter(
   b: TableBuilder, blob: number[], out: Layout, routes: LoweredRoute[], portMappings: PortMapping[],
-  protocols: readonly LoweredRoute['protocol'][], mode: HostnameMode, tieGateway: string | null,
+  protocols: readonly LoweredRoute['protocol'][], mode: HostnameMode, tieOwner: { gateway: string; virtualRouter: string | null },
 ): Pick<RouterRecord, 'firstGroup' | 'groupCount' | 'firstListener' | 'listenerCount'> {
   const listeners = [...portMappings].sort((x, y) => x.port - y.port || Protocol[x.protocol] - Protocol[y.protocol]);
   const byProtocol = new Map<string, Member[]>(protocols.map((p) => [p, []]));
@@ -172,7 +175,7 @@ function layoutRouter(
         const firstNode = out.nodes.length;
         const nodeCount = appendTrie(literal, out.nodes, out.lists);
         out.vhosts.push({ kind: part.kind, host: part.host === null ? NONE : b.str(part.host), firstNode, nodeCount, otherStart: other.length > 0 ? otherStart : 0, otherCount: other.length });
-        if (tieGateway !== null && protocol !== 'tcp') appendAll(out.ties, findTies(tieGateway, l.port, protocol, part.members.map((m) => m.r)));
+        appendAll(out.ties, findTies(tieOwner, l.port, protocol, part.members.map((m) => m.r)));
       }
       out.groups.push({ port: l.port, protocol: Protocol[protocol], firstVhost, vhostCount: out.vhosts.length - firstVhost });
     }
@@ -275,7 +278,7 @@ function compareHostParts(a: HostPart, b: HostPart): number {
  * one request: both regex / path-less, or the same literal. (Different literals of equal length
  * never match the same path, so their order is immaterial.)
  */
-function findTies(gateway: string, port: number, protocol: Tie['protocol'], ordered: LoweredRoute[]): Tie[] {
+function findTies(owner: { gateway: string; virtualRouter: string | null }, port: number, protocol: Tie['protocol'], ordered: LoweredRoute[]): Tie[] {
   const out: Tie[] = [];
   for (let i = 1; i < ordered.length; i++) {
     const a = ordered[i - 1]!;
@@ -283,7 +286,7 @@ function findTies(gateway: string, port: number, protocol: Tie['protocol'], orde
     const { rule } = decidingRule(a, b);
     if (!isTieBreak(rule) || !canOverlap(a, b)) continue;
     out.push({
-      gateway, port, protocol, first: a.displayName, second: b.displayName,
+      gateway: owner.gateway, virtualRouter: owner.virtualRouter, port, protocol, first: a.displayName, second: b.displayName,
       decidedBy: rule as Exclude<DecidingRule, 'priority' | 'literal-before-other' | 'literal-length' | 'exact-before-prefix'>,
       priority: a.priority, path: a.path.kind === 'prefix' || a.path.kind === 'exact' ? a.path.value : null,
     });
@@ -300,7 +303,7 @@ function canOverlap(a: LoweredRoute, b: LoweredRoute): boolean {
 function dedupeTies(ties: Tie[]): Tie[] {
   const seen = new Set<string>();
   return ties.filter((t) => {
-    const id = JSON.stringify([t.port, t.protocol, t.first, t.second]);
+    const id = JSON.stringify([t.virtualRouter, t.port, t.protocol, t.first, t.second]);
     if (seen.has(id)) return false;
     seen.add(id);
     return true;

@@ -43,3 +43,18 @@ test('policy JSON: 15 s per-request default, ms units, tcp idle only; retry even
   assert.equal(r.perRetryTimeoutMs, 1000);
   assert.equal(retryPolicyJson(null), null);
 });
+
+test('ties between router routes are reported with their virtual router', async () => {
+  const { modelFromApi } = await import('../_support/vector-model.js');
+  const { buildGatewayTable } = await import('../../src/compile/index.js');
+  const { model, gateway } = modelFromApi({
+    virtualGateway: { virtualGatewayName: 'gw', spec: { listeners: [{ portMapping: { port: 8080, protocol: 'http' } }] } },
+    gatewayRoutes: [{ gatewayRouteName: 'all', spec: { httpRoute: { match: { prefix: '/' }, action: { target: { virtualService: { virtualServiceName: 'svc' } } } } } }],
+    virtualServices: [{ virtualServiceName: 'svc', spec: { provider: { virtualRouter: { virtualRouterName: 'vr' } } } }],
+    virtualRouters: [{ virtualRouterName: 'vr', spec: { listeners: [{ portMapping: { port: 8080, protocol: 'http' } }] } }],
+    routes: ['b', 'a'].map((n) => ({ virtualRouterName: 'vr', routeName: n, spec: { httpRoute: { match: { prefix: '/x' }, action: { weightedTargets: [{ virtualNode: 'n', weight: 1 }] } } } })),
+    virtualNodes: [],
+  });
+  const ties = buildGatewayTable(model, gateway).ties;
+  assert.deepEqual(ties.map((t) => [t.virtualRouter, t.first, t.second, t.decidedBy, t.path]), [['vr', 'a', 'b', 'name', '/x']]);
+});

@@ -70,7 +70,10 @@ export function compileCommand(argv: readonly string[], io: CliIo): number {
   else {
     if (flag(args, 'dump')) io.out(dumpTable(build.table));
     if (output !== undefined) io.out(`wrote ${output}: gateway ${gateway.name}, ${build.routes.length} gateway routes, ${build.virtualRouters.length} virtual routers, ${build.virtualNodes.length} virtual nodes, ${build.table.length} bytes\n`);
-    for (const t of build.ties) io.out(`note: ${t.first} and ${t.second} are ordered only by meshroute's tie-break (${t.decidedBy}); App Mesh left their order unspecified\n`);
+    for (const t of build.ties) {
+      const where = t.virtualRouter === null ? 'gateway routes' : `routes of virtual router ${t.virtualRouter}`;
+      io.out(`note: ${where} ${t.first} and ${t.second} are ordered only by meshroute's tie-break (${t.decidedBy}); App Mesh left their order unspecified\n`);
+    }
   }
   return EXIT_OK;
 }
