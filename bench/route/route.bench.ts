@@ -49,7 +49,8 @@ async function main(): Promise<void> {
     let table: Uint8Array = new Uint8Array();
     for (let i = 0; i < COMPILE_RUNS; i++) {
       const t0 = performance.now();
-      table = compileGatewayTable(model, gateway);
+      // The gateway stage is what this benchmark compares with its peers (the workload's services have no providers).
+      table = compileGatewayTable(model, gateway, { routerStage: false });
       compileTimes.push(performance.now() - t0);
     }
     const router = loadTable(table);

@@ -5,15 +5,17 @@
  * never matters, only the precedence order does.
  */
 import { compileRegex, type RegexOptions } from '../regex/index.js';
-import type { GatewayRoute, MeshModel, VirtualGateway } from '../model/types.js';
+import type { GatewayRoute, MeshModel, PortMapping, Route, VirtualGateway, VirtualNode, VirtualRouter, VirtualService } from '../model/types.js';
 import {
-  HostKind, METHOD_NAMES, NONE, PathKind, PredicateKind, PredicateOp, PrefixRewrite, PRIORITY_UNSET,
+  DiscoveryKind, HostKind, METHOD_NAMES, NONE, PathKind, ProviderKind, Scheme, PredicateKind, PredicateOp, PrefixRewrite, PRIORITY_UNSET,
   Protocol, ROUTER_FLAG_VIRTUAL_HOST, ROUTE_FLAG_HOST_REWRITE_DISABLED, ROUTE_FLAG_WEIGHTED, RouterKind, VhostKind,
 } from '../table/layout.js';
 import { encodeTable } from '../table/encode.js';
-import type { GroupRecord, NodeRecord, PredicateRecord, RouteRecord, TableData, TargetRecord, VhostRecord } from '../table/types.js';
-import { lowerGatewayRoute, type LoweredRoute } from './lower.js';
-import { compareBytes, decidingRule, isTieBreak, sortByPrecedence, type DecidingRule } from './precedence.js';
+import type {
+  GroupRecord, ListenerRecord, MeshData, NodeRecord, PolicyRecord, PredicateRecord, RouteRecord, RouterRecord, TableData, TargetRecord, VhostRecord,
+} from '../table/types.js';
+import { lowerGatewayRoute, lowerRoute, type LoweredRoute } from './lower.js';
+import { compareBytes, compareUtf8, decidingRule, isTieBreak, sortByPrecedence, type DecidingRule } from './precedence.js';
 import { appendAll, appendTrie, type TrieEntry } from './index-trie.js';
 import { regexLiteralPrefix } from './regex-prefix.js';
 
@@ -28,6 +30,12 @@ export interface CompileOptions {
   hostnameMode?: HostnameMode;
   /** Passed to compileRegex for every path / header regex. */
   regex?: RegexOptions;
+  /**
+   * Default true: the table also holds every virtual router, virtual service provider and virtual
+   * node reachable from the gateway (sections 13–17), and route() makes the two-stage decision.
+   * false: a gateway-only table (decisions end at the gateway stage, as in issue 4).
+   */
+  routerStage?: boolean;
 }
 
 export const DEFAULT_HOSTNAME_MODE: HostnameMode = 'virtual-host';
@@ -35,8 +43,10 @@ export const DEFAULT_HOSTNAME_MODE: HostnameMode = 'virtual-host';
 /** Two routes of one group whose order only meshroute's tie-breaks (DESIGN §2 rule 4) decide. */
 export interface Tie {
   gateway: string;
+  /** App Mesh name of the virtual router for a tie between its routes; null for gateway routes. */
+  virtualRouter: string | null;
   port: number;
-  protocol: 'http' | 'http2' | 'grpc';
+  protocol: 'http' | 'http2' | 'grpc' | 'tcp';
   /** Display names, in the order the table tries them. */
   first: string;
   second: string;
@@ -49,11 +59,17 @@ export interface Tie {
 export interface GatewayTableBuild {
   table: Uint8Array;
   ties: Tie[];
-  /** Routes in precedence order (rank = index). */
+  /** Gateway routes in precedence order (rank = index). */
   routes: LoweredRoute[];
+  /** App Mesh names of the virtual routers compiled into the table (router stage). */
+  virtualRouters: string[];
+  /** App Mesh names of the virtual nodes whose endpoints the table holds. */
+  virtualNodes: string[];
 }
 
 const REQUEST_PROTOCOLS = ['http', 'http2', 'grpc'] as const;
+/** A virtual router's listeners and routes may also be tcp (reference §3.1). */
+const ROUTER_PROTOCOLS = ['http', 'http2', 'grpc', 'tcp'] as const;
 const UTF8 = new TextEncoder();
 
 /** The gateway routes bound to `gateway` (same gateway name and mesh). */
@@ -77,25 +93,75 @@ export function buildGatewayTable(model: MeshModel, gateway: VirtualGateway, opt
   const gatewayName = b.str(gateway.name);
   const meshName = b.str(gateway.meshName);
   const routeRecords = routes.map((r) => b.route(r));
+  // Router stage (issue 5): every virtual router and node reachable from the gateway's targets.
+  const reach = options.routerStage === false ? null : reachable(model, gateway, routes);
+  const vrParts = (reach?.routers ?? []).map((vr) => {
+    const name = b.str(vr.router.name);
+    const lowered = sortByPrecedence(vr.routes.map(lowerRoute));
+    return { vr: vr.router, name, lowered, records: lowered.map((r) => b.route(r)) };
+  });
+  const mesh = reach === null ? null : b.mesh(reach, routeRecords.length, vrParts.map((p) => p.lowered));
   // Every string is interned above; trie labels below address the blob laid out now.
   const blob = b.blobOffsets();
 
-  const listeners = [...gateway.listeners].map((l) => l.portMapping).sort((x, y) => x.port - y.port || Protocol[x.protocol] - Protocol[y.protocol]);
-  const byProtocol = new Map<string, Member[]>(REQUEST_PROTOCOLS.map((p) => [p, []]));
-  routes.forEach((r, rank) => byProtocol.get(r.protocol)!.push({ r, rank }));
-  const groups: GroupRecord[] = [];
-  const vhosts: VhostRecord[] = [];
-  const nodes: NodeRecord[] = [];
-  const lists: number[] = [];
-  const ties: Tie[] = [];
+  const out: Layout = { groups: [], vhosts: [], nodes: [], lists: [], listeners: [], ties: [] };
+  const gwListeners = gateway.listeners.map((l) => l.portMapping);
+  const gwRouter = layoutRouter(b, blob, out, routes, gwListeners, REQUEST_PROTOCOLS, mode, { gateway: gateway.name, virtualRouter: null });
+  const routers: RouterRecord[] = [{
+    kind: RouterKind.gateway, name: gatewayName, mesh: meshName,
+    flags: mode === 'virtual-host' ? ROUTER_FLAG_VIRTUAL_HOST : 0,
+    firstRoute: 0, routeCount: routeRecords.length, ...gwRouter,
+  }];
+  let firstRoute = routeRecords.length;
+  for (const p of vrParts) {
+    const layout = layoutRouter(b, blob, out, p.lowered, p.vr.listeners, ROUTER_PROTOCOLS, 'flat', { gateway: gateway.name, virtualRouter: p.vr.name });
+    routers.push({ kind: RouterKind.virtualRouter, name: p.name, mesh: meshName, flags: 0, firstRoute, routeCount: p.records.length, ...layout });
+    firstRoute += p.records.length;
+  }
+  const data: TableData = {
+    flags: 0,
+    strings: b.strings,
+    routers,
+    listeners: out.listeners,
+    groups: out.groups, vhosts: out.vhosts, nodes: out.nodes, lists: out.lists,
+    routes: [...routeRecords, ...vrParts.flatMap((p) => p.records)],
+    predicates: b.predicates,
+    ranges: b.ranges,
+    targets: b.targets,
+    regexes: b.regexes,
+    mesh,
+  };
+  if (b.strings.length !== blob.length) throw new Error('string pool grew after the blob layout was fixed');
+  return {
+    table: encodeTable(data, b.strings.map((s) => b.utf8(s))), ties: dedupeTies(out.ties), routes,
+    virtualRouters: vrParts.map((p) => p.vr.name), virtualNodes: (reach?.nodes ?? []).map((n) => n.name),
+  };
+}
+
+interface Layout { groups: GroupRecord[]; vhosts: VhostRecord[]; nodes: NodeRecord[]; lists: number[]; listeners: ListenerRecord[]; ties: Tie[] }
+
+/**
+ * One router's groups (per listener port and request protocol), virtual hosts, tries and listeners,
+ * appended to `out`; ranks are relative to the router's first route. Ties are reported under
+ * `tieOwner` (the gateway, and the virtual router for router routes).
+ */
+function layoutRouter(
+  b: TableBuilder, blob: number[], out: Layout, routes: LoweredRoute[], portMappings: PortMapping[],
+  protocols: readonly LoweredRoute['protocol'][], mode: HostnameMode, tieOwner: { gateway: string; virtualRouter: string | null },
+): Pick<RouterRecord, 'firstGroup' | 'groupCount' | 'firstListener' | 'listenerCount'> {
+  const listeners = [...portMappings].sort((x, y) => x.port - y.port || Protocol[x.protocol] - Protocol[y.protocol]);
+  const byProtocol = new Map<string, Member[]>(protocols.map((p) => [p, []]));
+  routes.forEach((r, rank) => byProtocol.get(r.protocol)?.push({ r, rank }));
+  const firstGroup = out.groups.length;
+  const firstListener = out.listeners.length;
   const seenPorts = new Set<number>();
   for (const l of listeners) {
     if (seenPorts.has(l.port)) continue;
     seenPorts.add(l.port);
-    for (const protocol of REQUEST_PROTOCOLS) {
+    for (const protocol of protocols) {
       const members = byProtocol.get(protocol)!.filter(({ r }) => r.port === null || r.port === l.port);
       if (members.length === 0) continue;
-      const firstVhost = vhosts.length;
+      const firstVhost = out.vhosts.length;
       for (const part of partitionHosts(members, mode)) {
         const literal: TrieEntry[] = [];
         const other: number[] = [];
@@ -104,35 +170,51 @@ export function buildGatewayTable(model: MeshModel, gateway: VirtualGateway, opt
           if (entry === null) other.push(rank);
           else literal.push(entry);
         }
-        const otherStart = lists.length;
-        appendAll(lists, other);
-        const firstNode = nodes.length;
-        const nodeCount = appendTrie(literal, nodes, lists);
-        vhosts.push({ kind: part.kind, host: part.host === null ? NONE : b.str(part.host), firstNode, nodeCount, otherStart: other.length > 0 ? otherStart : 0, otherCount: other.length });
-        appendAll(ties, findTies(gateway.name, l.port, protocol, part.members.map((m) => m.r)));
+        const otherStart = out.lists.length;
+        appendAll(out.lists, other);
+        const firstNode = out.nodes.length;
+        const nodeCount = appendTrie(literal, out.nodes, out.lists);
+        out.vhosts.push({ kind: part.kind, host: part.host === null ? NONE : b.str(part.host), firstNode, nodeCount, otherStart: other.length > 0 ? otherStart : 0, otherCount: other.length });
+        appendAll(out.ties, findTies(tieOwner, l.port, protocol, part.members.map((m) => m.r)));
       }
-      groups.push({ port: l.port, protocol: Protocol[protocol], firstVhost, vhostCount: vhosts.length - firstVhost });
+      out.groups.push({ port: l.port, protocol: Protocol[protocol], firstVhost, vhostCount: out.vhosts.length - firstVhost });
     }
   }
-  const data: TableData = {
-    flags: 0,
-    strings: b.strings,
-    routers: [{
-      kind: RouterKind.gateway, name: gatewayName, mesh: meshName,
-      flags: mode === 'virtual-host' ? ROUTER_FLAG_VIRTUAL_HOST : 0,
-      firstRoute: 0, routeCount: routeRecords.length, firstGroup: 0, groupCount: groups.length,
-      firstListener: 0, listenerCount: seenPorts.size,
-    }],
-    listeners: dedupePorts(listeners).map((l) => ({ port: l.port, protocol: Protocol[l.protocol] })),
-    groups, vhosts, nodes, lists,
-    routes: routeRecords,
-    predicates: b.predicates,
-    ranges: b.ranges,
-    targets: b.targets,
-    regexes: b.regexes,
-  };
-  if (b.strings.length !== blob.length) throw new Error('string pool grew after the blob layout was fixed');
-  return { table: encodeTable(data, b.strings.map((s) => b.utf8(s))), ties: dedupeTies(ties), routes };
+  for (const l of dedupePorts(listeners)) out.listeners.push({ port: l.port, protocol: Protocol[l.protocol] });
+  return { firstGroup, groupCount: out.groups.length - firstGroup, firstListener, listenerCount: seenPorts.size };
+}
+
+/** What the gateway can reach: its targets' virtual services, their router providers (with routes) and every virtual node behind them. */
+export interface Reachable {
+  services: { name: string; provider: VirtualService['provider'] }[];
+  routers: { router: VirtualRouter; routes: Route[] }[];
+  nodes: VirtualNode[];
+}
+
+export function reachable(model: MeshModel, gateway: VirtualGateway, routes: readonly LoweredRoute[]): Reachable {
+  const mesh = gateway.meshName;
+  const byName = <T extends { name: string; meshName: string }>(xs: T[]): Map<string, T> => new Map(xs.filter((x) => x.meshName === mesh).map((x) => [x.name, x]));
+  const services = byName(model.virtualServices);
+  const routers = byName(model.virtualRouters);
+  const nodes = byName(model.virtualNodes);
+  const serviceNames = new Set<string>();
+  for (const r of routes) for (const t of r.targets) serviceNames.add(t.virtualServiceName);
+  const outServices: Reachable['services'] = [...serviceNames].sort(compareUtf8).map((name) => ({ name, provider: services.get(name)?.provider ?? null }));
+  const routerNames = new Set<string>();
+  const nodeNames = new Set<string>();
+  for (const s of outServices) {
+    if (s.provider === null) continue;
+    if ('virtualNode' in s.provider) nodeNames.add(s.provider.virtualNode);
+    else if (routers.has(s.provider.virtualRouter)) routerNames.add(s.provider.virtualRouter);
+  }
+  const outRouters = [...routerNames].sort(compareUtf8).map((name) => {
+    const router = routers.get(name)!;
+    const rs = model.routes.filter((r) => r.meshName === mesh && r.virtualRouterName === name);
+    for (const r of rs) for (const t of r.spec.weightedTargets) nodeNames.add(t.virtualNodeName);
+    return { router, routes: rs };
+  });
+  const outNodes = [...nodeNames].sort(compareUtf8).flatMap((n) => (nodes.has(n) ? [nodes.get(n)!] : []));
+  return { services: outServices, routers: outRouters, nodes: outNodes };
 }
 
 // ------- internal functions -------
@@ -196,7 +278,7 @@ function compareHostParts(a: HostPart, b: HostPart): number {
  * one request: both regex / path-less, or the same literal. (Different literals of equal length
  * never match the same path, so their order is immaterial.)
  */
-function findTies(gateway: string, port: number, protocol: Tie['protocol'], ordered: LoweredRoute[]): Tie[] {
+function findTies(owner: { gateway: string; virtualRouter: string | null }, port: number, protocol: Tie['protocol'], ordered: LoweredRoute[]): Tie[] {
   const out: Tie[] = [];
   for (let i = 1; i < ordered.length; i++) {
     const a = ordered[i - 1]!;
@@ -204,7 +286,7 @@ function findTies(gateway: string, port: number, protocol: Tie['protocol'], orde
     const { rule } = decidingRule(a, b);
     if (!isTieBreak(rule) || !canOverlap(a, b)) continue;
     out.push({
-      gateway, port, protocol, first: a.displayName, second: b.displayName,
+      gateway: owner.gateway, virtualRouter: owner.virtualRouter, port, protocol, first: a.displayName, second: b.displayName,
       decidedBy: rule as Exclude<DecidingRule, 'priority' | 'literal-before-other' | 'literal-length' | 'exact-before-prefix'>,
       priority: a.priority, path: a.path.kind === 'prefix' || a.path.kind === 'exact' ? a.path.value : null,
     });
@@ -221,7 +303,7 @@ function canOverlap(a: LoweredRoute, b: LoweredRoute): boolean {
 function dedupeTies(ties: Tie[]): Tie[] {
   const seen = new Set<string>();
   return ties.filter((t) => {
-    const id = JSON.stringify([t.port, t.protocol, t.first, t.second]);
+    const id = JSON.stringify([t.virtualRouter, t.port, t.protocol, t.first, t.second]);
     if (seen.has(id)) return false;
     seen.add(id);
     return true;
@@ -302,7 +384,45 @@ class TableBuilder {
       flags: (r.weighted ? ROUTE_FLAG_WEIGHTED : 0) | (r.rewrite.hostnameDisabled ? ROUTE_FLAG_HOST_REWRITE_DISABLED : 0),
       prefixValue: r.rewrite.prefix === 'value' && r.rewrite.prefixValue !== null ? this.str(r.rewrite.prefixValue) : NONE,
       pathRewrite: r.rewrite.pathExact === null ? NONE : this.str(r.rewrite.pathExact),
+      scheme: r.scheme === null ? Scheme.none : Scheme[r.scheme],
     };
+  }
+
+  /** Sections 13–17: services, nodes (discovery, attributes, listeners), and one policy per route record (gateway routes: none). */
+  mesh(reach: Reachable, gatewayRouteCount: number, routerRoutes: LoweredRoute[][]): MeshData {
+    const services = reach.services.map((s) => ({
+      name: this.str(s.name),
+      providerKind: s.provider === null ? ProviderKind.none : 'virtualNode' in s.provider ? ProviderKind.virtualNode : ProviderKind.virtualRouter,
+      provider: s.provider === null ? NONE : this.str('virtualNode' in s.provider ? s.provider.virtualNode : s.provider.virtualRouter),
+    }));
+    const attributes: MeshData['attributes'] = [];
+    const nodeListeners: ListenerRecord[] = [];
+    const vnodes = reach.nodes.map((n) => {
+      const sd = n.serviceDiscovery;
+      const firstAttribute = attributes.length;
+      const firstListener = nodeListeners.length;
+      for (const l of n.listeners) nodeListeners.push({ port: l.portMapping.port, protocol: Protocol[l.portMapping.protocol] });
+      if (sd !== null && 'awsCloudMap' in sd) for (const a of sd.awsCloudMap.attributes) attributes.push({ key: this.str(a.key), value: this.str(a.value) });
+      return {
+        name: this.str(n.name),
+        discovery: sd === null ? DiscoveryKind.none : 'dns' in sd ? DiscoveryKind.dns : DiscoveryKind.cloudMap,
+        host: sd === null ? NONE : 'dns' in sd ? this.str(sd.dns.hostname) : this.str(sd.awsCloudMap.namespaceName),
+        service: sd !== null && 'awsCloudMap' in sd ? this.str(sd.awsCloudMap.serviceName) : NONE,
+        firstAttribute, attributeCount: attributes.length - firstAttribute,
+        firstListener, listenerCount: nodeListeners.length - firstListener,
+      };
+    });
+    const policies: PolicyRecord[] = [];
+    for (let i = 0; i < gatewayRouteCount; i++) policies.push({ timeout: NONE, retryPolicy: NONE });
+    for (const rs of routerRoutes) {
+      for (const r of rs) {
+        policies.push({
+          timeout: r.policy?.timeout == null ? NONE : this.str(r.policy.timeout),
+          retryPolicy: r.policy?.retryPolicy == null ? NONE : this.str(r.policy.retryPolicy),
+        });
+      }
+    }
+    return { services, vnodes, nodeListeners, attributes, policies };
   }
 
   private predicate(p: LoweredRoute['predicates'][number]): PredicateRecord {

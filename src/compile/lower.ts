@@ -3,7 +3,7 @@
  * the index and the encoder work on. All App Mesh match shapes become a path criterion (literal
  * prefix / exact, regex, or none), a hostname criterion, a method and header/query predicates.
  */
-import type { GatewayRoute, HeaderMatch, HttpMethod, PathMatch, QueryParameterMatch } from '../model/types.js';
+import type { Duration, GatewayRoute, HeaderMatch, HttpMethod, PathMatch, QueryParameterMatch, RetryPolicy, Route, RouteTimeout } from '../model/types.js';
 
 export type LoweredPath =
   | { kind: 'prefix' | 'exact'; value: string }
@@ -22,7 +22,8 @@ export interface LoweredRoute {
   name: string;
   displayName: string;
   namespace: string | null;
-  protocol: 'http' | 'http2' | 'grpc';
+  /** `tcp` only for virtual-router routes (they match on port only). */
+  protocol: 'http' | 'http2' | 'grpc' | 'tcp';
   port: number | null;
   priority: number | null;
   path: LoweredPath;
@@ -36,8 +37,16 @@ export interface LoweredRoute {
     pathExact: string | null;
     hostnameDisabled: boolean;
   };
+  /**
+   * Gateway routes: the virtual services (App Mesh names). Virtual-router routes: the virtual nodes
+   * (App Mesh names) of `weightedTargets` — the field name is the table's, which stores either.
+   */
   targets: { virtualServiceName: string; port: number | null; weight: number }[];
   weighted: boolean;
+  /** Virtual-router http2 routes: the `scheme` criterion. */
+  scheme: 'http' | 'https' | null;
+  /** Virtual-router routes: timeout and retry policy as the JSON texts the decision carries (docs/cli.md); null for gateway routes. */
+  policy: { timeout: string | null; retryPolicy: string | null } | null;
 }
 
 export function lowerGatewayRoute(gr: GatewayRoute): LoweredRoute {
@@ -49,6 +58,7 @@ export function lowerGatewayRoute(gr: GatewayRoute): LoweredRoute {
     const m = spec.match;
     return {
       name: gr.name, displayName: gr.displayName, namespace: gr.namespace, priority: spec.priority, targets, weighted: action.weighted,
+      scheme: null, policy: null,
       protocol: 'grpc',
       port: m.port,
       path: grpcServicePath(m.serviceName),
@@ -65,6 +75,7 @@ export function lowerGatewayRoute(gr: GatewayRoute): LoweredRoute {
   for (const q of m.queryParameters) predicates.push(lowerQuery(q));
   return {
     name: gr.name, displayName: gr.displayName, namespace: gr.namespace, priority: spec.priority, targets, weighted: action.weighted,
+    scheme: null, policy: null,
     protocol: spec.type,
     port: m.port,
     path: lowerHttpPath(m.prefix, m.path),
@@ -78,6 +89,74 @@ export function lowerGatewayRoute(gr: GatewayRoute): LoweredRoute {
       hostnameDisabled,
     },
   };
+}
+
+/**
+ * A virtual-router route (reference §3). Same match shapes as a gateway route minus hostname and
+ * rewrites; gRPC `serviceName` + `methodName` is the exact path `/<service>/<method>`, `serviceName`
+ * alone the prefix `/<service>/`; a tcp route matches on port only. Targets are virtual nodes.
+ */
+export function lowerRoute(route: Route): LoweredRoute {
+  const spec = route.spec;
+  const targets = spec.weightedTargets.map((t) => ({ virtualServiceName: t.virtualNodeName, port: t.port, weight: t.weight }));
+  const base = {
+    name: route.name, displayName: route.displayName, namespace: route.namespace, priority: spec.priority, targets, weighted: true,
+    hostname: null,
+    rewrite: { prefix: 'disabled' as const, prefixValue: null, pathExact: null, hostnameDisabled: true },
+    policy: { timeout: timeoutJson(spec.type, spec.timeout), retryPolicy: retryPolicyJson(spec.retryPolicy) },
+  };
+  if (spec.type === 'tcp') {
+    return { ...base, protocol: 'tcp', port: spec.match.port, path: { kind: 'none' }, method: null, predicates: [], scheme: null };
+  }
+  if (spec.type === 'grpc') {
+    const m = spec.match;
+    const path: LoweredPath = m.serviceName === null ? { kind: 'none' } : m.methodName !== null ? { kind: 'exact', value: `/${m.serviceName}/${m.methodName}` } : grpcServicePath(m.serviceName);
+    return { ...base, protocol: 'grpc', port: m.port, path, method: null, predicates: m.metadata.map(lowerHeader), scheme: null };
+  }
+  const m = spec.match;
+  const predicates = m.headers.map(lowerHeader);
+  for (const q of m.queryParameters) predicates.push(lowerQuery(q));
+  return { ...base, protocol: spec.type, port: m.port, path: lowerHttpPath(m.prefix, m.path), method: m.method, predicates, scheme: spec.type === 'http2' ? m.scheme : null };
+}
+
+/** App Mesh's default per-request timeout of HTTP, HTTP/2 and gRPC routes (reference §3.1). */
+export const DEFAULT_PER_REQUEST_MS = 15_000;
+
+function ms(d: Duration | null | undefined): number | null {
+  if (d === null || d === undefined) return null;
+  return d.unit === 's' ? d.value * 1000 : d.value;
+}
+
+/** `{"perRequestMs", "idleMs"}` (docs/cli.md); perRequest defaults to 15 s except on tcp routes; null for a tcp route without idle. */
+export function timeoutJson(type: Route['spec']['type'], t: RouteTimeout | null): string | null {
+  if (type === 'tcp') {
+    const idle = ms(t?.idle);
+    return idle === null ? null : JSON.stringify({ perRequestMs: null, idleMs: idle });
+  }
+  return JSON.stringify({ perRequestMs: ms(t?.perRequest) ?? DEFAULT_PER_REQUEST_MS, idleMs: ms(t?.idle) });
+}
+
+/** HTTP retry events → status codes (reference §3.1). `stream-error` (refused stream) has no status code. */
+export const RETRY_EVENT_STATUS: Readonly<Record<string, readonly number[]>> = {
+  'server-error': [500, 501, 502, 503, 504, 505, 506, 507, 508, 510, 511],
+  'gateway-error': [502, 503, 504],
+  'client-error': [409],
+  'stream-error': [],
+};
+
+export function retryPolicyJson(p: RetryPolicy | null): string | null {
+  if (p === null) return null;
+  const codes = new Set<number>();
+  for (const e of p.httpRetryEvents) for (const c of RETRY_EVENT_STATUS[e] ?? []) codes.add(c);
+  return JSON.stringify({
+    maxRetries: p.maxRetries,
+    perRetryTimeoutMs: ms(p.perRetryTimeout),
+    httpRetryEvents: [...p.httpRetryEvents],
+    httpStatusCodes: [...codes].sort((a, b) => a - b),
+    streamError: p.httpRetryEvents.includes('stream-error'),
+    tcpRetryEvents: [...p.tcpRetryEvents],
+    grpcRetryEvents: [...p.grpcRetryEvents],
+  });
 }
 
 /** gRPC `serviceName` matches `/<service>/<method>`: a literal prefix `/<service>/` (reference §6.2). */
@@ -122,7 +201,7 @@ function toInt64(n: number): bigint {
   return b < INT64_MIN ? INT64_MIN : b > INT64_MAX ? INT64_MAX : b;
 }
 
-/** The criteria DESIGN §2 rule 4 counts: headers + query parameters + method + hostname. */
+/** The criteria DESIGN §2 rule 4 counts: headers + query parameters + method + hostname (+ scheme, router http2 routes). */
 export function criteriaCount(r: LoweredRoute): number {
-  return r.predicates.length + (r.method !== null ? 1 : 0) + (r.hostname !== null ? 1 : 0);
+  return r.predicates.length + (r.method !== null ? 1 : 0) + (r.hostname !== null ? 1 : 0) + (r.scheme !== null ? 1 : 0);
 }

@@ -5,24 +5,19 @@
  * (pinned by the property test 'explain agrees with route').
  */
 import { HostKind, PathKind, PredicateKind, PredicateOp, PREDICATE_OP_NAMES, Protocol, VhostKind } from '../table/layout.js';
-import { protocolName, type LoadedPredicate, type LoadedRoute, type LoadedRouter, type LoadedVhost } from './loaded.js';
-import { hostMatches, pathMatches, predicateHolds, type RequestState } from './match.js';
-import { findGroup, normalizeRequest, selectVhost } from './select.js';
-import type { Criterion, Decision, ExplainedRoute, Explanation, RouteRequest } from './types.js';
+import { ProviderKind, SCHEME_NAMES } from '../table/layout.js';
+import { anyProtocolName, protocolName, type LoadedMesh, type LoadedPredicate, type LoadedRoute, type LoadedRouter, type LoadedTable, type LoadedVhost } from './loaded.js';
+import { hostMatches, pathMatches, predicateHolds, schemeHolds, type RequestState } from './match.js';
+import { findGroup, normalizeRequest, routerListener, routerRequest, selectVhost } from './select.js';
+import type { Criterion, Decision, ExplainedRoute, Explanation, RouteRequest, RouterExplanation } from './types.js';
 
-export function explainRequest(rt: LoadedRouter, request: RouteRequest, decision: Decision): Explanation {
+export function explainRequest(t: LoadedTable, request: RouteRequest, decision: Decision): Explanation {
+  const rt = t.gateway;
   const req = normalizeRequest(rt, request);
   const listener = rt.listeners.find((l) => l.port === req.port) ?? null;
   const group = findGroup(rt, req);
   const vhost = group === undefined ? null : rt.virtualHost ? selectVhost(group, req.host) : null;
-  let won = false;
-  const routes = rt.routes.map((r): ExplainedRoute => {
-    const criteria = routeCriteria(rt, r, req, listener !== null, vhost);
-    const failed = criteria.find((c) => !c.ok)?.kind ?? null;
-    const outcome = won ? 'not-reached' : failed === null ? 'won' : 'failed';
-    if (failed === null) won = true;
-    return { rank: r.rank, name: r.name, priority: r.priority, protocol: protocolName(r.protocol) ?? 'http', outcome, failed, criteria, target: describeTargets(r) };
-  });
+  const routes = explainRoutes(rt, req, listener !== null, vhost);
   return {
     decision,
     gateway: rt.name,
@@ -31,13 +26,52 @@ export function explainRequest(rt: LoadedRouter, request: RouteRequest, decision
     listener: listener === null ? null : { port: listener.port, protocol: protocolName(listener.protocol) ?? 'tcp' },
     virtualHost: vhost === null ? null : vhostLabel(vhost),
     routes,
+    router: t.mesh === null ? null : explainRouterStage(t.mesh, request, decision),
+  };
+}
+
+function explainRoutes(rt: LoadedRouter, req: RequestState, hasListener: boolean, vhost: LoadedVhost | null): ExplainedRoute[] {
+  let won = false;
+  return rt.routes.map((r): ExplainedRoute => {
+    const criteria = routeCriteria(rt, r, req, hasListener, vhost);
+    const failed = criteria.find((c) => !c.ok)?.kind ?? null;
+    const outcome = won ? 'not-reached' : failed === null ? 'won' : 'failed';
+    if (failed === null) won = true;
+    return { rank: r.rank, name: r.name, priority: r.priority, protocol: anyProtocolName(r.protocol) ?? 'http', outcome, failed, criteria, target: describeTargets(r) };
+  });
+}
+
+/** The router stage of a decision whose gateway stage picked a service (null otherwise). */
+function explainRouterStage(mesh: LoadedMesh, request: RouteRequest, d: Decision): RouterExplanation | null {
+  if (d.virtualService === null || d.path === null) return null;
+  const svc = mesh.services.get(d.virtualService);
+  const base = { virtualService: d.virtualService, listener: null, routes: [] };
+  const scheme = request.scheme ?? 'http';
+  if (svc === undefined || svc.kind === ProviderKind.none) {
+    return { ...base, provider: null, providerName: null, request: { path: d.path, authority: d.authority, port: d.targetPort, protocol: null, scheme } };
+  }
+  if (svc.kind === ProviderKind.virtualNode) {
+    return { ...base, provider: 'virtualNode', providerName: svc.provider, request: { path: d.path, authority: d.authority, port: d.targetPort, protocol: null, scheme } };
+  }
+  const vr = mesh.routers.get(svc.provider);
+  const listener = vr === undefined ? undefined : routerListener(vr.listeners, d.targetPort);
+  if (vr === undefined || listener === undefined) {
+    return { ...base, provider: 'virtualRouter', providerName: svc.provider, request: { path: d.path, authority: d.authority, port: d.targetPort, protocol: null, scheme } };
+  }
+  const req = normalizeRequest(vr, routerRequest(d, request, listener.port));
+  const protocol = anyProtocolName(listener.protocol) ?? 'tcp';
+  return {
+    virtualService: d.virtualService, provider: 'virtualRouter', providerName: vr.name,
+    listener: { port: listener.port, protocol },
+    request: { path: d.path, authority: d.authority, port: listener.port, protocol, scheme },
+    routes: explainRoutes(vr, req, true, null),
   };
 }
 
 function routeCriteria(rt: LoadedRouter, r: LoadedRoute, req: RequestState, hasListener: boolean, vhost: LoadedVhost | null): Criterion[] {
   const out: Criterion[] = [];
   if (!hasListener) out.push({ kind: 'listener', description: `listener on port ${req.port ?? '(none)'}`, ok: false });
-  out.push({ kind: 'protocol', description: protocolName(r.protocol) ?? '?', ok: r.protocol === req.protocol });
+  out.push({ kind: 'protocol', description: anyProtocolName(r.protocol) ?? '?', ok: r.protocol === req.protocol });
   if (r.port !== 0) out.push({ kind: 'port', description: `port ${r.port}`, ok: r.port === req.port });
   if (rt.virtualHost) {
     const own = r.hostKind === HostKind.none ? '*' : r.hostKind === HostKind.exact ? r.host : '*' + r.host;
@@ -48,6 +82,7 @@ function routeCriteria(rt: LoadedRouter, r: LoadedRoute, req: RequestState, hasL
   }
   if (r.pathKind !== PathKind.none) out.push({ kind: 'path', description: describePath(r), ok: pathMatches(r, req.path) });
   if (r.method !== null) out.push({ kind: 'method', description: `method ${r.method}`, ok: r.method === req.method });
+  if (r.scheme !== 0) out.push({ kind: 'scheme', description: `scheme ${SCHEME_NAMES[r.scheme] ?? '?'}`, ok: schemeHolds(r, req) });
   for (const p of r.predicates) out.push({ kind: p.kind === PredicateKind.query ? 'query' : 'header', description: describePredicate(r, p), ok: predicateHolds(p, req) });
   return out;
 }
@@ -62,7 +97,7 @@ function vhostLabel(v: LoadedVhost): string {
 }
 
 function describePath(r: LoadedRoute): string {
-  if (r.protocol === Protocol.grpc) return `service ${r.path.slice(1, -1)}`;
+  if (r.protocol === Protocol.grpc) return r.pathKind === PathKind.exact ? `method ${r.path}` : `service ${r.path.slice(1, -1)}`;
   const kind = r.pathKind === PathKind.prefix ? 'prefix' : r.pathKind === PathKind.exact ? 'exact' : 'regex';
   return `${kind} ${r.path}`;
 }

@@ -5,10 +5,11 @@
 import { TableFormatError } from '../errors.js';
 import { loadAutomaton, type Automaton } from '../regex/matcher.js';
 import {
-  HostKind, METHOD_NAMES, NONE, PredicateOp, PRIORITY_UNSET, PROTOCOL_NAMES, ROUTER_FLAG_VIRTUAL_HOST,
+  DiscoveryKind, HostKind, METHOD_NAMES, NONE, PredicateOp, ProviderKind, PRIORITY_UNSET, PROTOCOL_NAMES, ROUTER_FLAG_VIRTUAL_HOST,
   ROUTE_FLAG_HOST_REWRITE_DISABLED, ROUTE_FLAG_WEIGHTED, RouterKind, VhostKind,
 } from '../table/layout.js';
 import type { DecodedTable, RouterRecord } from '../table/types.js';
+import type { Endpoint, RetryPolicyOut, TimeoutPolicy } from './types.js';
 
 export interface LoadedPredicate {
   kind: number;
@@ -48,6 +49,11 @@ export interface LoadedRoute {
   prefixValue: string;
   pathRewrite: string | null;
   hostRewriteDisabled: boolean;
+  /** Scheme code (router-stage http2 routes); 0 = none. */
+  scheme: number;
+  /** Router-stage routes: parsed from the policies section (frozen; shared by every decision). */
+  timeout: TimeoutPolicy | null;
+  retryPolicy: RetryPolicyOut | null;
 }
 
 export interface LoadedVhost {
@@ -86,12 +92,92 @@ export function groupKey(port: number, protocol: number): number {
   return port * 8 + protocol;
 }
 
-export function loadRouter(d: DecodedTable, gateway?: string): LoadedRouter {
+export interface LoadedNode {
+  name: string;
+  /** Endpoint without its port (filled per decision); null without service discovery. */
+  discovery: { hostname: string } | { namespaceName: string; serviceName: string; attributes: { key: string; value: string }[] } | null;
+  listenerPorts: number[];
+}
+
+/** The router stage of a table: providers, virtual routers and nodes by App Mesh name. */
+export interface LoadedMesh {
+  services: Map<string, { kind: number; provider: string }>;
+  routers: Map<string, LoadedRouter>;
+  nodes: Map<string, LoadedNode>;
+}
+
+export interface LoadedTable {
+  gateway: LoadedRouter;
+  /** null: a gateway-only table. */
+  mesh: LoadedMesh | null;
+}
+
+/** The gateway router (by name, default the first) and, in a two-stage table, the router stage. */
+export function loadTableData(d: DecodedTable, gateway?: string): LoadedTable {
   const rec = d.routers.find((r) => r.kind === RouterKind.gateway && (gateway === undefined || d.strings[r.name] === gateway));
   if (rec === undefined) {
     throw new TableFormatError('table-no-gateway', gateway === undefined ? 'table has no gateway router' : `table has no gateway router named ${gateway}`, 0);
   }
   const automata = d.regexRanges.map((r) => loadAutomatonChecked(d.bytes, r.offset, r.length));
+  const arrays = loadTrieArrays(d);
+  const gw = loadRouterRecord(d, rec, automata, arrays);
+  if (d.mesh === null) return { gateway: gw, mesh: null };
+  const m = d.mesh;
+  const s = (i: number): string => (i === NONE ? '' : d.strings[i]!);
+  const routers = new Map<string, LoadedRouter>();
+  for (const r of d.routers) {
+    // Only the gateway's mesh: names are unique per mesh.
+    if (r.kind === RouterKind.virtualRouter && r.mesh === rec.mesh && !routers.has(s(r.name))) routers.set(s(r.name), loadRouterRecord(d, r, automata, arrays));
+  }
+  const services = new Map<string, { kind: number; provider: string }>();
+  for (const sv of m.services) if (!services.has(s(sv.name))) services.set(s(sv.name), { kind: sv.providerKind, provider: s(sv.provider) });
+  const nodes = new Map<string, LoadedNode>();
+  for (const n of m.vnodes) {
+    const attributes = m.attributes.slice(n.firstAttribute, n.firstAttribute + n.attributeCount).map((a) => ({ key: s(a.key), value: s(a.value) }));
+    const discovery = n.discovery === DiscoveryKind.dns ? { hostname: s(n.host) }
+      : n.discovery === DiscoveryKind.cloudMap ? { namespaceName: s(n.host), serviceName: s(n.service), attributes } : null;
+    const listenerPorts = m.nodeListeners.slice(n.firstListener, n.firstListener + n.listenerCount).map((l) => l.port);
+    if (!nodes.has(s(n.name))) nodes.set(s(n.name), { name: s(n.name), discovery, listenerPorts });
+  }
+  return { gateway: gw, mesh: { services, routers, nodes } };
+}
+
+/** A fresh endpoint object for `node` at `port` (the decision owns it). */
+export function endpointOf(node: LoadedNode, port: number | null): Endpoint | null {
+  const sd = node.discovery;
+  if (sd === null) return null;
+  if ('hostname' in sd) return { hostname: sd.hostname, port };
+  return { namespaceName: sd.namespaceName, serviceName: sd.serviceName, attributes: sd.attributes.map((a) => ({ ...a })), port };
+}
+
+export function isRouterProvider(kind: number): boolean {
+  return kind === ProviderKind.virtualRouter;
+}
+
+/** Policy JSON from the table; malformed text is a format error (the reader is given untrusted bytes). */
+function parsePolicy<T>(d: DecodedTable, i: number | undefined): T | null {
+  if (i === undefined || i === NONE) return null;
+  try {
+    return deepFreeze(JSON.parse(d.strings[i]!)) as T;
+  } catch {
+    throw new TableFormatError('table-value', 'policy is not JSON', 0);
+  }
+}
+
+function deepFreeze(x: unknown): unknown {
+  if (x !== null && typeof x === 'object') {
+    for (const v of Object.values(x)) deepFreeze(v);
+    Object.freeze(x);
+  }
+  return x;
+}
+
+/** Compatibility: the gateway router alone. */
+export function loadRouter(d: DecodedTable, gateway?: string): LoadedRouter {
+  return loadTableData(d, gateway).gateway;
+}
+
+function loadRouterRecord(d: DecodedTable, rec: RouterRecord, automata: Automaton[], arrays: Pick<LoadedRouter, 'bytes' | 'trie' | 'lists'>): LoadedRouter {
   const s = (i: number): string => (i === NONE ? '' : d.strings[i]!);
   const routes: LoadedRoute[] = [];
   for (let i = 0; i < rec.routeCount; i++) {
@@ -122,9 +208,12 @@ export function loadRouter(d: DecodedTable, gateway?: string): LoadedRouter {
       prefixValue: s(r.prefixValue),
       pathRewrite: r.pathRewrite === NONE ? null : s(r.pathRewrite),
       hostRewriteDisabled: (r.flags & ROUTE_FLAG_HOST_REWRITE_DISABLED) !== 0,
+      scheme: r.scheme,
+      timeout: parsePolicy<TimeoutPolicy>(d, d.mesh?.policies[rec.firstRoute + i]?.timeout),
+      retryPolicy: parsePolicy<RetryPolicyOut>(d, d.mesh?.policies[rec.firstRoute + i]?.retryPolicy),
     });
   }
-  return { ...loadTrieArrays(d), name: s(rec.name), virtualHost: (rec.flags & ROUTER_FLAG_VIRTUAL_HOST) !== 0, routes, groups: loadGroups(d, rec), listeners: d.listeners.slice(rec.firstListener, rec.firstListener + rec.listenerCount) };
+  return { ...arrays, name: s(rec.name), virtualHost: (rec.flags & ROUTER_FLAG_VIRTUAL_HOST) !== 0, routes, groups: loadGroups(d, rec), listeners: d.listeners.slice(rec.firstListener, rec.firstListener + rec.listenerCount) };
 }
 
 /** The decoder checked ranges; the automaton loader checks the automaton itself. Anything else it throws is still a format error. */
@@ -188,5 +277,9 @@ function loadTrieArrays(d: DecodedTable): Pick<LoadedRouter, 'bytes' | 'trie' | 
 export function protocolName(code: number): 'http' | 'http2' | 'grpc' | null {
   const p = PROTOCOL_NAMES[code];
   return p === 'http' || p === 'http2' || p === 'grpc' ? p : null;
+}
+
+export function anyProtocolName(code: number): 'http' | 'http2' | 'grpc' | 'tcp' | null {
+  return PROTOCOL_NAMES[code] ?? null;
 }
 

@@ -2,7 +2,7 @@
  * Criterion checks (reference §7), shared by route() and explain(). A RequestState carries the
  * normalized request; its header map is built on first use only.
  */
-import { HostKind, PathKind, PredicateKind, PredicateOp } from '../table/layout.js';
+import { HostKind, PathKind, PredicateKind, PredicateOp, SCHEME_NAMES } from '../table/layout.js';
 import type { LoadedPredicate, LoadedRoute } from './loaded.js';
 import { headerMap, parseInt64, queryValue } from './request.js';
 import type { HeaderInput } from './types.js';
@@ -18,6 +18,8 @@ export interface RequestState {
   host: string;
   port: number | null;
   protocol: number;
+  /** Request scheme ('http' unless given): the router-stage http2 `scheme` criterion. */
+  scheme: string;
   headersInput: HeaderInput | undefined;
   headers: Map<string, string> | null;
 }
@@ -95,9 +97,14 @@ function valueMatches(p: LoadedPredicate, v: string): boolean {
   }
 }
 
-/** Everything but port, protocol, virtual host and path: method, then predicates in order. */
+export function schemeHolds(r: LoadedRoute, req: RequestState): boolean {
+  return r.scheme === 0 || SCHEME_NAMES[r.scheme] === req.scheme;
+}
+
+/** Everything but port, protocol, virtual host and path: method, scheme, then predicates in order. */
 export function residualHolds(r: LoadedRoute, req: RequestState): boolean {
   if (r.method !== null && r.method !== req.method) return false;
+  if (r.scheme !== 0 && SCHEME_NAMES[r.scheme] !== req.scheme) return false;
   const ps = r.predicates;
   for (let i = 0; i < ps.length; i++) if (!predicateHolds(ps[i]!, req)) return false;
   return true;

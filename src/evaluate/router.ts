@@ -6,13 +6,14 @@
  * and the table decoder.
  */
 import { decodeTable } from '../table/decode.js';
-import { HostKind, PathKind, Protocol } from '../table/layout.js';
+import { HostKind, PathKind, Protocol, ProviderKind } from '../table/layout.js';
 import { explainRequest } from './explain.js';
-import { loadRouter, NODE_STRIDE, N_CHILD_COUNT, N_EXACT_COUNT, N_EXACT_START, N_FIRST_BYTE, N_FIRST_CHILD, N_LABEL_LENGTH, N_LABEL_START, N_PREFIX_COUNT, N_PREFIX_START, type LoadedRoute, type LoadedRouter, type LoadedVhost } from './loaded.js';
-import { hostMatches, residualHolds, type RequestState } from './match.js';
-import { emptyRequestState, fillRequest, findGroup, selectVhost } from './select.js';
+import { endpointOf, groupKey, loadTableData, type LoadedMesh, type LoadedNode, type LoadedTable, NODE_STRIDE, N_CHILD_COUNT, N_EXACT_COUNT, N_EXACT_START, N_FIRST_BYTE, N_FIRST_CHILD, N_LABEL_LENGTH, N_LABEL_START, N_PREFIX_COUNT, N_PREFIX_START, type LoadedRoute, type LoadedRouter, type LoadedVhost } from './loaded.js';
+import { headerValue, hostMatches, residualHolds, type RequestState } from './match.js';
+import { emptyRequestState, fillRequest, findGroup, routerListener, routerRequest, selectVhost } from './select.js';
 import { rewriteAuthority, rewritePath } from './rewrite.js';
 import type { Decision, Explanation, RouteOptions, RouteRequest } from './types.js';
+import { fnv1a32, NO_STICKY } from './pick.js';
 
 export interface Router {
   /** The gateway's App Mesh name. */
@@ -33,25 +34,103 @@ const INITIAL_LIST_SLOTS = 64;
 const INITIAL_PATH_BYTES = 1024;
 
 export function loadTable(bytes: Uint8Array, options: LoadOptions = {}): Router {
-  const rt = loadRouter(decodeTable(bytes), options.gateway);
-  const scratch: Scratch = { starts: new Int32Array(INITIAL_LIST_SLOTS), ends: new Int32Array(INITIAL_LIST_SLOTS), path: new Uint8Array(INITIAL_PATH_BYTES), req: emptyRequestState() };
+  const t = loadTableData(decodeTable(bytes), options.gateway);
+  const rt = t.gateway;
+  const scratch = newScratch();
+  const routerScratch = newScratch();
   return {
     gateway: rt.name,
     hostnameMode: rt.virtualHost ? 'virtual-host' : 'flat',
-    route: (request, opts) => routeRequest(rt, scratch, request, opts),
-    explain: (request, opts) => explainRequest(rt, request, routeRequest(rt, scratch, request, opts)),
+    route: (request, opts) => routeRequest(t, scratch, routerScratch, request, opts),
+    explain: (request, opts) => explainRequest(t, request, routeRequest(t, scratch, routerScratch, request, opts)),
   };
 }
 
 /** Per-router reusable state of route(): candidate list cursors, path bytes, the normalized request. */
 interface Scratch { starts: Int32Array; ends: Int32Array; path: Uint8Array; req: RequestState }
 
-function routeRequest(rt: LoadedRouter, scratch: Scratch, request: RouteRequest, options: RouteOptions | undefined): Decision {
+function newScratch(): Scratch {
+  return { starts: new Int32Array(INITIAL_LIST_SLOTS), ends: new Int32Array(INITIAL_LIST_SLOTS), path: new Uint8Array(INITIAL_PATH_BYTES), req: emptyRequestState() };
+}
+
+function routeRequest(t: LoadedTable, scratch: Scratch, routerScratch: Scratch, request: RouteRequest, options: RouteOptions | undefined): Decision {
+  const rt = t.gateway;
   const req = fillRequest(rt, request, scratch.req);
   const group = findGroup(rt, req);
   const vhost = group === undefined ? null : rt.virtualHost ? selectVhost(group, req.host) : group.any;
   const winner = vhost === null ? -1 : findWinner(rt, scratch, vhost, req);
-  return winner < 0 ? noMatch(req.protocol) : decide(rt.routes[winner]!, req, options?.random ?? Math.random);
+  if (winner < 0) return noMatch(req.protocol);
+  const grpc = req.protocol === Protocol.grpc;
+  const sticky = stickyHash(req, options);
+  const random = options?.random ?? Math.random;
+  const d = decide(rt.routes[winner]!, req, random, sticky);
+  if (!d.matched || t.mesh === null) return d;
+  return routerStage(t.mesh, routerScratch, d, request, options, random, sticky, grpc);
+}
+
+/** The sticky key's FNV-1a 32 hash, or NO_STICKY without a sticky key (or without that header). */
+function stickyHash(req: RequestState, options: RouteOptions | undefined): number {
+  const key = options?.stickyKey;
+  if (key === undefined) return NO_STICKY;
+  const v = headerValue(req, key.toLowerCase());
+  return v === undefined ? NO_STICKY : fnv1a32(v);
+}
+
+/**
+ * The router stage (reference §1, §8.4): the chosen service's provider. A virtual node: that node.
+ * A virtual router: its routes for the listener on the target port (or its only listener), matched
+ * against the rewritten request, then a weighted target. No provider, no listener, no route, or no
+ * target with weight > 0: not matched, 404 (gRPC 12), stage `router`, the gateway part kept.
+ */
+function routerStage(
+  mesh: LoadedMesh, scratch: Scratch, d: Decision, request: RouteRequest, options: RouteOptions | undefined,
+  random: () => number, sticky: number, grpc: boolean,
+): Decision {
+  const svc = mesh.services.get(d.virtualService!);
+  if (svc === undefined || svc.kind === ProviderKind.none) return routerNoMatch(d, grpc);
+  if (svc.kind === ProviderKind.virtualNode) {
+    d.virtualNode = svc.provider;
+    const node = mesh.nodes.get(svc.provider);
+    d.endpoint = node === undefined ? null : endpointOf(node, d.targetPort ?? onlyPort(node));
+    return d;
+  }
+  d.virtualRouter = svc.provider;
+  const vr = mesh.routers.get(svc.provider);
+  const listener = vr === undefined ? undefined : routerListener(vr.listeners, d.targetPort);
+  if (vr === undefined || listener === undefined) return routerNoMatch(d, grpc);
+  const req = fillRequest(vr, routerRequest(d, request, listener.port), scratch.req);
+  const group = vr.groups.get(groupKey(listener.port, listener.protocol));
+  const winner = group === undefined || group.any === null ? -1 : findWinner(vr, scratch, group.any, req);
+  if (winner < 0) return routerNoMatch(d, grpc);
+  const r = vr.routes[winner]!;
+  d.route = r.name;
+  d.timeout = r.timeout;
+  d.retryPolicy = r.retryPolicy;
+  if (options?.allTargets === true) {
+    d.targets = r.targets.map((x) => ({ virtualNode: x.virtualService, weight: x.weight, probability: r.totalWeight > 0 ? x.weight / r.totalWeight : 0 }));
+    return d;
+  }
+  const i = pickTarget(r, random, sticky);
+  if (i < 0) return routerNoMatch(d, grpc);
+  const target = r.targets[i]!;
+  d.virtualNode = target.virtualService;
+  const node = mesh.nodes.get(target.virtualService);
+  d.endpoint = node === undefined ? null : endpointOf(node, target.port ?? onlyPort(node));
+  return d;
+}
+
+function onlyPort(node: LoadedNode): number | null {
+  return node.listenerPorts.length === 1 ? node.listenerPorts[0]! : null;
+}
+
+function routerNoMatch(d: Decision, grpc: boolean): Decision {
+  d.matched = false;
+  d.status = 404;
+  d.grpcStatus = grpc ? 12 : null;
+  d.stage = 'router';
+  d.virtualNode = null;
+  d.endpoint = null;
+  return d;
 }
 
 /** Candidate lists from the trie walk and the other-list, merged by rank; first full match wins. */
@@ -183,13 +262,13 @@ function encodePath(s: Scratch, path: string): number {
   return path.length;
 }
 
-function decide(r: LoadedRoute, req: RequestState, random: () => number): Decision {
+function decide(r: LoadedRoute, req: RequestState, random: () => number, sticky: number): Decision {
   // Read the (reused) request state before calling out to `random`, which could re-enter route().
   const protocol = req.protocol;
   const query = req.query;
   const authority = req.authority;
   const path = rewritePath(r, req.path);
-  const target = pickTarget(r, random);
+  const target = pickTarget(r, random, sticky);
   if (target < 0) return noMatch(protocol, r.name);
   const t = r.targets[target]!;
   return {
@@ -202,13 +281,14 @@ function decide(r: LoadedRoute, req: RequestState, random: () => number): Decisi
 }
 
 /**
- * Index of the chosen target: the only one, or weighted by `random` (weight 0 is never chosen);
- * -1 when every weight is 0.
+ * Index of the chosen target: the only one, or weighted (weight 0 is never chosen); -1 when every
+ * weight is 0. x = sticky hash mod total weight, else floor(random() × total) clamped into
+ * [0, total); the first target whose cumulative weight exceeds x (docs/precedence.md §7).
  */
-export function pickTarget(r: LoadedRoute, random: () => number): number {
+export function pickTarget(r: LoadedRoute, random: () => number, sticky: number = NO_STICKY): number {
   if (r.targets.length === 1 && !r.weighted) return 0;
   if (r.totalWeight <= 0) return -1;
-  let x = Math.floor(random() * r.totalWeight);
+  let x = sticky >= 0 ? sticky % r.totalWeight : Math.floor(random() * r.totalWeight);
   if (!(x >= 0)) x = 0;
   if (x >= r.totalWeight) x = r.totalWeight - 1;
   let cum = 0;

@@ -6,7 +6,7 @@ import { Protocol } from '../table/layout.js';
 import { groupKey, type LoadedGroup, type LoadedRouter, type LoadedVhost } from './loaded.js';
 import { hostMatches, type RequestState } from './match.js';
 import { authorityPort, bounds, findBounds, isNormal, normalizePath } from './request.js';
-import type { RouteRequest } from './types.js';
+import type { Decision, RouteRequest } from './types.js';
 
 /** A fresh normalized request (explain, tests). */
 export function normalizeRequest(rt: LoadedRouter, request: RouteRequest): RequestState {
@@ -14,7 +14,7 @@ export function normalizeRequest(rt: LoadedRouter, request: RouteRequest): Reque
 }
 
 export function emptyRequestState(): RequestState {
-  return { method: 'GET', path: '/', query: null, authority: null, host: '', port: null, protocol: 0, headersInput: undefined, headers: null };
+  return { method: 'GET', path: '/', query: null, authority: null, host: '', port: null, protocol: 0, scheme: 'http', headersInput: undefined, headers: null };
 }
 
 /** Normalizes `request` into `req` (route() reuses one RequestState per router: no allocation). */
@@ -31,6 +31,7 @@ export function fillRequest(rt: LoadedRouter, request: RouteRequest, req: Reques
   req.host = authority === null ? '' : authority.toLowerCase();
   req.port = port;
   req.protocol = request.protocol !== undefined ? Protocol[request.protocol] : listenerProtocol(rt, port);
+  req.scheme = request.scheme ?? 'http';
   req.headersInput = request.headers;
   req.headers = null;
   return req;
@@ -61,5 +62,21 @@ export function selectVhost(group: LoadedGroup, host: string): LoadedVhost | nul
 
 export function findGroup(rt: LoadedRouter, req: RequestState): LoadedGroup | undefined {
   return req.port === null ? undefined : rt.groups.get(groupKey(req.port, req.protocol));
+}
+
+
+/** The request the virtual router sees: the gateway's rewritten path (query kept) and authority, on the router listener. */
+export function routerRequest(d: Decision, request: RouteRequest, port: number): RouteRequest {
+  const out: RouteRequest = { method: request.method ?? 'GET', path: d.path ?? '/', port };
+  if (d.authority !== null) out.authority = d.authority;
+  if (request.headers !== undefined) out.headers = request.headers;
+  if (request.scheme !== undefined) out.scheme = request.scheme;
+  return out;
+}
+
+/** The router listener on the target port; without a target port, the router's only listener. */
+export function routerListener<L extends { port: number }>(listeners: readonly L[], targetPort: number | null): L | undefined {
+  if (targetPort !== null) return listeners.find((l) => l.port === targetPort);
+  return listeners.length === 1 ? listeners[0] : undefined;
 }
 

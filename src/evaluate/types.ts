@@ -12,15 +12,55 @@ export interface RouteRequest {
   headers?: HeaderInput;
   /** Listener port; default: the port in authority if it is a listener, else the gateway's only listener. */
   port?: number;
-  /** Accepted for the mesh stage (issue 5: VirtualRouter http2 routes match on it); gateway routes have no scheme criterion. */
+  /** Matched by virtual-router http2 routes with `scheme` (router stage); default 'http'. Gateway routes have no scheme criterion. */
   scheme?: 'http' | 'https';
   /** Default: the protocol of the listener the request arrives on. */
   protocol?: 'http' | 'http2' | 'grpc';
 }
 
 export interface RouteOptions {
-  /** Picks among weighted targets; returns [0, 1). Default Math.random. */
+  /**
+   * Picks among weighted targets (gateway edge canary and router weighted targets); returns [0, 1).
+   * Called once per weighted pick. Default Math.random; `seededRandom(seed)` gives a reproducible one.
+   */
   random?: () => number;
+  /**
+   * Sticky picks: the name of a request header (e.g. `x-request-id`) whose value decides every
+   * weighted pick — FNV-1a 32 of its UTF-8 bytes, modulo the total weight (docs/precedence.md §7) —
+   * so retries of one request land on the same version. Without that header, `random` decides.
+   */
+  stickyKey?: string;
+  /** Router stage: list every weighted target of the winning route (`targets`) and pick none. */
+  allTargets?: boolean;
+}
+
+/** Where the chosen virtual node is reached: its service discovery with the listener port. */
+export type Endpoint =
+  | { hostname: string; port: number | null }
+  | { namespaceName: string; serviceName: string; attributes: { key: string; value: string }[]; port: number | null };
+
+/** The route's timeout (milliseconds); perRequestMs is App Mesh's 15 000 when unset (http, http2, grpc). */
+export interface TimeoutPolicy {
+  perRequestMs: number | null;
+  idleMs: number | null;
+}
+
+/** The route's retry policy, events as written and HTTP events expanded to status codes (reference §3.1). */
+export interface RetryPolicyOut {
+  maxRetries: number;
+  perRetryTimeoutMs: number | null;
+  httpRetryEvents: string[];
+  httpStatusCodes: number[];
+  streamError: boolean;
+  tcpRetryEvents: string[];
+  grpcRetryEvents: string[];
+}
+
+export interface WeightedTargetOut {
+  virtualNode: string;
+  weight: number;
+  /** weight / Σ weights (0 when Σ = 0). */
+  probability: number;
 }
 
 export interface Decision {
@@ -33,15 +73,21 @@ export interface Decision {
   targetPort: number | null;
   path: string | null;
   authority: string | null;
+  /** App Mesh name of the target service's virtual router provider. */
   virtualRouter: string | null;
+  /** The router route's name. */
   route: string | null;
+  /** App Mesh name of the chosen virtual node. */
   virtualNode: string | null;
-  endpoint: null;
-  timeout: null;
-  retryPolicy: null;
+  endpoint: Endpoint | null;
+  /** The router route's timeout / retry policy: frozen objects shared by every decision of that route (read, do not modify). */
+  timeout: TimeoutPolicy | null;
+  retryPolicy: RetryPolicyOut | null;
+  /** Only with `allTargets`: every weighted target of the router route (no pick made). */
+  targets?: WeightedTargetOut[];
 }
 
-export type CriterionKind = 'listener' | 'protocol' | 'port' | 'virtual-host' | 'hostname' | 'path' | 'method' | 'header' | 'query';
+export type CriterionKind = 'listener' | 'protocol' | 'port' | 'virtual-host' | 'hostname' | 'path' | 'method' | 'scheme' | 'header' | 'query';
 
 export interface Criterion {
   kind: CriterionKind;
@@ -55,7 +101,7 @@ export interface ExplainedRoute {
   rank: number;
   name: string;
   priority: number | null;
-  protocol: 'http' | 'http2' | 'grpc';
+  protocol: 'http' | 'http2' | 'grpc' | 'tcp';
   /** `won`: the decision's route; `failed`: tried before the winner (or no winner) and a criterion failed; `not-reached`: ranks after the winner. */
   outcome: 'won' | 'failed' | 'not-reached';
   /** The first failing criterion, in check order; null when every criterion holds. */
@@ -84,5 +130,21 @@ export interface Explanation {
   /** Virtual host the request selected (virtual-host mode): `www.example.com`, `*.example.com`, `*`; null if none / flat. */
   virtualHost: string | null;
   /** Every route of the gateway, in precedence order. */
+  routes: ExplainedRoute[];
+  /** The router stage; null when the gateway stage did not pick a service or the table is gateway-only. */
+  router: RouterExplanation | null;
+}
+
+export interface RouterExplanation {
+  virtualService: string;
+  /** The service's provider: `virtualNode`, `virtualRouter`, or null (no provider: the service routes no traffic). */
+  provider: 'virtualNode' | 'virtualRouter' | null;
+  /** App Mesh name of the provider. */
+  providerName: string | null;
+  /** The router listener the request uses; null when none (no target port and several listeners, or no listener on it). */
+  listener: { port: number; protocol: string } | null;
+  /** The request the router sees: the rewritten path (with query) and authority. */
+  request: { path: string; authority: string | null; port: number | null; protocol: string | null; scheme: string };
+  /** Every route of the router, in precedence order (empty for a node provider). */
   routes: ExplainedRoute[];
 }

@@ -8,13 +8,13 @@ import { TableFormatError } from '../errors.js';
 import {
   BLOB_ENTRY_SIZE, DIR_ENTRY_SIZE, FORMAT_VERSION, HEADER_SIZE, H_CHECKSUM, H_FLAGS, H_HEADER_SIZE, H_MAGIC,
   H_SECTION_COUNT, H_TOTAL_LENGTH, H_VERSION, KNOWN_FLAGS, KNOWN_ROUTER_FLAGS, KNOWN_ROUTE_FLAGS, MAGIC, MAX_PRIORITY,
-  MAX_SECTIONS, METHOD_NAMES, NONE, PathKind, HostKind, PredicateOp, PredicateKind, PrefixRewrite, PRIORITY_UNSET,
+  MAX_SECTIONS, MESH_SECTIONS, METHOD_NAMES, NONE, ProviderKind, DiscoveryKind, Scheme, PathKind, HostKind, PredicateOp, PredicateKind, PrefixRewrite, PRIORITY_UNSET,
   Protocol, RecordSize, REQUIRED_SECTIONS, RouterKind, SECTION_ALIGN, SectionKind, VhostKind,
   type SectionKindName,
 } from './layout.js';
 import { tableChecksum } from './crc32.js';
 import type {
-  DecodedTable, GroupRecord, NodeRecord, PredicateRecord, RouteRecord, RouterRecord, SectionEntry, VhostRecord,
+  DecodedTable, GroupRecord, MeshData, NodeRecord, PredicateRecord, RouteRecord, RouterRecord, SectionEntry, VhostRecord, VnodeRecord,
 } from './types.js';
 
 function fail(code: string, message: string, offset: number): never {
@@ -53,10 +53,30 @@ export function decodeTable(bytes: Uint8Array): DecodedTable {
     predicates: readRecords(view, at('predicates'), RecordSize.predicates, readPredicate),
     ranges: readRecords(view, at('ranges'), RecordSize.ranges, (v, o) => ({ start: v.getBigInt64(o, true), end: v.getBigInt64(o + 8, true) })),
     targets: readRecords(view, at('targets'), RecordSize.targets, (v, o) => ({ virtualService: v.getUint32(o, true), port: v.getUint32(o + 4, true), weight: v.getUint32(o + 8, true) })),
+    mesh: readMesh(view, sections),
     bytes,
   };
   validateReferences(d, sections);
   return d;
+}
+
+/** The router-stage sections: all present (a two-stage table) or none (gateway-only). */
+function readMesh(view: DataView, sections: SectionEntry[]): MeshData | null {
+  const present = MESH_SECTIONS.filter((n) => sections.some((s) => s.kind === SectionKind[n]));
+  if (present.length === 0) return null;
+  if (present.length !== MESH_SECTIONS.length) fail('table-section-missing', `router-stage sections must all be present (found ${present.join(', ')})`, HEADER_SIZE);
+  const at = (name: SectionKindName): SectionEntry => sections.find((s) => s.kind === SectionKind[name])!;
+  const u = (v: DataView, o: number, i: number): number => v.getUint32(o + 4 * i, true);
+  return {
+    services: readRecords(view, at('services'), RecordSize.services, (v, o) => ({ name: u(v, o, 0), providerKind: u(v, o, 1), provider: u(v, o, 2) })),
+    vnodes: readRecords(view, at('vnodes'), RecordSize.vnodes, (v, o): VnodeRecord => ({
+      name: u(v, o, 0), discovery: u(v, o, 1), host: u(v, o, 2), service: u(v, o, 3),
+      firstAttribute: u(v, o, 4), attributeCount: u(v, o, 5), firstListener: u(v, o, 6), listenerCount: u(v, o, 7),
+    })),
+    nodeListeners: readRecords(view, at('nodeListeners'), RecordSize.nodeListeners, (v, o) => ({ port: u(v, o, 0), protocol: u(v, o, 1) })),
+    attributes: readRecords(view, at('attributes'), RecordSize.attributes, (v, o) => ({ key: u(v, o, 0), value: u(v, o, 1) })),
+    policies: readRecords(view, at('policies'), RecordSize.policies, (v, o) => ({ timeout: u(v, o, 0), retryPolicy: u(v, o, 1) })),
+  };
 }
 
 // ------- header and directory -------
@@ -163,7 +183,7 @@ function readRoute(v: DataView, o: number): RouteRecord {
     name: v.getUint32(o, true), protocol: v.getUint8(o + 4), pathKind: v.getUint8(o + 5), hostKind: v.getUint8(o + 6), method: v.getUint8(o + 7),
     priority: v.getUint16(o + 8, true), port: v.getUint16(o + 10, true), path: v.getUint32(o + 12, true), pathRegex: v.getUint32(o + 16, true),
     host: v.getUint32(o + 20, true), firstPredicate: v.getUint32(o + 24, true), predicateCount: v.getUint16(o + 28, true),
-    targetCount: v.getUint16(o + 30, true), firstTarget: v.getUint32(o + 32, true), prefixRewrite: v.getUint8(o + 36),
+    targetCount: v.getUint16(o + 30, true), firstTarget: v.getUint32(o + 32, true), prefixRewrite: v.getUint8(o + 36), scheme: v.getUint8(o + 37),
     flags: v.getUint8(o + 39), prefixValue: v.getUint32(o + 40, true), pathRewrite: v.getUint32(o + 44, true),
   };
 }
@@ -240,6 +260,50 @@ function validateReferences(d: DecodedTable, sections: SectionEntry[]): void {
   for (const [kind, total] of totals) {
     if (cursors[kind] !== total) fail('table-layout', `${total - cursors[kind]} ${kind} records not referenced`, HEADER_SIZE);
   }
+  if (d.mesh !== null) validateMesh(d, d.mesh, sections, str, range);
+}
+
+/** Router-stage sections: references in range, enums known, attributes and node listeners tiled by the nodes in order. */
+function validateMesh(d: DecodedTable, m: MeshData, sections: SectionEntry[], str: StrCheck, range: RangeCheck): void {
+  m.services.forEach((s, i) => {
+    const at = recAt(sections, 'services', RecordSize.services, i);
+    str(s.name, at, false);
+    if (s.providerKind > ProviderKind.virtualRouter) fail('table-value', 'bad provider kind', at + 4);
+    str(s.provider, at + 8, s.providerKind === ProviderKind.none);
+    if (s.providerKind === ProviderKind.none && s.provider !== NONE) fail('table-value', 'provider-less service with a provider', at + 8);
+  });
+  let attr = 0;
+  let lis = 0;
+  m.vnodes.forEach((n, i) => {
+    const at = recAt(sections, 'vnodes', RecordSize.vnodes, i);
+    str(n.name, at, false);
+    if (n.discovery > DiscoveryKind.cloudMap) fail('table-value', 'bad service discovery kind', at + 4);
+    str(n.host, at + 8, n.discovery === DiscoveryKind.none);
+    if (n.discovery === DiscoveryKind.none && n.host !== NONE) fail('table-value', 'node without discovery has a host', at + 8);
+    str(n.service, at + 12, n.discovery !== DiscoveryKind.cloudMap);
+    if (n.discovery !== DiscoveryKind.cloudMap && n.service !== NONE) fail('table-value', 'only Cloud Map has a service name', at + 12);
+    range(n.firstAttribute, n.attributeCount, m.attributes.length, 'node attributes', at + 16);
+    if (n.firstAttribute !== attr) fail('table-layout', 'node attributes must follow each other', at + 16);
+    attr += n.attributeCount;
+    range(n.firstListener, n.listenerCount, m.nodeListeners.length, 'node listeners', at + 24);
+    if (n.firstListener !== lis) fail('table-layout', 'node listeners must follow each other', at + 24);
+    lis += n.listenerCount;
+  });
+  if (attr !== m.attributes.length || lis !== m.nodeListeners.length) fail('table-layout', 'node attributes or listeners not referenced', HEADER_SIZE);
+  m.nodeListeners.forEach((l, i) => {
+    if (l.protocol < Protocol.http || l.protocol > Protocol.tcp || l.port < 1 || l.port > 0xffff) fail('table-value', 'bad node listener', recAt(sections, 'nodeListeners', RecordSize.nodeListeners, i));
+  });
+  m.attributes.forEach((a, i) => {
+    const at = recAt(sections, 'attributes', RecordSize.attributes, i);
+    str(a.key, at, false);
+    str(a.value, at + 4, false);
+  });
+  if (m.policies.length !== d.routes.length) fail('table-section-size', `${m.policies.length} policy records for ${d.routes.length} routes`, sections.find((s) => s.kind === SectionKind.policies)!.offset);
+  m.policies.forEach((p, i) => {
+    const at = recAt(sections, 'policies', RecordSize.policies, i);
+    str(p.timeout, at, true);
+    str(p.retryPolicy, at + 4, true);
+  });
 }
 
 type StrCheck = (i: number, where: number, optional: boolean) => void;
@@ -247,7 +311,11 @@ type RangeCheck = (first: number, count: number, total: number, what: string, wh
 
 function validateRoute(d: DecodedTable, r: RouteRecord, at: number, str: StrCheck, range: RangeCheck): void {
   str(r.name, at, false);
-  if (r.protocol < Protocol.http || r.protocol > Protocol.grpc) fail('table-value', `bad route protocol ${r.protocol}`, at + 4);
+  if (r.protocol < Protocol.http || r.protocol > Protocol.tcp) fail('table-value', `bad route protocol ${r.protocol}`, at + 4);
+  if (r.protocol === Protocol.tcp && (r.pathKind !== PathKind.none || r.hostKind !== HostKind.none || r.method !== 0 || r.predicateCount !== 0 || r.scheme !== Scheme.none)) {
+    fail('table-value', 'a tcp route matches on port only', at + 4);
+  }
+  if (r.scheme > Scheme.https) fail('table-value', 'bad scheme', at + 37);
   if (r.pathKind > PathKind.regex) fail('table-value', 'bad path kind', at + 5);
   str(r.path, at + 12, r.pathKind === PathKind.none);
   if (r.pathKind === PathKind.none && r.path !== NONE) fail('table-value', 'path-less route with a path', at + 12);
@@ -280,7 +348,7 @@ function validatePredicate(d: DecodedTable, p: PredicateRecord, at: number, str:
 function validateGroup(d: DecodedTable, g: number, router: RouterRecord, sections: SectionEntry[], str: StrCheck, range: RangeCheck, cursors: Cursors): void {
   const grp = d.groups[g]!;
   const at = recAt(sections, 'groups', RecordSize.groups, g);
-  if (grp.protocol < Protocol.http || grp.protocol > Protocol.grpc || grp.port < 1 || grp.port > 0xffff) fail('table-value', 'bad group', at);
+  if (grp.protocol < Protocol.http || grp.protocol > Protocol.tcp || grp.port < 1 || grp.port > 0xffff) fail('table-value', 'bad group', at);
   range(grp.firstVhost, grp.vhostCount, d.vhosts.length, 'group vhosts', at);
   tile(cursors, 'vhost', grp.firstVhost, grp.vhostCount, at + 8);
   for (let v = grp.firstVhost; v < grp.firstVhost + grp.vhostCount; v++) {

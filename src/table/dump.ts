@@ -5,7 +5,7 @@
  */
 import { decodeTable } from './decode.js';
 import {
-  HOST_KIND_NAMES, METHOD_NAMES, NONE, PATH_KIND_NAMES, PREDICATE_OP_NAMES, PREFIX_REWRITE_NAMES, PRIORITY_UNSET, PROTOCOL_NAMES,
+  DiscoveryKind, HOST_KIND_NAMES, METHOD_NAMES, ProviderKind, SCHEME_NAMES, NONE, PATH_KIND_NAMES, PREDICATE_OP_NAMES, PREFIX_REWRITE_NAMES, PRIORITY_UNSET, PROTOCOL_NAMES,
   PredicateKind, ROUTER_FLAG_VIRTUAL_HOST, ROUTE_FLAG_HOST_REWRITE_DISABLED, ROUTE_FLAG_WEIGHTED, RouterKind, SectionKind, VHOST_KIND_NAMES,
 } from './layout.js';
 import type { DecodedTable, RouteRecord } from './types.js';
@@ -23,7 +23,7 @@ export function dumpTable(bytes: Uint8Array): string {
     const mode = r.flags & ROUTER_FLAG_VIRTUAL_HOST ? 'virtual-host' : 'flat';
     const listeners = d.listeners.slice(r.firstListener, r.firstListener + r.listenerCount).map((l) => `${l.port}/${PROTOCOL_NAMES[l.protocol]}`);
     out.push(`router ${i}: ${kind} ${q(d.strings[r.name]!)} mesh ${q(d.strings[r.mesh]!)} hostnames ${mode}; listeners ${listeners.join(' ')}`);
-    for (let k = 0; k < r.routeCount; k++) dumpRoute(d, d.routes[r.firstRoute + k]!, k, out);
+    for (let k = 0; k < r.routeCount; k++) dumpRoute(d, d.routes[r.firstRoute + k]!, k, out, r.firstRoute + k);
     for (let g = r.firstGroup; g < r.firstGroup + r.groupCount; g++) {
       const grp = d.groups[g]!;
       out.push(`  group ${grp.port}/${PROTOCOL_NAMES[grp.protocol]}`);
@@ -35,6 +35,19 @@ export function dumpTable(bytes: Uint8Array): string {
       }
     }
   });
+  if (d.mesh !== null) {
+    const s = (i: number): string => (i === NONE ? '-' : q(d.strings[i]!));
+    for (const sv of d.mesh.services) {
+      const kind = sv.providerKind === ProviderKind.virtualNode ? 'virtual-node' : sv.providerKind === ProviderKind.virtualRouter ? 'virtual-router' : 'none';
+      out.push(`service ${s(sv.name)} provider ${kind} ${s(sv.provider)}`);
+    }
+    for (const n of d.mesh.vnodes) {
+      const kind = n.discovery === DiscoveryKind.dns ? 'dns' : n.discovery === DiscoveryKind.cloudMap ? 'cloud-map' : 'none';
+      const attrs = d.mesh.attributes.slice(n.firstAttribute, n.firstAttribute + n.attributeCount).map((a) => `${s(a.key)}=${s(a.value)}`);
+      const ls = d.mesh.nodeListeners.slice(n.firstListener, n.firstListener + n.listenerCount).map((l) => `${l.port}/${PROTOCOL_NAMES[l.protocol]}`);
+      out.push(`node ${s(n.name)} ${kind} ${s(n.host)} ${s(n.service)}${attrs.length ? ' attributes ' + attrs.join(' ') : ''}; listeners ${ls.join(' ')}`);
+    }
+  }
   return out.join('\n') + '\n';
 }
 
@@ -46,7 +59,7 @@ function ranks(d: DecodedTable, start: number, count: number): string {
   return `[${d.lists.slice(start, start + count).join(' ')}]`;
 }
 
-function dumpRoute(d: DecodedTable, r: RouteRecord, rank: number, out: string[]): void {
+function dumpRoute(d: DecodedTable, r: RouteRecord, rank: number, out: string[], index: number): void {
   const s = (i: number): string => (i === NONE ? '-' : q(d.strings[i]!));
   const prio = r.priority === PRIORITY_UNSET ? '-' : String(r.priority);
   out.push(
@@ -64,6 +77,9 @@ function dumpRoute(d: DecodedTable, r: RouteRecord, rank: number, out: string[])
   const weighted = r.flags & ROUTE_FLAG_WEIGHTED ? ' (weighted)' : '';
   const targets = d.targets.slice(r.firstTarget, r.firstTarget + r.targetCount).map((t) => `${s(t.virtualService)}${t.port ? ':' + t.port : ''} w${t.weight}`);
   out.push(`      targets${weighted} ${targets.join(', ')}`);
+  if (r.scheme !== 0) out.push(`      scheme ${SCHEME_NAMES[r.scheme]}`);
+  const p = d.mesh?.policies[index];
+  if (p !== undefined && (p.timeout !== NONE || p.retryPolicy !== NONE)) out.push(`      timeout ${s(p.timeout)} retry ${s(p.retryPolicy)}`);
 }
 
 function dumpNode(d: DecodedTable, i: number, indent: number, out: string[]): void {

@@ -5,7 +5,8 @@
 import { MeshrouteError } from '../errors.js';
 import {
   BLOB_ENTRY_SIZE, DIR_ENTRY_SIZE, FORMAT_VERSION, HEADER_SIZE, H_CHECKSUM, H_FLAGS, H_HEADER_SIZE, H_MAGIC,
-  H_SECTION_COUNT, H_TOTAL_LENGTH, H_VERSION, MAGIC, MAX_U16, RecordSize, REQUIRED_SECTIONS, SECTION_ALIGN, SectionKind,
+  H_SECTION_COUNT, H_TOTAL_LENGTH, H_VERSION, MAGIC, MAX_U16, MESH_SECTIONS, RecordSize, REQUIRED_SECTIONS, SECTION_ALIGN, SectionKind,
+  type SectionKindName,
 } from './layout.js';
 import { tableChecksum } from './crc32.js';
 import type { TableData } from './types.js';
@@ -28,7 +29,8 @@ export function stringBlobOffsets(strings: readonly string[]): number[] {
  * the strings are not encoded twice.
  */
 export function encodeTable(data: TableData, stringBytes?: readonly Uint8Array[]): Uint8Array {
-  const bodies = REQUIRED_SECTIONS.map((name) => encodeSection(data, name, stringBytes));
+  const names: SectionKindName[] = data.mesh === null ? [...REQUIRED_SECTIONS] : [...REQUIRED_SECTIONS, ...MESH_SECTIONS];
+  const bodies = names.map((name) => encodeSection(data, name, stringBytes));
   const dirEnd = HEADER_SIZE + DIR_ENTRY_SIZE * bodies.length;
   let at = align(dirEnd);
   const placed = bodies.map((body) => {
@@ -45,7 +47,7 @@ export function encodeTable(data: TableData, stringBytes?: readonly Uint8Array[]
   view.setUint32(H_FLAGS, data.flags, true);
   view.setUint32(H_TOTAL_LENGTH, total, true);
   view.setUint32(H_SECTION_COUNT, bodies.length, true);
-  REQUIRED_SECTIONS.forEach((name, i) => {
+  names.forEach((name, i) => {
     const entry = HEADER_SIZE + i * DIR_ENTRY_SIZE;
     view.setUint32(entry, SectionKind[name], true);
     view.setUint32(entry + 4, placed[i]!, true);
@@ -60,8 +62,22 @@ function align(n: number): number {
   return Math.ceil(n / SECTION_ALIGN) * SECTION_ALIGN;
 }
 
-function encodeSection(d: TableData, name: (typeof REQUIRED_SECTIONS)[number], stringBytes: readonly Uint8Array[] | undefined): Uint8Array {
+function encodeSection(d: TableData, name: SectionKindName, stringBytes: readonly Uint8Array[] | undefined): Uint8Array {
+  const m = d.mesh ?? { services: [], vnodes: [], nodeListeners: [], attributes: [], policies: [] };
   switch (name) {
+    case 'services':
+      return encodeRecords(m.services, RecordSize.services, (w, r) => { w.u32(r.name); w.u32(r.providerKind); w.u32(r.provider); });
+    case 'vnodes':
+      return encodeRecords(m.vnodes, RecordSize.vnodes, (w, r) => {
+        w.u32(r.name); w.u32(r.discovery); w.u32(r.host); w.u32(r.service);
+        w.u32(r.firstAttribute); w.u32(r.attributeCount); w.u32(r.firstListener); w.u32(r.listenerCount);
+      });
+    case 'nodeListeners':
+      return encodeRecords(m.nodeListeners, RecordSize.nodeListeners, (w, r) => { w.u32(r.port); w.u32(r.protocol); });
+    case 'attributes':
+      return encodeRecords(m.attributes, RecordSize.attributes, (w, r) => { w.u32(r.key); w.u32(r.value); });
+    case 'policies':
+      return encodeRecords(m.policies, RecordSize.policies, (w, r) => { w.u32(r.timeout); w.u32(r.retryPolicy); });
     case 'strings':
       return encodeBlobs(stringBytes ?? d.strings.map((s) => UTF8.encode(s)));
     case 'regex':
@@ -93,7 +109,7 @@ function encodeSection(d: TableData, name: (typeof REQUIRED_SECTIONS)[number], s
         w.u32(r.name); w.u8(r.protocol); w.u8(r.pathKind); w.u8(r.hostKind); w.u8(r.method);
         w.u16(r.priority); w.u16(r.port); w.u32(r.path); w.u32(r.pathRegex); w.u32(r.host);
         w.u32(r.firstPredicate); w.u16(r.predicateCount); w.u16(r.targetCount); w.u32(r.firstTarget);
-        w.u8(r.prefixRewrite); w.u8(0); w.u8(0); w.u8(r.flags); w.u32(r.prefixValue); w.u32(r.pathRewrite);
+        w.u8(r.prefixRewrite); w.u8(r.scheme); w.u8(0); w.u8(r.flags); w.u32(r.prefixValue); w.u32(r.pathRewrite);
       });
     case 'predicates':
       return encodeRecords(d.predicates, RecordSize.predicates, (w, r) => {

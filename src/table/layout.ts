@@ -44,12 +44,21 @@ export const SectionKind = {
   ranges: 10,
   targets: 11,
   regex: 12,
+  // Router stage (issue 5). Optional: all five present together, or none (a gateway-only table).
+  services: 13,
+  vnodes: 14,
+  nodeListeners: 15,
+  attributes: 16,
+  policies: 17,
 } as const;
 export type SectionKindName = keyof typeof SectionKind;
 /** Every kind this version requires exactly once, in file order (regex last: its size is engine-specific). */
 export const REQUIRED_SECTIONS: readonly SectionKindName[] = [
   'strings', 'routers', 'listeners', 'groups', 'vhosts', 'nodes', 'lists', 'routes', 'predicates', 'ranges', 'targets', 'regex',
 ];
+
+/** The router-stage sections: a table has all of them (in this order, after regex) or none. */
+export const MESH_SECTIONS: readonly SectionKindName[] = ['services', 'vnodes', 'nodeListeners', 'attributes', 'policies'];
 
 /** Fixed record sizes (bytes) of the array sections; each array section starts with a u32 count. */
 export const RecordSize = {
@@ -63,6 +72,11 @@ export const RecordSize = {
   predicates: 16,
   ranges: 16,
   targets: 12,
+  services: 12,
+  vnodes: 32,
+  nodeListeners: 8,
+  attributes: 8,
+  policies: 8,
 } as const;
 /** Blob sections (strings, regex) start with a u32 count then count × {u32 offset, u32 length}. */
 export const BLOB_ENTRY_SIZE = 8;
@@ -111,3 +125,12 @@ export const KNOWN_ROUTE_FLAGS = ROUTE_FLAG_WEIGHTED | ROUTE_FLAG_HOST_REWRITE_D
 
 export const VhostKind = { any: 0, exact: 1, suffix: 2 } as const;
 export const VHOST_KIND_NAMES = ['any', 'exact', 'suffix'] as const;
+
+/** Route record byte 37 (router-stage http2 routes): the `scheme` criterion. */
+export const Scheme = { none: 0, http: 1, https: 2 } as const;
+export const SCHEME_NAMES = [null, 'http', 'https'] as const;
+
+/** Virtual service provider kind (services section). */
+export const ProviderKind = { none: 0, virtualNode: 1, virtualRouter: 2 } as const;
+/** Virtual node service discovery kind (vnodes section). */
+export const DiscoveryKind = { none: 0, dns: 1, cloudMap: 2 } as const;

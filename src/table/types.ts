@@ -94,6 +94,8 @@ export interface RouteRecord {
   prefixValue: number;
   /** String index of `rewrite.path.exact`; NONE without a path rewrite. */
   pathRewrite: number;
+  /** Scheme code (router-stage http2 routes); 0 = no scheme criterion. Byte 37, reserved (0) before issue 5. */
+  scheme: number;
 }
 
 export interface PredicateRecord {
@@ -122,7 +124,55 @@ export interface TargetRecord {
   weight: number;
 }
 
+/** A virtual service reachable from the gateway and its provider (router stage). */
+export interface ServiceRecord {
+  /** String index of the App Mesh name. */
+  name: number;
+  /** ProviderKind. */
+  providerKind: number;
+  /** String index of the provider's App Mesh name (a virtual node or a kind-2 router); NONE for none. */
+  provider: number;
+}
+
+/** A virtual node reachable from the gateway: its service discovery and listeners (router stage). */
+export interface VnodeRecord {
+  name: number;
+  /** DiscoveryKind. */
+  discovery: number;
+  /** DNS hostname, or Cloud Map namespaceName; NONE without discovery. */
+  host: number;
+  /** Cloud Map serviceName; NONE otherwise. */
+  service: number;
+  firstAttribute: number;
+  attributeCount: number;
+  /** Listeners: records [firstListener, +listenerCount) of the nodeListeners section. */
+  firstListener: number;
+  listenerCount: number;
+}
+
+export interface AttributeRecord {
+  key: number;
+  value: number;
+}
+
+/** Per route record (parallel to the routes section): JSON texts of timeout and retry policy. */
+export interface PolicyRecord {
+  timeout: number;
+  retryPolicy: number;
+}
+
+/** The router-stage sections; null in a gateway-only table. */
+export interface MeshData {
+  services: ServiceRecord[];
+  vnodes: VnodeRecord[];
+  nodeListeners: ListenerRecord[];
+  attributes: AttributeRecord[];
+  policies: PolicyRecord[];
+}
+
 export interface TableData {
+  /** Router stage (issue 5); null = gateway-only table (no sections 13–17). */
+  mesh: MeshData | null;
   flags: number;
   strings: string[];
   routers: RouterRecord[];

@@ -74,7 +74,7 @@ const httpRewriteArb = fc.option(
   { nil: undefined, freq: 2 },
 );
 
-const httpMatchArb = fc.record(
+export const httpMatchArb = fc.record(
   {
     path: fc.oneof(
       { weight: 5, arbitrary: literalPathArb.map((p) => ({ prefix: p })) },
@@ -98,7 +98,7 @@ const httpMatchArb = fc.record(
   return out;
 });
 
-const grpcMatchArb = fc.record({
+export const grpcMatchArb = fc.record({
   serviceName: fc.option(fc.constantFrom(...SERVICES), { nil: undefined, freq: 4 }),
   hostname: hostnameArb,
   metadata: fc.array(headerArb, { maxLength: 2 }),

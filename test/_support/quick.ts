@@ -17,6 +17,7 @@ export function resources(routes: ApiGatewayRoute[], listeners: Listener[] = [{ 
 
 export function build(routes: ApiGatewayRoute[], options: CompileOptions = {}, listeners?: Listener[]) {
   const { model, gateway } = modelFromApi(resources(routes, listeners));
-  const b = buildGatewayTable(model, gateway, options);
+  // Gateway-stage unit tests: provider-less target services, so a gateway-only table.
+  const b = buildGatewayTable(model, gateway, { routerStage: false, ...options });
   return { ...b, model, gateway, router: loadTable(b.table) as Router, order: b.routes.map((r) => r.displayName) };
 }

@@ -6,12 +6,16 @@
  * elsewhere). Written for obviousness, not speed.
  */
 import { compileRegex } from '../../src/regex/index.js';
-import type { GatewayRoute, HeaderMatch, MeshModel, VirtualGateway } from '../../src/model/types.js';
-import type { Decision, RouteRequest } from '../../src/evaluate/index.js';
+import type { GatewayRoute, HeaderMatch, MeshModel, Route, VirtualGateway, VirtualNode } from '../../src/model/types.js';
+import type { Decision, Endpoint, RouteRequest } from '../../src/evaluate/index.js';
 
 export interface ReferenceOptions {
   hostnameMode?: 'virtual-host' | 'flat';
   random?: (() => number) | undefined;
+  /** Default true: continue into the router stage (docs/precedence.md §7); false = gateway stage only. */
+  routerStage?: boolean;
+  stickyKey?: string | undefined;
+  allTargets?: boolean | undefined;
 }
 
 interface Req {
@@ -44,9 +48,167 @@ export function referenceRoute(model: MeshModel, gateway: VirtualGateway, reques
     const headers = r.spec.type === 'grpc' ? r.spec.match.metadata : r.spec.match.headers;
     if (!headers.every((h) => headerOk(h, req.headers))) continue;
     if (r.spec.type !== 'grpc' && !r.spec.match.queryParameters.every((q) => queryOk(q.name, q.exact, req.query))) continue;
-    return decision(r, req, options.random ?? Math.random);
+    const draw = drawer(req, options);
+    const d = decision(r, req, draw);
+    if (!d.matched || options.routerStage === false) return d;
+    return routerStage(model, gateway.meshName, d, request, req, options, draw);
   }
   return unmatched(req, null);
+}
+
+// ------- weighted picks (docs/precedence.md §7) -------
+
+/** x in [0, total): FNV-1a 32 of the sticky header's UTF-8 bytes mod total, else floor(random × total) clamped. */
+function drawer(req: Req, options: ReferenceOptions): (total: number) => number {
+  const key = options.stickyKey;
+  const value = key === undefined ? undefined : req.headers.get(key.toLowerCase());
+  if (value !== undefined) {
+    let h = 0x811c9dc5;
+    for (const b of Buffer.from(value, 'utf8')) h = Number((BigInt((h ^ b) >>> 0) * 0x01000193n) % 2n ** 32n);
+    return (total) => h % total;
+  }
+  const random = options.random ?? Math.random;
+  return (total) => Math.min(total - 1, Math.max(0, Math.floor(random() * total)));
+}
+
+function pickWeighted<T extends { weight: number }>(targets: T[], draw: (total: number) => number): T | undefined {
+  const total = targets.reduce((n, t) => n + t.weight, 0);
+  if (total <= 0) return undefined;
+  const x = draw(total);
+  let cum = 0;
+  return targets.find((t) => (cum += t.weight) > x);
+}
+
+// ------- the router stage, naively (reference §1, §3, §8.4) -------
+
+function routerStage(model: MeshModel, mesh: string, d: Decision, request: RouteRequest, gwReq: Req, options: ReferenceOptions, draw: (total: number) => number): Decision {
+  const fail = (): Decision => ({ ...d, matched: false, status: 404, grpcStatus: gwReq.protocol === 'grpc' ? 12 : null, stage: 'router', virtualNode: null, endpoint: null });
+  const service = model.virtualServices.find((s) => s.meshName === mesh && s.name === d.virtualService);
+  const provider = service?.provider ?? null;
+  if (provider === null) return fail();
+  if ('virtualNode' in provider) {
+    const node = model.virtualNodes.find((n) => n.meshName === mesh && n.name === provider.virtualNode);
+    return { ...d, virtualNode: provider.virtualNode, endpoint: node ? endpointOf(node, d.targetPort) : null };
+  }
+  const vr = model.virtualRouters.find((x) => x.meshName === mesh && x.name === provider.virtualRouter);
+  const withRouter = { ...d, virtualRouter: provider.virtualRouter };
+  if (!vr) return { ...fail(), virtualRouter: provider.virtualRouter };
+  const listener = d.targetPort !== null ? vr.listeners.find((l) => l.port === d.targetPort) : vr.listeners.length === 1 ? vr.listeners[0] : undefined;
+  if (!listener) return { ...fail(), virtualRouter: vr.name };
+  const rreq = normalize(
+    { listeners: [{ portMapping: listener }] } as unknown as VirtualGateway,
+    { method: request.method ?? 'GET', path: d.path ?? '/', authority: d.authority ?? undefined, headers: request.headers, port: listener.port, scheme: request.scheme } as RouteRequest,
+  );
+  const scheme = request.scheme ?? 'http';
+  const routes = model.routes.filter((r) => r.meshName === mesh && r.virtualRouterName === vr.name).sort(byRoutePrecedence);
+  for (const r of routes) {
+    if (r.spec.type !== listener.protocol) continue;
+    if (r.spec.match.port !== null && r.spec.match.port !== listener.port) continue;
+    if (r.spec.type !== 'tcp') {
+      if (!routePathOk(r, rreq.path)) continue;
+      const headers = r.spec.type === 'grpc' ? r.spec.match.metadata : r.spec.match.headers;
+      if (!headers.every((h) => headerOk(h, rreq.headers))) continue;
+      if (r.spec.type !== 'grpc') {
+        const m = r.spec.match;
+        if (m.method !== null && m.method !== rreq.method) continue;
+        if (r.spec.type === 'http2' && m.scheme !== null && m.scheme !== scheme) continue;
+        if (!m.queryParameters.every((q) => queryOk(q.name, q.exact, rreq.query))) continue;
+      }
+    }
+    const chosen = { ...withRouter, virtualRouter: vr.name, route: r.displayName, timeout: expectedTimeout(r), retryPolicy: expectedRetry(r) };
+    if (options.allTargets) {
+      const total = r.spec.weightedTargets.reduce((n, t) => n + t.weight, 0);
+      return { ...chosen, targets: r.spec.weightedTargets.map((t) => ({ virtualNode: t.virtualNodeName, weight: t.weight, probability: total > 0 ? t.weight / total : 0 })) };
+    }
+    const t = pickWeighted(r.spec.weightedTargets, draw);
+    if (t === undefined) return { ...fail(), virtualRouter: vr.name, route: r.displayName, timeout: chosen.timeout, retryPolicy: chosen.retryPolicy };
+    const node = model.virtualNodes.find((n) => n.meshName === mesh && n.name === t.virtualNodeName);
+    return { ...chosen, virtualNode: t.virtualNodeName, endpoint: node ? endpointOf(node, t.port) : null };
+  }
+  return { ...fail(), virtualRouter: vr.name };
+}
+
+function endpointOf(node: VirtualNode, port: number | null): Endpoint | null {
+  const p = port ?? (node.listeners.length === 1 ? node.listeners[0]!.portMapping.port : null);
+  const sd = node.serviceDiscovery;
+  if (sd === null) return null;
+  if ('dns' in sd) return { hostname: sd.dns.hostname, port: p };
+  return { namespaceName: sd.awsCloudMap.namespaceName, serviceName: sd.awsCloudMap.serviceName, attributes: sd.awsCloudMap.attributes.map((a) => ({ key: a.key, value: a.value })), port: p };
+}
+
+const toMs = (d: { unit: string; value: number } | null | undefined): number | null => (d ? (d.unit === 's' ? d.value * 1000 : d.value) : null);
+
+function expectedTimeout(r: Route): Decision['timeout'] {
+  if (r.spec.type === 'tcp') {
+    const idle = toMs(r.spec.timeout?.idle);
+    return idle === null ? null : { perRequestMs: null, idleMs: idle };
+  }
+  return { perRequestMs: toMs(r.spec.timeout?.perRequest) ?? 15000, idleMs: toMs(r.spec.timeout?.idle) };
+}
+
+function expectedRetry(r: Route): Decision['retryPolicy'] {
+  const p = r.spec.retryPolicy;
+  if (p === null) return null;
+  const codes: number[] = [];
+  const add = (...c: number[]) => { for (const x of c) if (!codes.includes(x)) codes.push(x); };
+  for (const e of p.httpRetryEvents) {
+    if (e === 'server-error') add(500, 501, 502, 503, 504, 505, 506, 507, 508, 510, 511);
+    if (e === 'gateway-error') add(502, 503, 504);
+    if (e === 'client-error') add(409);
+  }
+  return {
+    maxRetries: p.maxRetries, perRetryTimeoutMs: toMs(p.perRetryTimeout), httpRetryEvents: [...p.httpRetryEvents],
+    httpStatusCodes: codes.sort((a, b) => a - b), streamError: p.httpRetryEvents.includes('stream-error'),
+    tcpRetryEvents: [...p.tcpRetryEvents], grpcRetryEvents: [...p.grpcRetryEvents],
+  };
+}
+
+/** A route's literal: prefix, exact, gRPC `/<service>/<method>` (exact) or `/<service>/` (prefix). */
+function routeLiteral(r: Route): { value: string; exact: boolean } | null {
+  const s = r.spec;
+  if (s.type === 'tcp') return null;
+  if (s.type === 'grpc') {
+    if (s.match.serviceName === null) return null;
+    return s.match.methodName !== null ? { value: `/${s.match.serviceName}/${s.match.methodName}`, exact: true } : { value: `/${s.match.serviceName}/`, exact: false };
+  }
+  if (s.match.prefix !== null) return { value: s.match.prefix, exact: false };
+  if (s.match.path !== null && 'exact' in s.match.path) return { value: s.match.path.exact, exact: true };
+  return null;
+}
+
+function routePathOk(r: Route, path: string): boolean {
+  const s = r.spec;
+  if (s.type === 'tcp') return true;
+  const lit = routeLiteral(r);
+  if (lit !== null) return lit.exact ? path === lit.value : path.startsWith(lit.value);
+  if (s.type !== 'grpc' && s.match.path !== null && 'regex' in s.match.path) return fullMatch(s.match.path.regex, path);
+  return true;
+}
+
+function routeSortKey(r: Route): (number | Buffer)[] {
+  const lit = routeLiteral(r);
+  const s = r.spec;
+  const criteria = s.type === 'tcp' ? 0 : s.type === 'grpc' ? s.match.metadata.length : s.match.headers.length + s.match.queryParameters.length + (s.match.method ? 1 : 0) + (s.match.scheme ? 1 : 0);
+  return [
+    s.priority ?? 1001,
+    lit === null ? 1 : 0,
+    lit === null ? 0 : -Buffer.byteLength(lit.value),
+    lit === null ? 0 : lit.exact ? 0 : 1,
+    -criteria,
+    Buffer.from(r.name), Buffer.from(r.displayName), Buffer.from(r.namespace ?? ''),
+  ];
+}
+
+function byRoutePrecedence(a: Route, b: Route): number {
+  const ka = routeSortKey(a);
+  const kb = routeSortKey(b);
+  for (let i = 0; i < ka.length; i++) {
+    const x = ka[i]!;
+    const y = kb[i]!;
+    const c = typeof x === 'number' ? x - (y as number) : Buffer.compare(x, y as Buffer);
+    if (c !== 0) return c;
+  }
+  return 0;
 }
 
 // ------- precedence, as docs/precedence.md states it -------
@@ -257,17 +419,9 @@ function removeDotSegmentsThenMergeSlashes(path: string): string {
 
 // ------- the decision -------
 
-function decision(r: GatewayRoute, req: Req, random: () => number): Decision {
+function decision(r: GatewayRoute, req: Req, draw: (total: number) => number): Decision {
   const targets = r.spec.action.targets;
-  let target = targets.length === 1 && !r.spec.action.weighted ? targets[0]! : undefined;
-  if (target === undefined) {
-    const total = targets.reduce((n, t) => n + t.weight, 0);
-    if (total > 0) {
-      const x = Math.min(total - 1, Math.max(0, Math.floor(random() * total)));
-      let cum = 0;
-      target = targets.find((t) => (cum += t.weight) > x);
-    }
-  }
+  const target = targets.length === 1 && !r.spec.action.weighted ? targets[0]! : pickWeighted(targets, draw);
   if (target === undefined) return unmatched(req, r.displayName);
   const rewrite = r.spec.action.rewrite;
   const path = newPath(r, req.path);

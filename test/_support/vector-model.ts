@@ -4,8 +4,8 @@
  * (src/model) replaces it once merged. Extension: `action.weightedTargets` on a gateway route.
  */
 import type {
-  GatewayRoute, GatewayRouteAction, GatewayRouteRewrite, HeaderMatch, HostnameMatch, MeshModel, PathMatch, StringMatch,
-  VirtualGateway, VirtualService,
+  Duration, GatewayRoute, GatewayRouteAction, GatewayRouteRewrite, HeaderMatch, HostnameMatch, MeshModel, PathMatch, RetryPolicy, Route, RouteSpec,
+  RouteTimeout, ServiceDiscovery, StringMatch, VirtualGateway, VirtualNode, VirtualRouter, VirtualService, VirtualServiceProvider,
 } from '../../src/model/types.js';
 
 export interface ApiGatewayRoute {
@@ -24,11 +24,33 @@ export interface ApiVirtualService {
   meshName?: string;
   spec?: Record<string, unknown>;
 }
+/** Router stage (issue 5), AWS create-* shapes. */
+export interface ApiVirtualRouter {
+  virtualRouterName: string;
+  spec: { listeners: { portMapping: { port: number; protocol: 'http' | 'http2' | 'grpc' | 'tcp' } }[] };
+}
+export interface ApiRoute {
+  virtualRouterName: string;
+  routeName: string;
+  spec: Record<string, unknown>;
+}
+export interface ApiVirtualNode {
+  virtualNodeName: string;
+  spec: Record<string, unknown>;
+}
 export interface ApiResources {
   mesh?: string;
   virtualGateway: ApiVirtualGateway;
   virtualServices?: ApiVirtualService[];
   gatewayRoutes: ApiGatewayRoute[];
+  virtualRouters?: ApiVirtualRouter[];
+  routes?: ApiRoute[];
+  virtualNodes?: ApiVirtualNode[];
+}
+
+/** True when the resources take part in the router stage (a provider, router or node is defined). */
+export function hasRouterStage(res: ApiResources): boolean {
+  return (res.virtualRouters?.length ?? 0) > 0 || (res.virtualNodes?.length ?? 0) > 0 || (res.virtualServices ?? []).some((s) => (s.spec as Any)?.provider !== undefined);
 }
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -47,15 +69,79 @@ export function modelFromApi(res: ApiResources): { model: MeshModel; gateway: Vi
     gatewayRouteSelector: null,
     spec: res.virtualGateway.spec as Record<string, unknown>,
   };
-  const services: VirtualService[] = (res.virtualServices ?? []).map((s) => ({ ...base('VirtualService', s.virtualServiceName), provider: null, spec: s.spec ?? {} }));
+  const services: VirtualService[] = (res.virtualServices ?? []).map((s) => ({ ...base('VirtualService', s.virtualServiceName), provider: provider((s.spec as Any)?.provider), spec: s.spec ?? {} }));
+  const virtualRouters: VirtualRouter[] = (res.virtualRouters ?? []).map((r) => ({
+    ...base('VirtualRouter', r.virtualRouterName),
+    listeners: r.spec.listeners.map((l) => ({ ...l.portMapping })),
+    routeNames: (res.routes ?? []).filter((x) => x.virtualRouterName === r.virtualRouterName).map((x) => x.routeName).sort(),
+    spec: r.spec as Record<string, unknown>,
+  }));
+  const meshRoutes: Route[] = (res.routes ?? []).map((r) => ({ ...base('Route', r.routeName), virtualRouterName: r.virtualRouterName, spec: routeSpec(r.spec as Any) }));
+  const virtualNodes: VirtualNode[] = (res.virtualNodes ?? []).map((n) => ({
+    ...base('VirtualNode', n.virtualNodeName),
+    listeners: ((n.spec as Any).listeners ?? []).map((l: Any) => ({ portMapping: { ...l.portMapping }, extra: {} })),
+    serviceDiscovery: discovery((n.spec as Any).serviceDiscovery),
+    backends: [],
+    spec: n.spec,
+  }));
   const routes: GatewayRoute[] = res.gatewayRoutes.map((r) => ({
     ...base('GatewayRoute', r.gatewayRouteName),
     meshName: r.meshName ?? mesh,
     virtualGatewayName: r.virtualGatewayName ?? gateway.name,
     spec: gatewayRouteSpec(r.spec as Any),
   }));
-  const model: MeshModel = { meshes: [], virtualGateways: [gateway], gatewayRoutes: routes, virtualServices: services, virtualRouters: [], routes: [], virtualNodes: [], namespaces: [] };
+  const model: MeshModel = { meshes: [], virtualGateways: [gateway], gatewayRoutes: routes, virtualServices: services, virtualRouters, routes: meshRoutes, virtualNodes, namespaces: [] };
   return { model, gateway };
+}
+
+function provider(p: Any): VirtualServiceProvider {
+  if (p?.virtualNode) return { virtualNode: p.virtualNode.virtualNodeName };
+  if (p?.virtualRouter) return { virtualRouter: p.virtualRouter.virtualRouterName };
+  return null;
+}
+
+function duration(d: Any): Duration | null {
+  return d ? { unit: d.unit, value: d.value } : null;
+}
+
+function timeout(t: Any): RouteTimeout | null {
+  return t ? { perRequest: duration(t.perRequest), idle: duration(t.idle) } : null;
+}
+
+function retry(r: Any, grpc: boolean): RetryPolicy | null {
+  if (!r) return null;
+  return { maxRetries: r.maxRetries, perRetryTimeout: duration(r.perRetryTimeout)!, httpRetryEvents: r.httpRetryEvents ?? [], tcpRetryEvents: r.tcpRetryEvents ?? [], grpcRetryEvents: grpc ? (r.grpcRetryEvents ?? []) : [] };
+}
+
+function routeSpec(spec: Any): RouteSpec {
+  const priority: number | null = spec.priority ?? null;
+  const key = ['httpRoute', 'http2Route', 'grpcRoute', 'tcpRoute'].find((k) => spec[k])!;
+  const route = spec[key];
+  const weightedTargets = (route.action?.weightedTargets ?? []).map((t: Any) => ({ virtualNodeName: t.virtualNode, weight: t.weight, port: t.port ?? null }));
+  const m = route.match ?? {};
+  if (key === 'tcpRoute') return { type: 'tcp', priority, match: { port: m.port ?? null }, weightedTargets, retryPolicy: null, timeout: timeout(route.timeout) };
+  if (key === 'grpcRoute') {
+    return {
+      type: 'grpc', priority, weightedTargets, retryPolicy: retry(route.retryPolicy, true), timeout: timeout(route.timeout),
+      match: { serviceName: m.serviceName ?? null, methodName: m.methodName ?? null, metadata: (m.metadata ?? []).map(header), port: m.port ?? null },
+    };
+  }
+  return {
+    type: key === 'http2Route' ? 'http2' : 'http', priority, weightedTargets, retryPolicy: retry(route.retryPolicy, false), timeout: timeout(route.timeout),
+    match: {
+      prefix: m.prefix ?? null, path: pathMatch(m.path), method: m.method ?? null, headers: (m.headers ?? []).map(header),
+      queryParameters: (m.queryParameters ?? []).map((q: Any) => ({ name: q.name, exact: q.match?.exact ?? null })), scheme: m.scheme ?? null, port: m.port ?? null,
+    },
+  };
+}
+
+function discovery(sd: Any): ServiceDiscovery {
+  if (sd?.dns) return { dns: { hostname: sd.dns.hostname, responseType: sd.dns.responseType ?? null, ipPreference: sd.dns.ipPreference ?? null } };
+  if (sd?.awsCloudMap) {
+    const c = sd.awsCloudMap;
+    return { awsCloudMap: { namespaceName: c.namespaceName, serviceName: c.serviceName, attributes: (c.attributes ?? []).map((a: Any) => ({ key: a.key, value: a.value })), ipPreference: c.ipPreference ?? null } };
+  }
+  return null;
 }
 
 function gatewayRouteSpec(spec: Any): GatewayRoute['spec'] {
@@ -145,6 +231,9 @@ export function apiDocuments(res: ApiResources): unknown[] {
     services.add(s.virtualServiceName);
     docs.push({ meshName: s.meshName ?? mesh, virtualServiceName: s.virtualServiceName, spec: s.spec ?? {} });
   }
+  for (const r of res.virtualRouters ?? []) docs.push({ meshName: mesh, virtualRouterName: r.virtualRouterName, spec: r.spec });
+  for (const r of res.routes ?? []) docs.push({ meshName: mesh, virtualRouterName: r.virtualRouterName, routeName: r.routeName, spec: r.spec });
+  for (const n of res.virtualNodes ?? []) docs.push({ meshName: mesh, virtualNodeName: n.virtualNodeName, spec: n.spec });
   for (const r of res.gatewayRoutes) {
     docs.push({ meshName: r.meshName ?? mesh, virtualGatewayName: r.virtualGatewayName ?? gw, gatewayRouteName: r.gatewayRouteName, spec: r.spec });
     for (const name of JSON.stringify(r.spec).matchAll(/"virtualServiceName":"([^"]+)"/g)) {

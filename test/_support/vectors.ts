@@ -18,6 +18,10 @@ export interface VectorCase {
   expect: Record<string, unknown>;
   /** Fixed random value in [0, 1) for weighted targets. */
   random?: number;
+  /** RouteOptions.stickyKey (a header name). */
+  stickyKey?: string;
+  /** RouteOptions.allTargets. */
+  allTargets?: boolean;
   file: string;
   line: number;
 }
@@ -58,6 +62,9 @@ export function loadVectorSuites(dir = VECTOR_DIR): VectorSuite[] {
           virtualGateway: data.virtualGateway as ApiResources['virtualGateway'],
           virtualServices: data.virtualServices as ApiResources['virtualServices'],
           gatewayRoutes: data.gatewayRoutes as ApiResources['gatewayRoutes'],
+          virtualRouters: data.virtualRouters as ApiResources['virtualRouters'],
+          routes: data.routes as ApiResources['routes'],
+          virtualNodes: data.virtualNodes as ApiResources['virtualNodes'],
         },
         cases,
         file,

@@ -64,3 +64,24 @@ test('reload(): valid resources swap in; invalid ones keep the old table serving
   assert.equal(router.table, serving, 'the old table keeps serving');
   assert.equal(router.route({ path: '/api/v1/a' }).gatewayRoute, 'frontend-route');
 });
+
+const COLOR = parseAllDocuments(readFileSync('docs/examples/color-app/mesh.yaml', 'utf8')).map((d) => d.toJS());
+
+test('compile() makes the two-stage decision; its one table serves the router stage in the runtime alone; reload() swaps routers too', () => {
+  const router = compile(COLOR);
+  const blue = router.route({ path: '/color/tell', headers: { color_header: 'blue' } });
+  assert.deepEqual([blue.virtualRouter, blue.route, blue.virtualNode, blue.endpoint], ['colorteller-router_color', 'blue-route', 'colorteller-blue_color', { hostname: 'colorteller-blue.color.svc.cluster.local', port: 9080 }]);
+  const runtime = loadTable(router.table);
+  assert.deepEqual(runtime.route({ path: '/color/tell', headers: { color_header: 'blue' } }), blue);
+  // Sticky: retries of one request id land on one node; random never consulted.
+  const sticky = (random: () => number) => router.route({ path: '/color/x', headers: { 'x-request-id': 'r-1' } }, { stickyKey: 'x-request-id', random }).virtualNode;
+  assert.equal(sticky(() => 0), sticky(() => 0.999));
+  // reload: drop the blue route → blue requests fall to the default split.
+  const next = COLOR.map((doc) => {
+    if (doc?.kind !== 'VirtualRouter') return doc;
+    return { ...doc, spec: { ...doc.spec, routes: doc.spec.routes.filter((r: { name: string }) => r.name !== 'blue-route') } };
+  });
+  assert.equal(router.reload(next).ok, true);
+  const after = router.route({ path: '/color/tell', headers: { color_header: 'blue' } }, { random: () => 0 });
+  assert.deepEqual([after.route, after.virtualNode], ['default-route', 'colorteller-white_color']);
+});

@@ -73,3 +73,50 @@ test('route: a corrupt table file is invalid input (exit 1) with a clear message
   assert.equal(r.code, 1);
   assert.match(r.stderr, /meshroute route: .+/);
 });
+
+const COLOR = 'docs/examples/color-app';
+
+test('route --json names the whole chain for the color app: router, route, node, endpoint, timeout, retry policy', () => {
+  const argv = ['route', '-f', COLOR, 'http://x/color/tell', '-H', 'color_header: blue', '--json'];
+  const r = run(argv);
+  assert.equal(r.code, 0, repro(argv) + r.stderr);
+  const d = JSON.parse(r.stdout);
+  assert.deepEqual(Object.keys(d).sort(), DECISION_FIELDS);
+  assert.deepEqual(
+    { matched: d.matched, virtualRouter: d.virtualRouter, route: d.route, virtualNode: d.virtualNode, endpoint: d.endpoint, timeout: d.timeout, retryPolicy: d.retryPolicy },
+    { matched: true, virtualRouter: 'colorteller-router_color', route: 'blue-route', virtualNode: 'colorteller-blue_color', endpoint: { hostname: 'colorteller-blue.color.svc.cluster.local', port: 9080 }, timeout: { perRequestMs: 15000, idleMs: null }, retryPolicy: null },
+  );
+});
+
+test('route --seed N makes the weighted pick reproducible; --all-targets lists targets and picks none', () => {
+  const pick = (seed: number) => JSON.parse(run(['route', '-f', COLOR, 'http://x/color/x', '--seed', String(seed), '--json']).stdout).virtualNode;
+  for (const seed of [1, 4, 99]) assert.equal(pick(seed), pick(seed), `seed ${seed} reproducible`);
+  const nodes = new Set([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20].map(pick));
+  assert.deepEqual([...nodes].sort(), ['colorteller-white-v2_color', 'colorteller-white_color'], 'both sides of the 90/10 split appear over 20 seeds');
+  const d = JSON.parse(run(['route', '-f', COLOR, 'http://x/color/x', '--all-targets', '--json']).stdout);
+  assert.deepEqual(d.targets, [
+    { virtualNode: 'colorteller-white_color', weight: 90, probability: 0.9 },
+    { virtualNode: 'colorteller-white-v2_color', weight: 10, probability: 0.1 },
+  ]);
+  assert.equal(d.virtualNode, null);
+  assert.equal(d.route, 'default-route');
+  const bad = run(['route', '-f', COLOR, 'http://x/color/x', '--seed', 'x']);
+  assert.equal(bad.code, 2);
+});
+
+test('route --explain also explains the router stage; compile writes one file the router stage routes from', () => {
+  const r = run(['route', '-f', COLOR, 'http://x/color/x', '-H', 'color_header: green', '--explain']);
+  assert.equal(r.code, 0);
+  assert.match(r.stdout, /router stage: virtual router colorteller-router_color, listener 9080\/http/);
+  const rows = r.stdout.split('\n').filter((l) => /^\d+\s/.test(l)).map((l) => l.split(/\s+/).slice(1, 3).join(' '));
+  assert.deepEqual(rows, ['color-route -', 'blue-route 10', 'green-route 20', 'default-route -']);
+  const dir = mkdtempSync(join(tmpdir(), 'meshroute-'));
+  const out = join(dir, 'color.mrt');
+  const c = JSON.parse(run(['compile', '-f', COLOR, '-o', out, '--json']).stdout);
+  assert.deepEqual(c.virtualRouters, ['colorteller-router_color']);
+  assert.equal(c.virtualNodes.length, 4);
+  const fromTable = JSON.parse(run(['route', '--table', out, 'http://x/color/x', '-H', 'color_header: green', '--json']).stdout);
+  const fromFiles = JSON.parse(run(['route', '-f', COLOR, 'http://x/color/x', '-H', 'color_header: green', '--json']).stdout);
+  assert.deepEqual(fromTable, fromFiles);
+  assert.equal(fromTable.virtualNode, 'colorteller-green_color');
+});

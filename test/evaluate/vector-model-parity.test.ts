@@ -17,5 +17,15 @@ for (const suite of loadVectorSuites()) {
     const loaded = loadVectorModel(suite.resources);
     assert.deepEqual(routing(loaded.model.gatewayRoutes), routing(built.model.gatewayRoutes));
     assert.deepEqual(loaded.gateway.listeners, built.gateway.listeners);
+    // The router stage: providers, routes, router listeners, node listeners and discovery.
+    const byName = <T extends { name: string }>(xs: T[]) => [...xs].sort((a, b) => (a.name < b.name ? -1 : 1));
+    const providers = (m: typeof built.model) => byName(m.virtualServices).filter((s) => s.provider !== null).map((s) => ({ name: s.name, provider: s.provider }));
+    assert.deepEqual(providers(loaded.model), providers(built.model));
+    const routes = (m: typeof built.model) => byName(m.routes).map((r) => ({ name: r.name, displayName: r.displayName, virtualRouterName: r.virtualRouterName, spec: r.spec }));
+    assert.deepEqual(routes(loaded.model), routes(built.model));
+    const routers = (m: typeof built.model) => byName(m.virtualRouters).map((r) => ({ name: r.name, listeners: r.listeners }));
+    assert.deepEqual(routers(loaded.model), routers(built.model));
+    const nodes = (m: typeof built.model) => byName(m.virtualNodes).map((n) => ({ name: n.name, listeners: n.listeners.map((l) => l.portMapping), serviceDiscovery: n.serviceDiscovery }));
+    assert.deepEqual(nodes(loaded.model), nodes(built.model));
   });
 }

@@ -13,6 +13,7 @@ import { tableChecksum } from '../../src/table/crc32.js';
 import { H_CHECKSUM } from '../../src/table/layout.js';
 import { gatewayResourcesArb, requestFor, requestRecipeArb } from '../_support/arbitraries.js';
 import { modelFromApi } from '../_support/vector-model.js';
+import { meshRequestFor, meshRequestRecipeArb, meshResourcesArb } from '../_support/mesh-arbitraries.js';
 import { runs } from './_config.js';
 
 const corruptionArb = fc.oneof(
@@ -64,6 +65,36 @@ test('corrupt or truncated tables give TableFormatError or a working router', { 
         const d = router.route(req, { random: () => recipe.random });
         assert.equal(typeof d.matched, 'boolean');
         router.explain(req, { random: () => recipe.random });
+      }
+    }),
+    { numRuns: runs(3000) },
+  );
+  assert.ok(rejected > 0 && survived > 0, `both outcomes occur (rejected ${rejected}, survived ${survived})`);
+});
+
+test('corrupt two-stage tables (router, service, node, policy sections) give TableFormatError or a working router', { timeout: 120_000 }, () => {
+  let rejected = 0;
+  let survived = 0;
+  fc.assert(
+    fc.property(meshResourcesArb(), corruptionArb, fc.boolean(), fc.array(meshRequestRecipeArb, { minLength: 3, maxLength: 3 }), (res, c, fix, recipes) => {
+      const { model, gateway } = modelFromApi(res);
+      const bytes = corrupt(compileGatewayTable(model, gateway), c, fix);
+      let router;
+      try {
+        router = loadTable(bytes);
+      } catch (e) {
+        if (!(e instanceof TableFormatError)) throw new Error(`loadTable threw ${(e as Error)?.name}: ${(e as Error)?.message}`);
+        assert.ok(Number.isInteger(e.offset) && e.offset >= 0 && e.offset <= bytes.length, `error offset ${e.offset} within the data`);
+        rejected++;
+        return;
+      }
+      survived++;
+      for (const recipe of recipes) {
+        const req = meshRequestFor(res, recipe);
+        const options = { random: () => recipe.random, stickyKey: recipe.mode === 1 ? 'x-a' : undefined, allTargets: recipe.mode === 2 };
+        const d = router.route(req, options);
+        assert.equal(typeof d.matched, 'boolean');
+        JSON.stringify(router.explain(req, options));
       }
     }),
     { numRuns: runs(3000) },

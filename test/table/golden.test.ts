@@ -6,7 +6,7 @@ import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { compileGatewayTable } from '../../src/compile/index.js';
 import { dumpTable } from '../../src/table/index.js';
 import { loadVectorSuites } from '../_support/vectors.js';
-import { loadVectorModel } from '../_support/vector-model.js';
+import { hasRouterStage, loadVectorModel } from '../_support/vector-model.js';
 
 const UPDATE = process.env.MESHROUTE_UPDATE_GOLDEN === '1';
 const GOLDEN = (name: string): string => `test/table/golden/${name}.txt`;
@@ -18,6 +18,7 @@ const CASES = [
   { name: 'listener-ports-flat', file: '17-listener-ports.yaml', mode: 'flat' as const },
   { name: 'grpc-metadata', file: '18-grpc-service.yaml', mode: 'virtual-host' as const, title: 'gRPC metadata match' },
   { name: 'weighted-targets', file: 'm-weighted-targets.yaml', mode: 'virtual-host' as const },
+  { name: 'router-stage-header-priority', file: '12-14-router-header-priority.yaml', mode: 'virtual-host' as const, title: 'priority ordering, header match types (virtual router)' },
 ];
 
 const suites = loadVectorSuites();
@@ -27,7 +28,7 @@ for (const c of CASES) {
     const suite = suites.find((s) => s.file.endsWith(c.file) && (c.title === undefined || s.title === c.title));
     assert.ok(suite, `vector ${c.file} not found`);
     const { model, gateway } = loadVectorModel(suite.resources);
-    const dump = dumpTable(compileGatewayTable(model, gateway, { hostnameMode: c.mode }));
+    const dump = dumpTable(compileGatewayTable(model, gateway, { hostnameMode: c.mode, routerStage: hasRouterStage(suite.resources) }));
     const path = GOLDEN(c.name);
     if (UPDATE || !existsSync(path)) {
       if (!UPDATE) assert.fail(`${path} missing; create it with MESHROUTE_UPDATE_GOLDEN=1 node scripts/test.mjs golden`);

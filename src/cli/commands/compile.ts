@@ -13,15 +13,17 @@ import { inputDiagnostic } from './validate.js';
 
 export const COMPILE_HELP = `Usage: meshroute compile -f PATH [-f PATH]... [--gateway NAME] (-o FILE | --dump) [--json]
 
-Compiles the gateway routes of one VirtualGateway into a decision table (docs/table-format.md),
-the file "meshroute route --table" and the runtime (loadTable) read.
+Compiles one VirtualGateway into a single decision table (docs/table-format.md): its gateway
+routes plus every virtual router, provider and virtual node endpoint reachable from them, so
+"meshroute route --table", the runtime (loadTable) and the WASM filter make the whole two-stage
+decision from that file alone.
 
   -f, --file PATH     manifests: file, directory or - (repeatable)
   --gateway NAME      App Mesh name, K8s name or namespace/name (optional with one gateway)
   -o, --output FILE   where to write the table
   --dump              print the table's text dump instead of (or besides) writing it
   --hostname-mode M   virtual-host (default) | flat
-  --json              print {"gateway", "output", "bytes", "routes", "ties"}
+  --json              print {"gateway", "output", "bytes", "routes", "virtualRouters", "virtualNodes", "ties"}
   --help              this text
 
 Exit status: 0 written, 1 invalid input, 2 usage error.`;
@@ -63,12 +65,15 @@ export function compileCommand(argv: readonly string[], io: CliIo): number {
   const gateway = selectGateway(loaded.model, stringOption(args, 'gateway'));
   const build = buildGatewayTable(loaded.model, gateway, mode ? { hostnameMode: mode } : {});
   if (output !== undefined) writeFileSync(output, build.table);
-  const summary = { gateway: gateway.name, output: output ?? null, bytes: build.table.length, routes: build.routes.length, ties: build.ties };
+  const summary = { gateway: gateway.name, output: output ?? null, bytes: build.table.length, routes: build.routes.length, virtualRouters: build.virtualRouters, virtualNodes: build.virtualNodes, ties: build.ties };
   if (flag(args, 'json')) io.out(JSON.stringify(summary, null, 2) + '\n');
   else {
     if (flag(args, 'dump')) io.out(dumpTable(build.table));
-    if (output !== undefined) io.out(`wrote ${output}: gateway ${gateway.name}, ${build.routes.length} gateway routes, ${build.table.length} bytes\n`);
-    for (const t of build.ties) io.out(`note: ${t.first} and ${t.second} are ordered only by meshroute's tie-break (${t.decidedBy}); App Mesh left their order unspecified\n`);
+    if (output !== undefined) io.out(`wrote ${output}: gateway ${gateway.name}, ${build.routes.length} gateway routes, ${build.virtualRouters.length} virtual routers, ${build.virtualNodes.length} virtual nodes, ${build.table.length} bytes\n`);
+    for (const t of build.ties) {
+      const where = t.virtualRouter === null ? 'gateway routes' : `routes of virtual router ${t.virtualRouter}`;
+      io.out(`note: ${where} ${t.first} and ${t.second} are ordered only by meshroute's tie-break (${t.decidedBy}); App Mesh left their order unspecified\n`);
+    }
   }
   return EXIT_OK;
 }

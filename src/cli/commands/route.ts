@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { InputError, UsageError, ValidationError } from '../../errors.js';
 import { buildGatewayTable } from '../../compile/index.js';
-import { loadTable, type Decision, type Explanation, type Router } from '../../evaluate/index.js';
+import { loadTable, seededRandom, type Decision, type Endpoint, type Explanation, type RouteOptions, type Router } from '../../evaluate/index.js';
 import { loadFiles } from '../../model/load-model.js';
 import { selectGateway } from '../../api/gateway.js';
 import { flag, listOption, parseArgs, stringOption, type OptionSpec } from '../args.js';
@@ -16,7 +16,8 @@ import { inputDiagnostic } from './validate.js';
 export const ROUTE_HELP = `Usage: meshroute route -f PATH [-f PATH]... [--gateway NAME] [options] URL
        meshroute route --table FILE [--gateway NAME] [options] URL
 
-Routes one request the way the App Mesh gateway would and prints the decision.
+Routes one request the way App Mesh would — gateway route, virtual service, virtual router route,
+weighted target, virtual node and its endpoint — and prints the decision.
 
   URL                  http://host[:port]/path?query  (authority and listener port from it)
                        or /path?query                 (the gateway's only listener)
@@ -28,7 +29,10 @@ Routes one request the way the App Mesh gateway would and prints the decision.
   --port N             the listener port (default: the URL's port, else the only listener)
   --protocol P         http | http2 | grpc (default: the listener's protocol)
   --hostname-mode M    virtual-host (default) | flat   (docs/precedence.md §3)
-  --explain            every gateway route in precedence order, ✔/✘ per criterion
+  --seed N             reproducible weighted picks (seeded PRNG; default: random)
+  --sticky-key NAME    weighted picks hash this request header (e.g. x-request-id)
+  --all-targets        list every weighted target of the router route with its probability; pick none
+  --explain            every gateway route, then every router route, in precedence order, ✔/✘ per criterion
   --json               one JSON object (docs/cli.md)
   --help               this text
 
@@ -43,6 +47,9 @@ const OPTIONS: OptionSpec[] = [
   { name: 'port', value: true },
   { name: 'protocol', value: true },
   { name: 'hostname-mode', value: true },
+  { name: 'seed', value: true },
+  { name: 'sticky-key', value: true },
+  { name: 'all-targets' },
   { name: 'explain' },
   { name: 'json' },
   { name: 'help', short: 'h' },
@@ -67,15 +74,29 @@ export function routeCommand(argv: readonly string[], io: CliIo): number {
   });
   const router = tableFile !== undefined ? routerFromTable(tableFile, stringOption(args, 'gateway')) : routerFromFiles(files, args, io);
   if (!router) return EXIT_FINDINGS;
+  const options = routeOptions(args);
   const explain = flag(args, 'explain');
-  const explanation = explain ? router.explain(request) : null;
-  const decision = explanation ? explanation.decision : router.route(request);
+  const explanation = explain ? router.explain(request, options) : null;
+  const decision = explanation ? explanation.decision : router.route(request, options);
   if (flag(args, 'json')) {
     io.out(JSON.stringify(explanation ? { ...decision, explanation } : decision, null, 2) + '\n');
   } else {
     io.out(explanation ? renderExplanation(explanation) : renderDecision(decision, router.gateway));
   }
   return EXIT_OK;
+}
+
+function routeOptions(args: ReturnType<typeof parseArgs>): RouteOptions {
+  const options: RouteOptions = {};
+  const seed = stringOption(args, 'seed');
+  if (seed !== undefined) {
+    if (!/^\d+$/.test(seed) || Number(seed) > 0xffffffff) throw new UsageError('USAGE_BAD_VALUE', `--seed must be an integer 0..4294967295, got ${seed}`);
+    options.random = seededRandom(Number(seed));
+  }
+  const sticky = stringOption(args, 'sticky-key');
+  if (sticky !== undefined) options.stickyKey = sticky;
+  if (flag(args, 'all-targets')) options.allTargets = true;
+  return options;
 }
 
 function routerFromTable(file: string, gateway: string | undefined): Router {
@@ -109,16 +130,42 @@ function routerFromFiles(files: string[], args: ReturnType<typeof parseArgs>, io
 }
 
 export function renderDecision(d: Decision, gateway: string): string {
-  if (!d.matched) {
+  const status = `HTTP ${d.status}${d.grpcStatus !== null ? `, grpc-status ${d.grpcStatus}` : ''}`;
+  if (!d.matched && d.stage === 'gateway') {
     const named = d.gatewayRoute ? ` (gateway route ${d.gatewayRoute} matched but has no target to pick)` : '';
-    return `✘ no match at the ${d.stage} stage of gateway ${gateway}: HTTP ${d.status}${d.grpcStatus !== null ? `, grpc-status ${d.grpcStatus}` : ''}${named}\n`;
+    return `✘ no match at the gateway stage of gateway ${gateway}: ${status}${named}\n`;
   }
   const lines = [
-    `✔ gateway route ${d.gatewayRoute}  →  virtual service ${d.virtualService}${d.targetPort !== null ? `:${d.targetPort}` : ''}`,
+    `${d.matched ? '✔' : '✘'} gateway route ${d.gatewayRoute}  →  virtual service ${d.virtualService}${d.targetPort !== null ? `:${d.targetPort}` : ''}`,
     `  path ${d.path}   authority ${d.authority}`,
   ];
-  if (d.virtualRouter) lines.push(`  router ${d.virtualRouter}  route ${d.route}  →  node ${d.virtualNode}`);
+  if (!d.matched) {
+    const why = d.virtualRouter === null ? `virtual service ${d.virtualService} has no provider (it routes no traffic)`
+      : d.route === null ? `virtual router ${d.virtualRouter} has no route for this request`
+      : `router route ${d.route} has no target with weight > 0`;
+    lines.push(`✘ no match at the router stage: ${why}: ${status}`);
+    return lines.join('\n') + '\n';
+  }
+  if (d.virtualRouter !== null) lines.push(`  virtual router ${d.virtualRouter}  route ${d.route}${d.virtualNode !== null ? `  →  virtual node ${d.virtualNode}` : ''}`);
+  else if (d.virtualNode !== null) lines.push(`  provider  →  virtual node ${d.virtualNode}`);
+  if (d.targets !== undefined) {
+    for (const t of d.targets) lines.push(`    target ${t.virtualNode}  weight ${t.weight}  ${(t.probability * 100).toFixed(1)}%`);
+  }
+  if (d.endpoint !== null) lines.push(`  endpoint ${renderEndpoint(d.endpoint)}`);
+  if (d.timeout !== null || d.retryPolicy !== null) {
+    const parts: string[] = [];
+    if (d.timeout !== null) parts.push(`timeout per-request ${d.timeout.perRequestMs ?? '-'} ms, idle ${d.timeout.idleMs ?? '-'} ms`);
+    if (d.retryPolicy !== null) parts.push(`retries ${d.retryPolicy.maxRetries} × ${d.retryPolicy.perRetryTimeoutMs} ms on ${[...d.retryPolicy.httpStatusCodes.map(String), ...(d.retryPolicy.streamError ? ['stream-error'] : []), ...d.retryPolicy.tcpRetryEvents, ...d.retryPolicy.grpcRetryEvents].join(',') || '-'}`);
+    lines.push(`  ${parts.join('; ')}`);
+  }
   return lines.join('\n') + '\n';
+}
+
+export function renderEndpoint(e: Endpoint): string {
+  const port = e.port === null ? '' : `:${e.port}`;
+  if ('hostname' in e) return `dns ${e.hostname}${port}`;
+  const attrs = e.attributes.map((a) => `${a.key}=${a.value}`).join(',');
+  return `cloud map ${e.namespaceName}/${e.serviceName}${attrs ? ` [${attrs}]` : ''}${port}`;
 }
 
 export type { Explanation };
