@@ -21,7 +21,7 @@ const CHROMIUM = process.env.MESHROUTE_CHROMIUM ?? '/usr/bin/chromium';
 const skip = process.env.MESHROUTE_SKIP_BROWSER === '1' ? 'MESHROUTE_SKIP_BROWSER=1: real-browser test skipped on request' : false;
 const ROOT = resolve('.');
 
-interface Case { request: RouteRequest; random?: number }
+interface Case { request: RouteRequest; random?: number; stickyKey?: string; allTargets?: boolean }
 interface Job {
   suites: { documents: unknown[]; gateway: string; modes: string[]; cases: Case[] }[];
   tables: { bytes: number[]; cases: Case[] }[];
@@ -34,7 +34,11 @@ interface SuiteResults {
   loadFiles: string;
 }
 
-const opts = (c: Case) => (c.random === undefined ? {} : { random: () => c.random! });
+const opts = (c: Case) => ({
+  ...(c.random === undefined ? {} : { random: () => c.random! }),
+  ...(c.stickyKey === undefined ? {} : { stickyKey: c.stickyKey }),
+  ...(c.allTargets === undefined ? {} : { allTargets: c.allTargets }),
+});
 
 /** The job for the browser, and Node's answers to it. */
 function makeJob(): { job: Job; expected: SuiteResults; caseCount: number } {
@@ -45,7 +49,12 @@ function makeJob(): { job: Job; expected: SuiteResults; caseCount: number } {
   for (const s of suites) {
     const documents = apiDocuments(s.resources);
     const gateway = s.resources.virtualGateway.virtualGatewayName;
-    const cases = s.cases.map((c) => (c.random === undefined ? { request: c.request } : { request: c.request, random: c.random }));
+    const cases = s.cases.map((c) => ({
+      request: c.request,
+      ...(c.random === undefined ? {} : { random: c.random }),
+      ...(c.stickyKey === undefined ? {} : { stickyKey: c.stickyKey }),
+      ...(c.allTargets === undefined ? {} : { allTargets: c.allTargets }),
+    }));
     job.suites.push({ documents, gateway, modes: s.modes, cases });
     const perMode: Record<string, Decision[]> = {};
     for (const mode of s.modes) {

@@ -8,13 +8,13 @@ export function runSuites(lib, runtime, job) {
     const perMode = {};
     for (const mode of suite.modes) {
       const router = lib.compile(suite.documents, { gateway: suite.gateway, hostnameMode: mode });
-      perMode[mode] = suite.cases.map((c) => router.route(c.request, c.random === undefined ? {} : { random: () => c.random }));
+      perMode[mode] = suite.cases.map((c) => router.route(c.request, routeOptions(c)));
     }
     out.compiled.push(perMode);
   }
   for (const t of job.tables) {
     const router = runtime.loadTable(new Uint8Array(t.bytes));
-    out.fromNodeTables.push(t.cases.map((c) => router.route(c.request, c.random === undefined ? {} : { random: () => c.random })));
+    out.fromNodeTables.push(t.cases.map((c) => router.route(c.request, routeOptions(c))));
   }
   // The example mesh from YAML text, as a browser user would do it.
   const loaded = lib.loadSources([{ file: 'mesh.yaml', text: job.example.text }]);
@@ -39,6 +39,15 @@ export function runSuites(lib, runtime, job) {
 export function runTables(runtime, job) {
   return job.tables.map((t) => {
     const router = runtime.loadTable(new Uint8Array(t.bytes));
-    return t.cases.map((c) => router.route(c.request, c.random === undefined ? {} : { random: () => c.random }));
+    return t.cases.map((c) => router.route(c.request, routeOptions(c)));
   });
+}
+
+/** The vector case's route options (fixed random value, sticky header, all targets), as in Node's runner. */
+function routeOptions(c) {
+  const o = {};
+  if (c.random !== undefined) o.random = () => c.random;
+  if (c.stickyKey !== undefined) o.stickyKey = c.stickyKey;
+  if (c.allTargets !== undefined) o.allTargets = c.allTargets;
+  return o;
 }
