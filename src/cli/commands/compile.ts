@@ -1,15 +1,13 @@
 /** `meshroute compile -f PATH... --gateway NAME -o FILE` — write a gateway's decision table (docs/cli.md). */
 
 import { writeFileSync } from 'node:fs';
-import { InputError, UsageError } from '../../errors.js';
+import { UsageError } from '../../errors.js';
 import { buildGatewayTable } from '../../compile/index.js';
 import { dumpTable } from '../../table/index.js';
-import { loadFiles } from '../../model/load-model.js';
 import { selectGateway } from '../../api/gateway.js';
 import { flag, listOption, parseArgs, stringOption, type OptionSpec } from '../args.js';
 import { EXIT_FINDINGS, EXIT_OK, type CliIo } from '../io.js';
-import { renderDiagnostic } from '../render-diagnostics.js';
-import { inputDiagnostic } from './validate.js';
+import { hostnameModeOption, loadValidManifests } from './_shared.js';
 
 export const COMPILE_HELP = `Usage: meshroute compile -f PATH [-f PATH]... [--gateway NAME] (-o FILE | --dump) [--json]
 
@@ -48,22 +46,11 @@ export function compileCommand(argv: readonly string[], io: CliIo): number {
   if (files.length === 0) throw new UsageError('USAGE_MISSING_PATHS', 'meshroute compile needs manifests (-f PATH)');
   const output = stringOption(args, 'output');
   if (output === undefined && !flag(args, 'dump')) throw new UsageError('USAGE_MISSING_OUTPUT', 'meshroute compile needs -o FILE (or --dump)');
-  const mode = stringOption(args, 'hostname-mode');
-  if (mode !== undefined && mode !== 'virtual-host' && mode !== 'flat') throw new UsageError('USAGE_BAD_VALUE', `--hostname-mode must be virtual-host or flat, got ${mode}`);
-  let loaded;
-  try {
-    loaded = loadFiles(files, {}, io.readStdin);
-  } catch (err) {
-    if (!(err instanceof InputError)) throw err;
-    io.err(renderDiagnostic(inputDiagnostic(err)) + '\n');
-    return EXIT_FINDINGS;
-  }
-  if (!loaded.valid) {
-    for (const d of loaded.diagnostics.filter((x) => x.severity === 'error')) io.err(renderDiagnostic(d) + '\n');
-    return EXIT_FINDINGS;
-  }
+  const modeOption = hostnameModeOption(args);
+  const loaded = loadValidManifests(files, io, 'compile');
+  if (!loaded) return EXIT_FINDINGS;
   const gateway = selectGateway(loaded.model, stringOption(args, 'gateway'));
-  const build = buildGatewayTable(loaded.model, gateway, mode ? { hostnameMode: mode } : {});
+  const build = buildGatewayTable(loaded.model, gateway, modeOption);
   if (output !== undefined) writeFileSync(output, build.table);
   const summary = { gateway: gateway.name, output: output ?? null, bytes: build.table.length, routes: build.routes.length, virtualRouters: build.virtualRouters, virtualNodes: build.virtualNodes, ties: build.ties };
   if (flag(args, 'json')) io.out(JSON.stringify(summary, null, 2) + '\n');

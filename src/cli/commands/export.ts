@@ -3,15 +3,13 @@
 import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { InputError, UsageError } from '../../errors.js';
+import { UsageError } from '../../errors.js';
 import { buildGatewayTable } from '../../compile/index.js';
-import { loadFiles } from '../../model/load-model.js';
 import { selectGateway } from '../../api/gateway.js';
 import { exportEnvoy } from '../../export/envoy.js';
 import { flag, listOption, parseArgs, stringOption, type OptionSpec } from '../args.js';
 import { EXIT_FINDINGS, EXIT_OK, type CliIo } from '../io.js';
-import { renderDiagnostic } from '../render-diagnostics.js';
-import { inputDiagnostic } from './validate.js';
+import { hostnameModeOption, loadValidManifests } from './_shared.js';
 
 export const EXPORT_HELP = `Usage: meshroute export envoy -f PATH [-f PATH]... [--gateway NAME] [-o DIR] [options]
 
@@ -59,25 +57,14 @@ export function exportCommand(argv: readonly string[], io: CliIo): number {
   if (target !== 'envoy') throw new UsageError('USAGE_BAD_VALUE', target === undefined ? 'meshroute export needs a target: envoy' : `unknown export target ${JSON.stringify(target)} (supported: envoy)`);
   const files = [...listOption(args, 'file'), ...extra];
   if (files.length === 0) throw new UsageError('USAGE_MISSING_PATHS', 'meshroute export envoy needs manifests (-f PATH)');
-  const mode = stringOption(args, 'hostname-mode');
-  if (mode !== undefined && mode !== 'virtual-host' && mode !== 'flat') throw new UsageError('USAGE_BAD_VALUE', `--hostname-mode must be virtual-host or flat, got ${mode}`);
+  const modeOption = hostnameModeOption(args);
   const adminText = stringOption(args, 'admin-port');
   const adminPort = adminText === undefined ? undefined : Number(adminText);
   if (adminPort !== undefined && !(Number.isInteger(adminPort) && adminPort >= 1 && adminPort <= 65535)) throw new UsageError('USAGE_BAD_VALUE', `--admin-port must be a port number, got ${adminText}`);
-  let loaded;
-  try {
-    loaded = loadFiles(files, {}, io.readStdin);
-  } catch (err) {
-    if (!(err instanceof InputError)) throw err;
-    io.err(renderDiagnostic(inputDiagnostic(err)) + '\n');
-    return EXIT_FINDINGS;
-  }
-  if (!loaded.valid) {
-    for (const d of loaded.diagnostics.filter((x) => x.severity === 'error')) io.err(renderDiagnostic(d) + '\n');
-    return EXIT_FINDINGS;
-  }
+  const loaded = loadValidManifests(files, io, 'export envoy');
+  if (!loaded) return EXIT_FINDINGS;
   const gateway = selectGateway(loaded.model, stringOption(args, 'gateway'));
-  const table = buildGatewayTable(loaded.model, gateway, mode ? { hostnameMode: mode } : {}).table;
+  const table = buildGatewayTable(loaded.model, gateway, modeOption).table;
   const dir = resolve(stringOption(args, 'output') ?? '.');
   const tablePath = join(dir, `${gateway.name}.table`);
   const wasmOut = join(dir, 'meshroute-filter.wasm');

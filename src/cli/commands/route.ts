@@ -1,17 +1,15 @@
 /** `meshroute route` — one request through a gateway, from manifests or a compiled table (docs/cli.md). */
 
 import { readFileSync } from 'node:fs';
-import { InputError, UsageError, ValidationError } from '../../errors.js';
+import { InputError, UsageError } from '../../errors.js';
 import { buildGatewayTable } from '../../compile/index.js';
 import { loadTable, seededRandom, type Decision, type Endpoint, type Explanation, type RouteOptions, type Router } from '../../evaluate/index.js';
-import { loadFiles } from '../../model/load-model.js';
 import { selectGateway } from '../../api/gateway.js';
 import { flag, listOption, parseArgs, stringOption, type OptionSpec } from '../args.js';
 import { EXIT_FINDINGS, EXIT_OK, type CliIo } from '../io.js';
-import { renderDiagnostic } from '../render-diagnostics.js';
 import { renderExplanation } from '../render-explain.js';
 import { requestFromArgs } from '../request-args.js';
-import { inputDiagnostic } from './validate.js';
+import { hostnameModeOption, loadValidManifests } from './_shared.js';
 
 export const ROUTE_HELP = `Usage: meshroute route -f PATH [-f PATH]... [--gateway NAME] [options] URL
        meshroute route --table FILE [--gateway NAME] [options] URL
@@ -110,23 +108,11 @@ function routerFromTable(file: string, gateway: string | undefined): Router {
 }
 
 function routerFromFiles(files: string[], args: ReturnType<typeof parseArgs>, io: CliIo): Router | null {
-  let loaded;
-  try {
-    loaded = loadFiles(files, {}, io.readStdin);
-  } catch (err) {
-    if (!(err instanceof InputError)) throw err;
-    io.err(renderDiagnostic(inputDiagnostic(err)) + '\n');
-    return null;
-  }
-  if (!loaded.valid) {
-    for (const d of loaded.diagnostics.filter((x) => x.severity === 'error')) io.err(renderDiagnostic(d) + '\n');
-    io.err(`meshroute route: ${new ValidationError(loaded.diagnostics).message.split(':')[0]}; fix them first ("meshroute validate" lists every finding)\n`);
-    return null;
-  }
+  const modeOption = hostnameModeOption(args);
+  const loaded = loadValidManifests(files, io, 'route');
+  if (!loaded) return null;
   const gateway = selectGateway(loaded.model, stringOption(args, 'gateway'));
-  const mode = stringOption(args, 'hostname-mode');
-  if (mode !== undefined && mode !== 'virtual-host' && mode !== 'flat') throw new UsageError('USAGE_BAD_VALUE', `--hostname-mode must be virtual-host or flat, got ${mode}`);
-  return loadTable(buildGatewayTable(loaded.model, gateway, mode ? { hostnameMode: mode } : {}).table);
+  return loadTable(buildGatewayTable(loaded.model, gateway, modeOption).table);
 }
 
 export function renderDecision(d: Decision, gateway: string): string {
