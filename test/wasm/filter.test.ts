@@ -240,4 +240,37 @@ test('fuzz: corrupted tables (checksum fixed up) load in the filter exactly when
   }), { numRuns: runs(1500) });
 });
 
+// Found by the corruption fuzz above: the filter checked and evaluated a route's scheme byte (+37)
+// only in two-stage tables; the JS reader rejects values > 2 and the runtime checks the criterion in
+// every table (docs/table-format.md, routes).
+test('the scheme byte of a route: > 2 refused, 1 / 2 a criterion, in gateway-only tables too', async () => {
+  const { SectionKind } = await import('../../src/table/layout.js');
+  const { loadTable: load } = await import('../../src/evaluate/index.js');
+  const { expectedAnswer } = await import('../../wasm/host/index.js');
+  const t = table();
+  const v = new DataView(t.buffer, t.byteOffset);
+  let routes = -1;
+  for (let i = 0; i < v.getUint32(20, true); i++) if (v.getUint32(24 + 12 * i, true) === SectionKind.routes) routes = v.getUint32(28 + 12 * i, true);
+  const count = v.getUint32(routes, true);
+  const f = new MeshrouteFilter(t);
+  for (let i = 0; i < count; i++) {
+    for (const scheme of [1, 2, 3, 255]) {
+      const m = t.slice();
+      m[routes + 4 + 48 * i + 37] = scheme;
+      new DataView(m.buffer).setUint32(16, tableChecksum(m, 16, m.length), true);
+      let js: ReturnType<typeof load> | null = null;
+      try { js = load(m); } catch { /* refused */ }
+      assert.equal(f.host.configure(m), js !== null, `route ${i} scheme byte ${scheme}`);
+      if (js === null) continue;
+      const reqs: { path: string; scheme?: 'http' | 'https'; headers?: Record<string, string> }[] = [
+        { path: '/api/x' }, { path: '/health', scheme: 'https' }, { path: '/v1/a' }, { path: '/', headers: { 'x-canary': 'true' }, scheme: 'https' }, { path: '/w', headers: { 'x-request-id': 'r' } },
+      ];
+      for (const req of reqs) {
+        const { result: _r, ...got } = f.route(req);
+        assert.deepEqual(got, expectedAnswer(js.route(req, { stickyKey: 'x-request-id' }), req), `route ${i} scheme byte ${scheme}: ${JSON.stringify(req)}`);
+      }
+    }
+  }
+});
+
 void readFileSync;

@@ -271,10 +271,9 @@ function residualHolds(t: Table, r: usize, req: Request): bool {
     if (req.methodLen < 0) { if (m != 1) return false; }
     else if (!bytesEqual(req.methodPtr, req.methodLen, changetype<usize>(mb), mb.byteLength)) return false;
   }
-  if (t.hasMesh) {
-    const sc = load<u8>(r + 37);
-    if (sc != 0 && sc != req.scheme) return false;
-  }
+  // The scheme byte (docs/table-format.md routes +37) is a criterion in every table, as in the JS runtime.
+  const sc = load<u8>(r + 37);
+  if (sc != 0 && sc != req.scheme) return false;
   const fp = load<u32>(r + 24), pc = <u32>load<u16>(r + 28);
   for (let i: u32 = 0; i < pc; i++) if (!predicateHolds(t, t.at(S_PREDICATES, fp + i), req)) return false;
   return true;

@@ -232,7 +232,7 @@ function validateReferences(t: Table): string | null {
     const proto = load<u8>(r + 4), pk = load<u8>(r + 5), hk = load<u8>(r + 6), method = load<u8>(r + 7);
     if (proto < 1 || proto > (t.hasMesh ? 4 : 3)) return "bad route protocol";
     const scheme = load<u8>(r + 37);
-    if (t.hasMesh ? scheme > 2 : false) return "bad scheme";
+    if (scheme > 2) return "bad scheme";
     if (proto == 4 && (pk != 0 || hk != 0 || method != 0 || load<u16>(r + 28) != 0 || scheme != 0)) return "a tcp route matches on port only";
     if (pk > 3) return "bad path kind";
     const path = load<u32>(r + 12);
