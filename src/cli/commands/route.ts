@@ -140,7 +140,7 @@ export function renderDecision(d: Decision, gateway: string): string {
   if (d.endpoint !== null) lines.push(`  endpoint ${renderEndpoint(d.endpoint)}`);
   if (d.timeout !== null || d.retryPolicy !== null) {
     const parts: string[] = [];
-    if (d.timeout !== null) parts.push(`timeout per-request ${d.timeout.perRequestMs ?? '-'} ms, idle ${d.timeout.idleMs ?? '-'} ms`);
+    if (d.timeout !== null) parts.push(`timeout per-request ${ms(d.timeout.perRequestMs)}, idle ${ms(d.timeout.idleMs)}`);
     if (d.retryPolicy !== null) parts.push(`retries ${d.retryPolicy.maxRetries} × ${d.retryPolicy.perRetryTimeoutMs} ms on ${[...d.retryPolicy.httpStatusCodes.map(String), ...(d.retryPolicy.streamError ? ['stream-error'] : []), ...d.retryPolicy.tcpRetryEvents, ...d.retryPolicy.grpcRetryEvents].join(',') || '-'}`);
     lines.push(`  ${parts.join('; ')}`);
   }
@@ -155,3 +155,8 @@ export function renderEndpoint(e: Endpoint): string {
 }
 
 export type { Explanation };
+
+/** `5000 ms`, or `none` for an unset timeout. */
+function ms(value: number | null): string {
+  return value === null ? 'none' : `${value} ms`;
+}
