@@ -10,7 +10,7 @@ import { MeshrouteError, UsageError } from '../errors.js';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, type CliIo } from './io.js';
 import { validateCommand } from './commands/validate.js';
 import { describeCommand } from './commands/describe.js';
-import { routeCommand } from './commands/route.js';
+import { explainCommand, routeCommand } from './commands/route.js';
 import { compileCommand } from './commands/compile.js';
 import { exportCommand } from './commands/export.js';
 
@@ -18,6 +18,7 @@ const COMMANDS: Record<string, (argv: readonly string[], io: CliIo) => number> =
   validate: validateCommand,
   describe: describeCommand,
   route: routeCommand,
+  explain: explainCommand,
   compile: compileCommand,
   export: exportCommand,
 };
@@ -30,6 +31,7 @@ Commands:
   validate <paths...>   validate App Mesh resources (K8s v1beta2 manifests or AWS API JSON)
   describe <paths...>   print the resolved topology
   route -f PATH URL     route one request through a gateway (--explain: why)
+  explain -f PATH URL   the same as route --explain: every route in precedence order, ✔/✘
   compile -f PATH -o F  write a gateway's decision table (route --table F reads it)
   export envoy -f PATH  write an Envoy bootstrap with the wasm filter (docs/wasm-filter.md)
 

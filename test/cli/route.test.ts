@@ -120,3 +120,11 @@ test('route --explain also explains the router stage; compile writes one file th
   assert.deepEqual(fromTable, fromFiles);
   assert.equal(fromTable.virtualNode, 'colorteller-green_color');
 });
+
+test('explain is route --explain', () => {
+  const a = run(['explain', '-f', EDGE, 'http://shop.example.com/api/v1/data', '--json']);
+  const b = run(['route', '-f', EDGE, 'http://shop.example.com/api/v1/data', '--explain', '--json']);
+  assert.equal(a.code, 0, a.stderr);
+  assert.deepEqual(JSON.parse(a.stdout), JSON.parse(b.stdout));
+  assert.ok(JSON.parse(a.stdout).explanation.routes.length > 0);
+});

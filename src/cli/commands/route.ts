@@ -53,6 +53,11 @@ const OPTIONS: OptionSpec[] = [
   { name: 'help', short: 'h' },
 ];
 
+/** `meshroute explain …` is `meshroute route --explain …` (DESIGN §5 names both commands). */
+export function explainCommand(argv: readonly string[], io: CliIo): number {
+  return routeCommand(argv.includes('--explain') ? argv : [...argv, '--explain'], io);
+}
+
 export function routeCommand(argv: readonly string[], io: CliIo): number {
   const args = parseArgs(argv, OPTIONS);
   if (flag(args, 'help')) {
