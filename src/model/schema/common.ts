@@ -63,3 +63,28 @@ export const EgressFilterType = Type.Enum(['ALLOW_ALL', 'DROP_ALL']);
 export const DnsResponseType = Type.Enum(['LOADBALANCER', 'ENDPOINTS']);
 export const GrpcRetryEvent = Type.Enum(['cancelled', 'deadline-exceeded', 'internal', 'resource-exhausted', 'unavailable']);
 export const TcpRetryEvent = Type.Enum(['connection-error']);
+
+// ---- header / metadata matches: identical in the v1beta2 CRD and the API model ------------------
+
+/** `range`: [start, end) over an int64 header value. */
+export const MatchRange = Strict({ start: Type.Integer(), end: Type.Integer() });
+
+/**
+ * HeaderMatchMethod (also gRPC metadata): a union in the API. The CRD does not enforce one-of, but
+ * the controller copies it verbatim into the API's union, so several (or zero) members are an API
+ * error in both dialects: annotated `x-union`.
+ */
+export const HeaderMatchMethod = OneOf({
+  exact: Type.Optional(Str(1, 255)),
+  prefix: Type.Optional(Str(1, 255)),
+  range: Type.Optional(MatchRange),
+  regex: Type.Optional(Str(1, 255)),
+  suffix: Type.Optional(Str(1, 255)),
+});
+
+/** HttpRouteHeader / HttpGatewayRouteHeader / GrpcRouteMetadata / GrpcGatewayRouteMetadata. */
+export const HeaderMatch = Strict({
+  invert: Type.Optional(Type.Boolean()),
+  match: Type.Optional(HeaderMatchMethod),
+  name: Str(1, 50),
+});

@@ -4,7 +4,7 @@
  * are the model's shape names. `x-union` marks the shapes the model flags `"union": true`.
  */
 import Type, { type TSchema } from 'typebox';
-import { DurationUnit, Int, List, OneOf, Str, Strict, TlsMode } from '../common.js';
+import { HeaderMatch, DurationUnit, Int, List, OneOf, Str, Strict, TlsMode } from '../common.js';
 
 /** ResourceName: 1..255. */
 export const ResourceName = Str(1, 255);
@@ -19,23 +19,8 @@ export const ListenerPort = Int(1, 65535);
 /** Duration: both members optional in the model. DurationValue ≥ 0. */
 export const Duration = Strict({ unit: Type.Optional(DurationUnit), value: Type.Optional(Int(0)) });
 
-export const MatchRange = Strict({ start: Type.Integer(), end: Type.Integer() });
-
-/** HeaderMatchMethod / GrpcRouteMetadataMatchMethod / GrpcMetadataMatchMethod (union). */
-export const HeaderMatchMethod = OneOf({
-  exact: Type.Optional(Str(1, 255)),
-  prefix: Type.Optional(Str(1, 255)),
-  range: Type.Optional(MatchRange),
-  regex: Type.Optional(Str(1, 255)),
-  suffix: Type.Optional(Str(1, 255)),
-});
-
-/** HttpRouteHeader / HttpGatewayRouteHeader / GrpcRouteMetadata / GrpcGatewayRouteMetadata. */
-export const HeaderMatch = Strict({
-  invert: Type.Optional(Type.Boolean()),
-  match: Type.Optional(HeaderMatchMethod),
-  name: Str(1, 50),
-});
+// Header matches are identical in both dialects: defined once in ../common.ts.
+export { MatchRange, HeaderMatchMethod, HeaderMatch } from '../common.js';
 export const Headers = List(HeaderMatch, 1, 10);
 
 /** HttpPathMatch: not a union in the model (exactly-one is only a K8s webhook rule). */

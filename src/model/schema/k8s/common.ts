@@ -7,6 +7,7 @@
  */
 import Type, { type TSchema } from 'typebox';
 import {
+  HeaderMatch,
   DefaultRewrite,
   DurationUnit,
   HttpMethod,
@@ -84,28 +85,8 @@ export const LabelSelector = Strict(
 
 // ---- route match primitives ---------------------------------------------------------------------
 
-/** `range`: [start, end) over an int64 header value. */
-export const MatchRange = Strict({ start: Type.Integer(), end: Type.Integer() });
-
-/**
- * HeaderMatchMethod (also used for gRPC metadata). The CRD does not enforce one-of, but the
- * controller copies it verbatim into the API's HeaderMatchMethod union, so several (or zero)
- * members are an API error: annotated `x-union`.
- */
-export const HeaderMatchMethod = OneOf({
-  exact: Type.Optional(Str(1, 255)),
-  prefix: Type.Optional(Str(1, 255)),
-  range: Type.Optional(MatchRange),
-  regex: Type.Optional(Str(1, 255)),
-  suffix: Type.Optional(Str(1, 255)),
-});
-
-/** HTTPHeader / HTTPGatewayRouteHeader / GRPC metadata entry: same CRD shape. */
-export const HeaderMatch = Strict({
-  invert: Type.Optional(Type.Boolean()),
-  match: Type.Optional(HeaderMatchMethod),
-  name: Str(1, 50),
-});
+// Header matches are identical in both dialects: defined once in ../common.ts.
+export { MatchRange, HeaderMatchMethod, HeaderMatch } from '../common.js';
 
 /** `path`: exact or regex (one-of is a webhook rule, not an API union). */
 export const HttpPathMatch = Strict({
