@@ -545,14 +545,8 @@ class NfaMatcher implements Automaton {
     let misses = 0;
     let steps = 0;
     for (let i = 0; i < n; i++) {
-      let c = input.charCodeAt(i);
-      if (c >= 0xd800 && c <= 0xdfff) {
-        const d = i + 1 < n ? input.charCodeAt(i + 1) : 0;
-        if (c <= 0xdbff && d >= 0xdc00 && d <= 0xdfff) {
-          c = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
-          i++;
-        } else c = 0xfffd;
-      }
+      const c = codePointAt(input, i, n);
+      if (c > 0xffff) i++;
       const nBytes = c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
       for (let k = nBytes - 1; k >= 0; k--) {
         const byte = utf8Byte(c, nBytes, k);
@@ -576,14 +570,8 @@ class NfaMatcher implements Automaton {
     this.load(id);
     const n = input.length;
     for (let i = from; i < n; i++) {
-      let c = input.charCodeAt(i);
-      if (c >= 0xd800 && c <= 0xdfff) {
-        const d = i + 1 < n ? input.charCodeAt(i + 1) : 0;
-        if (c <= 0xdbff && d >= 0xdc00 && d <= 0xdfff) {
-          c = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
-          i++;
-        } else c = 0xfffd;
-      }
+      const c = codePointAt(input, i, n);
+      if (c > 0xffff) i++;
       const nBytes = c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
       for (let k = nBytes - 1; k >= 0; k--) {
         this.step(utf8Byte(c, nBytes, k));
@@ -602,6 +590,18 @@ const CACHE_MISS_FLOOR = 256;
 const CACHE_HITS_PER_MISS = 3;
 
 /** Byte `k` counted from the end (k = 0 is the last) of the `len`-byte UTF-8 encoding of `c`. */
+/**
+ * The code point at `i` as the matchers read strings: a surrogate pair is one code point (the caller
+ * skips its second unit when the result is above U+FFFF), a lone surrogate is U+FFFD, as
+ * TextEncoder does. The DFA loop keeps its own inlined copy: it is the hot path.
+ */
+function codePointAt(input: string, i: number, n: number): number {
+  const c = input.charCodeAt(i);
+  if (c < 0xd800 || c > 0xdfff) return c;
+  const d = i + 1 < n ? input.charCodeAt(i + 1) : 0;
+  return c <= 0xdbff && d >= 0xdc00 && d <= 0xdfff ? 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00) : 0xfffd;
+}
+
 function utf8Byte(c: number, len: number, k: number): number {
   if (k > 0 || len > 1) {
     if (k < len - 1) return 0x80 | ((c >> (6 * k)) & 0x3f);
