@@ -72,6 +72,8 @@ export interface LoadedGroup {
   /** Suffix virtual hosts, longest suffix first. */
   suffixes: LoadedVhost[];
   any: LoadedVhost | null;
+  /** No exact or suffix virtual host: every request gets `any` (no host lookup). */
+  hostless: boolean;
 }
 
 export interface LoadedRouter {
@@ -80,11 +82,15 @@ export interface LoadedRouter {
   routes: LoadedRoute[];
   /** key = port * 8 + protocol code. */
   groups: Map<number, LoadedGroup>;
+  /** The only group, when there is one. */
+  onlyGroup: LoadedGroup | null;
   listeners: { port: number; protocol: number }[];
   /** Table bytes: trie labels address them. */
   bytes: Uint8Array;
   /** All trie nodes, NODE_STRIDE ints each (fields N_*), so one node's fields share a cache line. */
   trie: Int32Array;
+  /** Dense child tables: node n's child for first byte b is dispatch[base + b - min] (fields N_DISPATCH_*), -1 for none. */
+  dispatch: Int32Array;
   lists: Int32Array;
 }
 
@@ -177,7 +183,7 @@ export function loadRouter(d: DecodedTable, gateway?: string): LoadedRouter {
   return loadTableData(d, gateway).gateway;
 }
 
-function loadRouterRecord(d: DecodedTable, rec: RouterRecord, automata: Automaton[], arrays: Pick<LoadedRouter, 'bytes' | 'trie' | 'lists'>): LoadedRouter {
+function loadRouterRecord(d: DecodedTable, rec: RouterRecord, automata: Automaton[], arrays: Pick<LoadedRouter, 'bytes' | 'trie' | 'dispatch' | 'lists'>): LoadedRouter {
   const s = (i: number): string => (i === NONE ? '' : d.strings[i]!);
   const routes: LoadedRoute[] = [];
   for (let i = 0; i < rec.routeCount; i++) {
@@ -213,7 +219,11 @@ function loadRouterRecord(d: DecodedTable, rec: RouterRecord, automata: Automato
       retryPolicy: parsePolicy<RetryPolicyOut>(d, d.mesh?.policies[rec.firstRoute + i]?.retryPolicy),
     });
   }
-  return { ...arrays, name: s(rec.name), virtualHost: (rec.flags & ROUTER_FLAG_VIRTUAL_HOST) !== 0, routes, groups: loadGroups(d, rec), listeners: d.listeners.slice(rec.firstListener, rec.firstListener + rec.listenerCount) };
+  const groups = loadGroups(d, rec);
+  return {
+    ...arrays, name: s(rec.name), virtualHost: (rec.flags & ROUTER_FLAG_VIRTUAL_HOST) !== 0, routes, groups,
+    onlyGroup: groups.size === 1 ? [...groups.values()][0]! : null, listeners: d.listeners.slice(rec.firstListener, rec.firstListener + rec.listenerCount),
+  };
 }
 
 /** The decoder checked ranges; the automaton loader checks the automaton itself. Anything else it throws is still a format error. */
@@ -230,7 +240,7 @@ function loadGroups(d: DecodedTable, rec: RouterRecord): Map<number, LoadedGroup
   const groups = new Map<number, LoadedGroup>();
   for (let g = rec.firstGroup; g < rec.firstGroup + rec.groupCount; g++) {
     const grp = d.groups[g]!;
-    const out: LoadedGroup = { port: grp.port, protocol: grp.protocol, exact: new Map(), suffixes: [], any: null };
+    const out: LoadedGroup = { port: grp.port, protocol: grp.protocol, exact: new Map(), suffixes: [], any: null, hostless: false };
     for (let v = grp.firstVhost; v < grp.firstVhost + grp.vhostCount; v++) {
       const vh = d.vhosts[v]!;
       const lv: LoadedVhost = { kind: vh.kind, host: vh.host === NONE ? '' : d.strings[vh.host]!, root: vh.nodeCount > 0 ? vh.firstNode : -1, otherStart: vh.otherStart, otherEnd: vh.otherStart + vh.otherCount };
@@ -240,6 +250,7 @@ function loadGroups(d: DecodedTable, rec: RouterRecord): Map<number, LoadedGroup
     }
     // Longest suffix first is the selection rule; do not trust the stored order for it.
     out.suffixes.sort((a, b) => b.host.length - a.host.length);
+    out.hostless = out.exact.size === 0 && out.suffixes.length === 0;
     groups.set(groupKey(grp.port, grp.protocol), out);
   }
   return groups;
@@ -255,10 +266,26 @@ export const N_PREFIX_START = 5;
 export const N_PREFIX_COUNT = 6;
 export const N_EXACT_START = 7;
 export const N_EXACT_COUNT = 8;
-export const NODE_STRIDE = 9;
+/** Dense child table of the node: start in LoadedRouter.dispatch, smallest first byte, byte span (0: search the children instead). */
+export const N_DISPATCH_BASE = 9;
+export const N_DISPATCH_MIN = 10;
+export const N_DISPATCH_SPAN = 11;
+export const NODE_STRIDE = 12;
 
-function loadTrieArrays(d: DecodedTable): Pick<LoadedRouter, 'bytes' | 'trie' | 'lists'> {
+/**
+ * A node gets a dense byte → child table when its children's first bytes are close together (digits,
+ * letters: the usual case), so the walk indexes instead of binary-searching with unpredictable
+ * branches; a sparse node (span over 16 + 4 × children) keeps the search and bounds the memory.
+ */
+const denseSpan = (children: number, span: number): boolean => span <= 16 + 4 * children;
+
+function loadTrieArrays(d: DecodedTable): Pick<LoadedRouter, 'bytes' | 'trie' | 'dispatch' | 'lists'> {
   const trie = new Int32Array(d.nodes.length * NODE_STRIDE);
+  const firstByte = (i: number): number => {
+    const n = d.nodes[i]!;
+    return n.labelLength > 0 ? d.bytes[d.stringBlobOffset + n.labelStart] ?? -1 : -1;
+  };
+  const dispatch: number[] = [];
   d.nodes.forEach((node, i) => {
     const o = i * NODE_STRIDE;
     trie[o + N_LABEL_START] = d.stringBlobOffset + node.labelStart;
@@ -270,8 +297,19 @@ function loadTrieArrays(d: DecodedTable): Pick<LoadedRouter, 'bytes' | 'trie' | 
     trie[o + N_PREFIX_COUNT] = node.prefixCount;
     trie[o + N_EXACT_START] = node.exactStart;
     trie[o + N_EXACT_COUNT] = node.exactCount;
+    if (node.childCount === 0) return;
+    // The decoder verified the children are sorted by first byte.
+    const min = firstByte(node.firstChild);
+    const span = firstByte(node.firstChild + node.childCount - 1) - min + 1;
+    if (min < 0 || !denseSpan(node.childCount, span)) return;
+    trie[o + N_DISPATCH_BASE] = dispatch.length;
+    trie[o + N_DISPATCH_MIN] = min;
+    trie[o + N_DISPATCH_SPAN] = span;
+    const base = dispatch.length;
+    for (let k = 0; k < span; k++) dispatch.push(-1);
+    for (let c = node.firstChild; c < node.firstChild + node.childCount; c++) dispatch[base + firstByte(c) - min] = c;
   });
-  return { bytes: d.bytes, trie, lists: Int32Array.from(d.lists) };
+  return { bytes: d.bytes, trie, dispatch: Int32Array.from(dispatch), lists: Int32Array.from(d.lists) };
 }
 
 export function protocolName(code: number): 'http' | 'http2' | 'grpc' | null {

@@ -8,7 +8,7 @@
 import { decodeTable } from '../table/decode.js';
 import { HostKind, PathKind, Protocol, ProviderKind } from '../table/layout.js';
 import { explainRequest } from './explain.js';
-import { endpointOf, groupKey, loadTableData, type LoadedMesh, type LoadedNode, type LoadedTable, NODE_STRIDE, N_CHILD_COUNT, N_EXACT_COUNT, N_EXACT_START, N_FIRST_BYTE, N_FIRST_CHILD, N_LABEL_LENGTH, N_LABEL_START, N_PREFIX_COUNT, N_PREFIX_START, type LoadedRoute, type LoadedRouter, type LoadedVhost } from './loaded.js';
+import { endpointOf, groupKey, loadTableData, type LoadedMesh, type LoadedNode, type LoadedTable, NODE_STRIDE, N_CHILD_COUNT, N_DISPATCH_BASE, N_DISPATCH_MIN, N_DISPATCH_SPAN, N_EXACT_COUNT, N_EXACT_START, N_FIRST_BYTE, N_FIRST_CHILD, N_LABEL_LENGTH, N_LABEL_START, N_PREFIX_COUNT, N_PREFIX_START, type LoadedRoute, type LoadedRouter, type LoadedVhost } from './loaded.js';
 import { headerValue, hostMatches, residualHolds, type RequestState } from './match.js';
 import { emptyRequestState, fillRequest, findGroup, routerListener, routerRequest, selectVhost } from './select.js';
 import { rewriteAuthority, rewritePath } from './rewrite.js';
@@ -142,9 +142,9 @@ function findWinner(rt: LoadedRouter, scratch: Scratch, vhost: LoadedVhost, req:
     n = 1;
   }
   if (vhost.root >= 0) {
-    const walked = collectTrieLists(rt, scratch, vhost.root, req.path, true, n);
+    const walked = walkCodeUnits(rt, scratch, vhost.root, req.path, n);
     // A non-ASCII code unit on the way: walk again over the path's UTF-8 bytes.
-    n = walked >= 0 ? walked : collectTrieLists(rt, scratch, vhost.root, req.path, false, n);
+    n = walked >= 0 ? walked : walkBytes(rt, scratch, vhost.root, req.path, n);
   }
   const lists = rt.lists;
   const { starts, ends } = scratch;
@@ -167,57 +167,79 @@ function findWinner(rt: LoadedRouter, scratch: Scratch, vhost: LoadedVhost, req:
 }
 
 /**
- * Walks the trie from `root` along the path's UTF-8 bytes, appending to scratch the prefix list of
- * every node passed and, at the path's end, that node's exact list; returns the new list count.
- * `codeUnits`: read the path's UTF-16 code units as bytes, which they are while they are ASCII —
- * meeting one that is not returns -1 (walk again with `codeUnits` false, over the UTF-8 bytes
- * written to scratch).
+ * Walks the trie from `root` along the path, appending to scratch the prefix list of every node
+ * passed and, at the path's end, that node's exact list; returns the new list count. Reads the
+ * path's UTF-16 code units as bytes, which they are while they are ASCII; meeting one that is not
+ * returns -1 (walk again over the path's UTF-8 bytes: walkBytes).
  */
-function collectTrieLists(rt: LoadedRouter, scratch: Scratch, root: number, path: string, codeUnits: boolean, n: number): number {
-  const len = codeUnits ? path.length : encodePath(scratch, path);
-  const pb = scratch.path;
-  const bytes = rt.bytes;
-  const trie = rt.trie;
+function walkCodeUnits(rt: LoadedRouter, scratch: Scratch, root: number, path: string, n: number): number {
+  const len = path.length;
+  // At most two lists per node passed and one node per byte: no capacity check in the loop.
+  if (n + 2 * len + 3 > scratch.starts.length) growLists(scratch, n + 2 * len + 3);
+  const { starts, ends } = scratch;
+  const { bytes, trie } = rt;
   let o = root * NODE_STRIDE;
   let d = 0;
   for (;;) {
-    if (n + 2 > scratch.starts.length) growLists(scratch);
     const prefixCount = trie[o + N_PREFIX_COUNT]!;
-    if (prefixCount > 0) {
+    if (prefixCount !== 0) {
       const start = trie[o + N_PREFIX_START]!;
-      scratch.starts[n] = start;
-      scratch.ends[n++] = start + prefixCount;
+      starts[n] = start;
+      ends[n++] = start + prefixCount;
     }
-    if (d === len) {
-      const exactCount = trie[o + N_EXACT_COUNT]!;
-      if (exactCount > 0) {
-        const start = trie[o + N_EXACT_START]!;
-        scratch.starts[n] = start;
-        scratch.ends[n++] = start + exactCount;
-      }
-      return n;
-    }
-    const byte = codeUnits ? path.charCodeAt(d) : pb[d]!;
-    if (byte >= 0x80 && codeUnits) return -1;
-    const child = findChild(trie, o, byte);
+    if (d === len) return appendExact(trie, o, starts, ends, n);
+    const byte = path.charCodeAt(d);
+    if (byte >= 0x80) return -1;
+    const child = childFor(rt, o, byte);
     if (child < 0) return n;
-    const c = child * NODE_STRIDE;
-    const start = trie[c + N_LABEL_START]!;
-    const llen = trie[c + N_LABEL_LENGTH]!;
-    // Too short for the label — in code units; with a non-ASCII rest the byte length differs.
-    if (d + llen > len) return codeUnits && !isAsciiFrom(path, d) ? -1 : n;
-    if (codeUnits) {
-      for (let i = 1; i < llen; i++) {
-        const c = path.charCodeAt(d + i);
-        if (c >= 0x80) return -1;
-        if (bytes[start + i] !== c) return n;
-      }
-    } else {
-      for (let i = 1; i < llen; i++) if (bytes[start + i] !== pb[d + i]) return n;
+    o = child * NODE_STRIDE;
+    const label = trie[o + N_LABEL_START]!;
+    const end = d + trie[o + N_LABEL_LENGTH]!;
+    // Shorter than the label — in code units; with a non-ASCII rest the byte length differs.
+    if (end > len) return isAsciiFrom(path, d) ? n : -1;
+    for (let i = d + 1; i < end; i++) {
+      const c = path.charCodeAt(i);
+      // A code unit ≥ 0x80 is not a byte of the path: walk the UTF-8 bytes instead.
+      if (bytes[label + i - d] !== c || c >= 0x80) return c >= 0x80 ? -1 : n;
     }
-    d += llen;
-    o = c;
+    d = end;
   }
+}
+
+/** walkCodeUnits over the path's UTF-8 bytes (a path with non-ASCII characters). */
+function walkBytes(rt: LoadedRouter, scratch: Scratch, root: number, path: string, n: number): number {
+  const len = encodePath(scratch, path);
+  if (n + 2 * len + 3 > scratch.starts.length) growLists(scratch, n + 2 * len + 3);
+  const { starts, ends, path: pb } = scratch;
+  const { bytes, trie } = rt;
+  let o = root * NODE_STRIDE;
+  let d = 0;
+  for (;;) {
+    const prefixCount = trie[o + N_PREFIX_COUNT]!;
+    if (prefixCount !== 0) {
+      const start = trie[o + N_PREFIX_START]!;
+      starts[n] = start;
+      ends[n++] = start + prefixCount;
+    }
+    if (d === len) return appendExact(trie, o, starts, ends, n);
+    const child = childFor(rt, o, pb[d]!);
+    if (child < 0) return n;
+    o = child * NODE_STRIDE;
+    const label = trie[o + N_LABEL_START]!;
+    const end = d + trie[o + N_LABEL_LENGTH]!;
+    if (end > len) return n;
+    for (let i = d + 1; i < end; i++) if (bytes[label + i - d] !== pb[i]) return n;
+    d = end;
+  }
+}
+
+function appendExact(trie: Int32Array, o: number, starts: Int32Array, ends: Int32Array, n: number): number {
+  const exactCount = trie[o + N_EXACT_COUNT]!;
+  if (exactCount === 0) return n;
+  const start = trie[o + N_EXACT_START]!;
+  starts[n] = start;
+  ends[n] = start + exactCount;
+  return n + 1;
 }
 
 function isAsciiFrom(s: string, from: number): boolean {
@@ -225,10 +247,15 @@ function isAsciiFrom(s: string, from: number): boolean {
   return true;
 }
 
-/** Binary search of node `o`'s children (sorted by first label byte); -1 when none starts with `byte`. */
-function findChild(trie: Int32Array, o: number, byte: number): number {
+/** Node `o`'s child whose label starts with `byte`, -1 when none: its dense table, else a binary search. */
+function childFor(rt: LoadedRouter, o: number, byte: number): number {
+  const trie = rt.trie;
+  const k = byte - trie[o + N_DISPATCH_MIN]!;
+  if (k >= 0 && k < trie[o + N_DISPATCH_SPAN]!) return rt.dispatch[trie[o + N_DISPATCH_BASE]! + k]!;
   let lo = trie[o + N_FIRST_CHILD]!;
   let hi = lo + trie[o + N_CHILD_COUNT]! - 1;
+  // A dense node's children all lie inside its span: nothing to search.
+  if (trie[o + N_DISPATCH_SPAN]! !== 0) return -1;
   while (lo <= hi) {
     const mid = (lo + hi) >>> 1;
     const b = trie[mid * NODE_STRIDE + N_FIRST_BYTE]!;
@@ -239,9 +266,9 @@ function findChild(trie: Int32Array, o: number, byte: number): number {
   return -1;
 }
 
-function growLists(s: Scratch): void {
-  const starts = new Int32Array(s.starts.length * 2);
-  const ends = new Int32Array(s.ends.length * 2);
+function growLists(s: Scratch, slots: number): void {
+  const starts = new Int32Array(Math.max(slots, s.starts.length * 2));
+  const ends = new Int32Array(starts.length);
   starts.set(s.starts);
   ends.set(s.ends);
   s.starts = starts;

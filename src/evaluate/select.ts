@@ -48,12 +48,14 @@ function resolvePort(rt: LoadedRouter, explicit: number | undefined, authority: 
 }
 
 function listenerProtocol(rt: LoadedRouter, port: number | null): number {
-  for (const l of rt.listeners) if (l.port === port) return l.protocol;
+  const ls = rt.listeners;
+  for (let i = 0; i < ls.length; i++) if (ls[i]!.port === port) return ls[i]!.protocol;
   return 0;
 }
 
 /** Virtual-host selection (Envoy order): exact host, else longest matching suffix, else host-less. */
 export function selectVhost(group: LoadedGroup, host: string): LoadedVhost | null {
+  if (group.hostless) return group.any;
   const exact = group.exact.get(host);
   if (exact !== undefined) return exact;
   for (const v of group.suffixes) if (hostMatches(v.kind, v.host, host)) return v;
@@ -61,7 +63,11 @@ export function selectVhost(group: LoadedGroup, host: string): LoadedVhost | nul
 }
 
 export function findGroup(rt: LoadedRouter, req: RequestState): LoadedGroup | undefined {
-  return req.port === null ? undefined : rt.groups.get(groupKey(req.port, req.protocol));
+  if (req.port === null) return undefined;
+  // Most gateways have one listener: skip the map.
+  const only = rt.onlyGroup;
+  if (only !== null && only.port === req.port && only.protocol === req.protocol) return only;
+  return rt.groups.get(groupKey(req.port, req.protocol));
 }
 
 
