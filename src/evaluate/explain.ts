@@ -7,7 +7,7 @@
 import { HostKind, PathKind, PredicateKind, PredicateOp, PREDICATE_OP_NAMES, Protocol, VhostKind } from '../table/layout.js';
 import { ProviderKind, SCHEME_NAMES } from '../table/layout.js';
 import { anyProtocolName, protocolName, type LoadedMesh, type LoadedPredicate, type LoadedRoute, type LoadedRouter, type LoadedTable, type LoadedVhost } from './loaded.js';
-import { hostMatches, pathMatches, predicateHolds, schemeHolds, type RequestState } from './match.js';
+import { hostMatches, hostOf, pathMatches, predicateHolds, schemeHolds, type RequestState } from './match.js';
 import { findGroup, normalizeRequest, routerListener, routerRequest, selectVhost } from './select.js';
 import type { Criterion, Decision, ExplainedRoute, Explanation, RouteRequest, RouterExplanation } from './types.js';
 
@@ -16,13 +16,13 @@ export function explainRequest(t: LoadedTable, request: RouteRequest, decision: 
   const req = normalizeRequest(rt, request);
   const listener = rt.listeners.find((l) => l.port === req.port) ?? null;
   const group = findGroup(rt, req);
-  const vhost = group === undefined ? null : rt.virtualHost ? selectVhost(group, req.host) : null;
+  const vhost = group === undefined ? null : rt.virtualHost ? selectVhost(group, req) : null;
   const routes = explainRoutes(rt, req, listener !== null, vhost);
   return {
     decision,
     gateway: rt.name,
     hostnameMode: rt.virtualHost ? 'virtual-host' : 'flat',
-    request: { method: req.method, path: req.path, query: req.query, host: req.host, port: req.port, protocol: protocolName(req.protocol) },
+    request: { method: req.method, path: req.path, query: req.query, host: hostOf(req), port: req.port, protocol: protocolName(req.protocol) },
     listener: listener === null ? null : { port: listener.port, protocol: protocolName(listener.protocol) ?? 'tcp' },
     virtualHost: vhost === null ? null : vhostLabel(vhost),
     routes,
@@ -78,7 +78,7 @@ function routeCriteria(rt: LoadedRouter, r: LoadedRoute, req: RequestState, hasL
     const ok = vhost !== null && routeInVhost(r, vhost);
     out.push({ kind: 'virtual-host', description: `virtual host ${own}`, ok });
   } else if (r.hostKind !== HostKind.none) {
-    out.push({ kind: 'hostname', description: `hostname ${r.hostKind === HostKind.exact ? 'exact' : 'suffix'} ${r.host}`, ok: hostMatches(r.hostKind, r.host, req.host) });
+    out.push({ kind: 'hostname', description: `hostname ${r.hostKind === HostKind.exact ? 'exact' : 'suffix'} ${r.host}`, ok: hostMatches(r.hostKind, r.host, hostOf(req)) });
   }
   if (r.pathKind !== PathKind.none) out.push({ kind: 'path', description: describePath(r), ok: pathMatches(r, req.path) });
   if (r.method !== null) out.push({ kind: 'method', description: `method ${r.method}`, ok: r.method === req.method });

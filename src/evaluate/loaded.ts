@@ -10,6 +10,7 @@ import {
 } from '../table/layout.js';
 import type { DecodedTable, RouterRecord } from '../table/types.js';
 import type { Endpoint, RetryPolicyOut, TimeoutPolicy } from './types.js';
+import { packTrie } from './trie.js';
 
 export interface LoadedPredicate {
   kind: number;
@@ -42,6 +43,8 @@ export interface LoadedRoute {
   priority: number | null;
   port: number;
   predicates: LoadedPredicate[];
+  /** A method, scheme or predicate to check once the path (and host) matched. */
+  hasResidual: boolean;
   targets: LoadedTarget[];
   totalWeight: number;
   weighted: boolean;
@@ -59,7 +62,7 @@ export interface LoadedRoute {
 export interface LoadedVhost {
   kind: number;
   host: string;
-  /** Trie root node index, -1 when no literal route. */
+  /** Offset of the trie root in LoadedRouter.trie, -1 when no literal route. */
   root: number;
   otherStart: number;
   otherEnd: number;
@@ -85,14 +88,13 @@ export interface LoadedRouter {
   /** The only group, when there is one. */
   onlyGroup: LoadedGroup | null;
   listeners: { port: number; protocol: number }[];
-  /** Table bytes: trie labels address them. */
-  bytes: Uint8Array;
-  /** All trie nodes, NODE_STRIDE ints each (fields N_*), so one node's fields share a cache line. */
+  /** Every trie of the table, packed (trie.ts); a virtual host's `root` is an offset in it. */
   trie: Int32Array;
-  /** Dense child tables: node n's child for first byte b is dispatch[base + b - min] (fields N_DISPATCH_*), -1 for none. */
-  dispatch: Int32Array;
   lists: Int32Array;
 }
+
+/** The packed tries shared by a table's routers, and each table node's offset in them. */
+interface TrieArrays { trie: Int32Array; offsets: Int32Array; lists: Int32Array }
 
 export function groupKey(port: number, protocol: number): number {
   return port * 8 + protocol;
@@ -183,12 +185,13 @@ export function loadRouter(d: DecodedTable, gateway?: string): LoadedRouter {
   return loadTableData(d, gateway).gateway;
 }
 
-function loadRouterRecord(d: DecodedTable, rec: RouterRecord, automata: Automaton[], arrays: Pick<LoadedRouter, 'bytes' | 'trie' | 'dispatch' | 'lists'>): LoadedRouter {
+function loadRouterRecord(d: DecodedTable, rec: RouterRecord, automata: Automaton[], arrays: TrieArrays): LoadedRouter {
   const s = (i: number): string => (i === NONE ? '' : d.strings[i]!);
   const routes: LoadedRoute[] = [];
   for (let i = 0; i < rec.routeCount; i++) {
     const r = d.routes[rec.firstRoute + i]!;
     const targets = d.targets.slice(r.firstTarget, r.firstTarget + r.targetCount).map((t) => ({ virtualService: s(t.virtualService), port: t.port === 0 ? null : t.port, weight: t.weight }));
+    const method = METHOD_NAMES[r.method] ?? null;
     routes.push({
       rank: i,
       name: s(r.name),
@@ -198,7 +201,7 @@ function loadRouterRecord(d: DecodedTable, rec: RouterRecord, automata: Automato
       regex: r.pathRegex === NONE ? null : automata[r.pathRegex]!,
       hostKind: r.hostKind,
       host: r.hostKind === HostKind.none ? '' : s(r.host),
-      method: METHOD_NAMES[r.method] ?? null,
+      method,
       priority: r.priority === PRIORITY_UNSET ? null : r.priority,
       port: r.port,
       predicates: d.predicates.slice(r.firstPredicate, r.firstPredicate + r.predicateCount).map((p) => ({
@@ -207,6 +210,7 @@ function loadRouterRecord(d: DecodedTable, rec: RouterRecord, automata: Automato
         start: p.op === PredicateOp.range ? d.ranges[p.aux]!.start : 0n,
         end: p.op === PredicateOp.range ? d.ranges[p.aux]!.end : 0n,
       })),
+      hasResidual: method !== null || r.scheme !== 0 || r.predicateCount > 0,
       targets,
       totalWeight: targets.reduce((n, t) => n + t.weight, 0),
       weighted: (r.flags & ROUTE_FLAG_WEIGHTED) !== 0,
@@ -219,9 +223,9 @@ function loadRouterRecord(d: DecodedTable, rec: RouterRecord, automata: Automato
       retryPolicy: parsePolicy<RetryPolicyOut>(d, d.mesh?.policies[rec.firstRoute + i]?.retryPolicy),
     });
   }
-  const groups = loadGroups(d, rec);
+  const groups = loadGroups(d, rec, arrays.offsets);
   return {
-    ...arrays, name: s(rec.name), virtualHost: (rec.flags & ROUTER_FLAG_VIRTUAL_HOST) !== 0, routes, groups,
+    trie: arrays.trie, lists: arrays.lists, name: s(rec.name), virtualHost: (rec.flags & ROUTER_FLAG_VIRTUAL_HOST) !== 0, routes, groups,
     onlyGroup: groups.size === 1 ? [...groups.values()][0]! : null, listeners: d.listeners.slice(rec.firstListener, rec.firstListener + rec.listenerCount),
   };
 }
@@ -236,14 +240,14 @@ function loadAutomatonChecked(bytes: Uint8Array, offset: number, length: number)
   }
 }
 
-function loadGroups(d: DecodedTable, rec: RouterRecord): Map<number, LoadedGroup> {
+function loadGroups(d: DecodedTable, rec: RouterRecord, offsets: Int32Array): Map<number, LoadedGroup> {
   const groups = new Map<number, LoadedGroup>();
   for (let g = rec.firstGroup; g < rec.firstGroup + rec.groupCount; g++) {
     const grp = d.groups[g]!;
     const out: LoadedGroup = { port: grp.port, protocol: grp.protocol, exact: new Map(), suffixes: [], any: null, hostless: false };
     for (let v = grp.firstVhost; v < grp.firstVhost + grp.vhostCount; v++) {
       const vh = d.vhosts[v]!;
-      const lv: LoadedVhost = { kind: vh.kind, host: vh.host === NONE ? '' : d.strings[vh.host]!, root: vh.nodeCount > 0 ? vh.firstNode : -1, otherStart: vh.otherStart, otherEnd: vh.otherStart + vh.otherCount };
+      const lv: LoadedVhost = { kind: vh.kind, host: vh.host === NONE ? '' : d.strings[vh.host]!, root: vh.nodeCount > 0 ? offsets[vh.firstNode]! : -1, otherStart: vh.otherStart, otherEnd: vh.otherStart + vh.otherCount };
       if (vh.kind === VhostKind.exact) out.exact.set(lv.host, lv);
       else if (vh.kind === VhostKind.suffix) out.suffixes.push(lv);
       else out.any = lv;
@@ -256,60 +260,9 @@ function loadGroups(d: DecodedTable, rec: RouterRecord): Map<number, LoadedGroup
   return groups;
 }
 
-/** Node fields in LoadedRouter.trie (absolute label start; first label byte for child search). */
-export const N_LABEL_START = 0;
-export const N_LABEL_LENGTH = 1;
-export const N_FIRST_BYTE = 2;
-export const N_FIRST_CHILD = 3;
-export const N_CHILD_COUNT = 4;
-export const N_PREFIX_START = 5;
-export const N_PREFIX_COUNT = 6;
-export const N_EXACT_START = 7;
-export const N_EXACT_COUNT = 8;
-/** Dense child table of the node: start in LoadedRouter.dispatch, smallest first byte, byte span (0: search the children instead). */
-export const N_DISPATCH_BASE = 9;
-export const N_DISPATCH_MIN = 10;
-export const N_DISPATCH_SPAN = 11;
-export const NODE_STRIDE = 12;
-
-/**
- * A node gets a dense byte → child table when its children's first bytes are close together (digits,
- * letters: the usual case), so the walk indexes instead of binary-searching with unpredictable
- * branches; a sparse node (span over 16 + 4 × children) keeps the search and bounds the memory.
- */
-const denseSpan = (children: number, span: number): boolean => span <= 16 + 4 * children;
-
-function loadTrieArrays(d: DecodedTable): Pick<LoadedRouter, 'bytes' | 'trie' | 'dispatch' | 'lists'> {
-  const trie = new Int32Array(d.nodes.length * NODE_STRIDE);
-  const firstByte = (i: number): number => {
-    const n = d.nodes[i]!;
-    return n.labelLength > 0 ? d.bytes[d.stringBlobOffset + n.labelStart] ?? -1 : -1;
-  };
-  const dispatch: number[] = [];
-  d.nodes.forEach((node, i) => {
-    const o = i * NODE_STRIDE;
-    trie[o + N_LABEL_START] = d.stringBlobOffset + node.labelStart;
-    trie[o + N_LABEL_LENGTH] = node.labelLength;
-    trie[o + N_FIRST_BYTE] = node.labelLength > 0 ? d.bytes[d.stringBlobOffset + node.labelStart] ?? -1 : -1;
-    trie[o + N_FIRST_CHILD] = node.firstChild;
-    trie[o + N_CHILD_COUNT] = node.childCount;
-    trie[o + N_PREFIX_START] = node.prefixStart;
-    trie[o + N_PREFIX_COUNT] = node.prefixCount;
-    trie[o + N_EXACT_START] = node.exactStart;
-    trie[o + N_EXACT_COUNT] = node.exactCount;
-    if (node.childCount === 0) return;
-    // The decoder verified the children are sorted by first byte.
-    const min = firstByte(node.firstChild);
-    const span = firstByte(node.firstChild + node.childCount - 1) - min + 1;
-    if (min < 0 || !denseSpan(node.childCount, span)) return;
-    trie[o + N_DISPATCH_BASE] = dispatch.length;
-    trie[o + N_DISPATCH_MIN] = min;
-    trie[o + N_DISPATCH_SPAN] = span;
-    const base = dispatch.length;
-    for (let k = 0; k < span; k++) dispatch.push(-1);
-    for (let c = node.firstChild; c < node.firstChild + node.childCount; c++) dispatch[base + firstByte(c) - min] = c;
-  });
-  return { bytes: d.bytes, trie, dispatch: Int32Array.from(dispatch), lists: Int32Array.from(d.lists) };
+function loadTrieArrays(d: DecodedTable): TrieArrays {
+  const { trie, offsets } = packTrie(d.nodes, d.bytes, d.stringBlobOffset);
+  return { trie, offsets, lists: Int32Array.from(d.lists) };
 }
 
 export function protocolName(code: number): 'http' | 'http2' | 'grpc' | null {

@@ -14,8 +14,8 @@ export interface RequestState {
   query: string | null;
   /** Raw authority, or null. */
   authority: string | null;
-  /** Lower-cased authority, '' when absent. */
-  host: string;
+  /** Lower-cased authority, '' when absent; null until hostOf() needs it (most gateways never do). */
+  host: string | null;
   port: number | null;
   protocol: number;
   /** Request scheme ('http' unless given): the router-stage http2 `scheme` criterion. */
@@ -50,6 +50,12 @@ function recordValue(rec: Record<string, string | string[]>, name: string): stri
     out = out === undefined ? s : out + ',' + s;
   }
   return out;
+}
+
+/** The request's lower-cased authority ('' when absent), computed on first use. */
+export function hostOf(req: RequestState): string {
+  if (req.host === null) req.host = req.authority === null ? '' : req.authority.toLowerCase();
+  return req.host;
 }
 
 /** hostname.exact: equal; hostname.suffix: ends with it and is longer (a wildcard matches ≥ 1 char). */

@@ -34,6 +34,17 @@ export function splitPath(raw: string): [string, string | null] {
   return [raw.slice(0, bounds.end), bounds.queryStart < 0 ? null : raw.slice(bounds.queryStart, bounds.queryEnd)];
 }
 
+/** A query, a fragment, or a place normalization would change. */
+const NOT_PLAIN = /[?#]|\/[/.]/;
+
+/**
+ * True for the common request path: starts with `/`, no query, no fragment, already normal — one
+ * native scan instead of finding the query, the fragment and checking normalization separately.
+ */
+export function isPlainPath(raw: string): boolean {
+  return raw.charCodeAt(0) === SLASH && !NOT_PLAIN.test(raw);
+}
+
 /** A `/` followed by `/` or `.`: the only places normalization changes a path that starts with `/`. */
 const NEEDS_NORMALIZING = /\/[/.]/;
 

@@ -8,8 +8,9 @@
 import { decodeTable } from '../table/decode.js';
 import { HostKind, PathKind, Protocol, ProviderKind } from '../table/layout.js';
 import { explainRequest } from './explain.js';
-import { endpointOf, groupKey, loadTableData, type LoadedMesh, type LoadedNode, type LoadedTable, NODE_STRIDE, N_CHILD_COUNT, N_DISPATCH_BASE, N_DISPATCH_MIN, N_DISPATCH_SPAN, N_EXACT_COUNT, N_EXACT_START, N_FIRST_BYTE, N_FIRST_CHILD, N_LABEL_LENGTH, N_LABEL_START, N_PREFIX_COUNT, N_PREFIX_START, type LoadedRoute, type LoadedRouter, type LoadedVhost } from './loaded.js';
-import { headerValue, hostMatches, residualHolds, type RequestState } from './match.js';
+import { endpointOf, groupKey, loadTableData, type LoadedMesh, type LoadedNode, type LoadedRoute, type LoadedRouter, type LoadedTable, type LoadedVhost } from './loaded.js';
+import { walkBytes, walkCodeUnits } from './trie.js';
+import { headerValue, hostMatches, hostOf, residualHolds, type RequestState } from './match.js';
 import { emptyRequestState, fillRequest, findGroup, routerListener, routerRequest, selectVhost } from './select.js';
 import { rewriteAuthority, rewritePath } from './rewrite.js';
 import type { Decision, Explanation, RouteOptions, RouteRequest } from './types.js';
@@ -57,7 +58,7 @@ function routeRequest(t: LoadedTable, scratch: Scratch, routerScratch: Scratch, 
   const rt = t.gateway;
   const req = fillRequest(rt, request, scratch.req);
   const group = findGroup(rt, req);
-  const vhost = group === undefined ? null : rt.virtualHost ? selectVhost(group, req.host) : group.any;
+  const vhost = group === undefined ? null : rt.virtualHost ? selectVhost(group, req) : group.any;
   const winner = vhost === null ? -1 : findWinner(rt, scratch, vhost, req);
   if (winner < 0) return noMatch(req.protocol);
   const grpc = req.protocol === Protocol.grpc;
@@ -142,9 +143,9 @@ function findWinner(rt: LoadedRouter, scratch: Scratch, vhost: LoadedVhost, req:
     n = 1;
   }
   if (vhost.root >= 0) {
-    const walked = walkCodeUnits(rt, scratch, vhost.root, req.path, n);
+    const walked = walkCodeUnits(rt.trie, scratch, vhost.root, req.path, n);
     // A non-ASCII code unit on the way: walk again over the path's UTF-8 bytes.
-    n = walked >= 0 ? walked : walkBytes(rt, scratch, vhost.root, req.path, n);
+    n = walked >= 0 ? walked : walkBytes(rt.trie, scratch, vhost.root, req.path, n);
   }
   const lists = rt.lists;
   const { starts, ends } = scratch;
@@ -161,132 +162,9 @@ function findWinner(rt: LoadedRouter, scratch: Scratch, vhost: LoadedVhost, req:
     starts[best]!++;
     const r = rt.routes[bestRank]!;
     if (r.pathKind === PathKind.regex && !r.regex!.fullMatch(req.path)) continue;
-    if (!rt.virtualHost && r.hostKind !== HostKind.none && !hostMatches(r.hostKind, r.host, req.host)) continue;
-    if (residualHolds(r, req)) return bestRank;
+    if (!rt.virtualHost && r.hostKind !== HostKind.none && !hostMatches(r.hostKind, r.host, hostOf(req))) continue;
+    if (!r.hasResidual || residualHolds(r, req)) return bestRank;
   }
-}
-
-/**
- * Walks the trie from `root` along the path, appending to scratch the prefix list of every node
- * passed and, at the path's end, that node's exact list; returns the new list count. Reads the
- * path's UTF-16 code units as bytes, which they are while they are ASCII; meeting one that is not
- * returns -1 (walk again over the path's UTF-8 bytes: walkBytes).
- */
-function walkCodeUnits(rt: LoadedRouter, scratch: Scratch, root: number, path: string, n: number): number {
-  const len = path.length;
-  // At most two lists per node passed and one node per byte: no capacity check in the loop.
-  if (n + 2 * len + 3 > scratch.starts.length) growLists(scratch, n + 2 * len + 3);
-  const { starts, ends } = scratch;
-  const { bytes, trie } = rt;
-  let o = root * NODE_STRIDE;
-  let d = 0;
-  for (;;) {
-    const prefixCount = trie[o + N_PREFIX_COUNT]!;
-    if (prefixCount !== 0) {
-      const start = trie[o + N_PREFIX_START]!;
-      starts[n] = start;
-      ends[n++] = start + prefixCount;
-    }
-    if (d === len) return appendExact(trie, o, starts, ends, n);
-    const byte = path.charCodeAt(d);
-    if (byte >= 0x80) return -1;
-    const child = childFor(rt, o, byte);
-    if (child < 0) return n;
-    o = child * NODE_STRIDE;
-    const label = trie[o + N_LABEL_START]!;
-    const end = d + trie[o + N_LABEL_LENGTH]!;
-    // Shorter than the label — in code units; with a non-ASCII rest the byte length differs.
-    if (end > len) return isAsciiFrom(path, d) ? n : -1;
-    for (let i = d + 1; i < end; i++) {
-      const c = path.charCodeAt(i);
-      // A code unit ≥ 0x80 is not a byte of the path: walk the UTF-8 bytes instead.
-      if (bytes[label + i - d] !== c || c >= 0x80) return c >= 0x80 ? -1 : n;
-    }
-    d = end;
-  }
-}
-
-/** walkCodeUnits over the path's UTF-8 bytes (a path with non-ASCII characters). */
-function walkBytes(rt: LoadedRouter, scratch: Scratch, root: number, path: string, n: number): number {
-  const len = encodePath(scratch, path);
-  if (n + 2 * len + 3 > scratch.starts.length) growLists(scratch, n + 2 * len + 3);
-  const { starts, ends, path: pb } = scratch;
-  const { bytes, trie } = rt;
-  let o = root * NODE_STRIDE;
-  let d = 0;
-  for (;;) {
-    const prefixCount = trie[o + N_PREFIX_COUNT]!;
-    if (prefixCount !== 0) {
-      const start = trie[o + N_PREFIX_START]!;
-      starts[n] = start;
-      ends[n++] = start + prefixCount;
-    }
-    if (d === len) return appendExact(trie, o, starts, ends, n);
-    const child = childFor(rt, o, pb[d]!);
-    if (child < 0) return n;
-    o = child * NODE_STRIDE;
-    const label = trie[o + N_LABEL_START]!;
-    const end = d + trie[o + N_LABEL_LENGTH]!;
-    if (end > len) return n;
-    for (let i = d + 1; i < end; i++) if (bytes[label + i - d] !== pb[i]) return n;
-    d = end;
-  }
-}
-
-function appendExact(trie: Int32Array, o: number, starts: Int32Array, ends: Int32Array, n: number): number {
-  const exactCount = trie[o + N_EXACT_COUNT]!;
-  if (exactCount === 0) return n;
-  const start = trie[o + N_EXACT_START]!;
-  starts[n] = start;
-  ends[n] = start + exactCount;
-  return n + 1;
-}
-
-function isAsciiFrom(s: string, from: number): boolean {
-  for (let i = from; i < s.length; i++) if (s.charCodeAt(i) >= 0x80) return false;
-  return true;
-}
-
-/** Node `o`'s child whose label starts with `byte`, -1 when none: its dense table, else a binary search. */
-function childFor(rt: LoadedRouter, o: number, byte: number): number {
-  const trie = rt.trie;
-  const k = byte - trie[o + N_DISPATCH_MIN]!;
-  if (k >= 0 && k < trie[o + N_DISPATCH_SPAN]!) return rt.dispatch[trie[o + N_DISPATCH_BASE]! + k]!;
-  let lo = trie[o + N_FIRST_CHILD]!;
-  let hi = lo + trie[o + N_CHILD_COUNT]! - 1;
-  // A dense node's children all lie inside its span: nothing to search.
-  if (trie[o + N_DISPATCH_SPAN]! !== 0) return -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >>> 1;
-    const b = trie[mid * NODE_STRIDE + N_FIRST_BYTE]!;
-    if (b === byte) return mid;
-    if (b < byte) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return -1;
-}
-
-function growLists(s: Scratch, slots: number): void {
-  const starts = new Int32Array(Math.max(slots, s.starts.length * 2));
-  const ends = new Int32Array(starts.length);
-  starts.set(s.starts);
-  ends.set(s.ends);
-  s.starts = starts;
-  s.ends = ends;
-}
-
-const UTF8 = new TextEncoder();
-
-/** UTF-8 of the path into scratch (ASCII fast path, no allocation); returns its length. */
-function encodePath(s: Scratch, path: string): number {
-  if (path.length * 3 > s.path.length) s.path = new Uint8Array(path.length * 3);
-  const out = s.path;
-  for (let i = 0; i < path.length; i++) {
-    const c = path.charCodeAt(i);
-    if (c >= 0x80) return UTF8.encodeInto(path, out).written;
-    out[i] = c;
-  }
-  return path.length;
 }
 
 function decide(r: LoadedRoute, req: RequestState, random: () => number, sticky: number): Decision {

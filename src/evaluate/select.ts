@@ -4,8 +4,8 @@
  */
 import { Protocol } from '../table/layout.js';
 import { groupKey, type LoadedGroup, type LoadedRouter, type LoadedVhost } from './loaded.js';
-import { hostMatches, type RequestState } from './match.js';
-import { authorityPort, bounds, findBounds, isNormal, normalizePath } from './request.js';
+import { hostMatches, hostOf, type RequestState } from './match.js';
+import { authorityPort, bounds, findBounds, isNormal, isPlainPath, normalizePath } from './request.js';
 import type { Decision, RouteRequest } from './types.js';
 
 /** A fresh normalized request (explain, tests). */
@@ -14,21 +14,26 @@ export function normalizeRequest(rt: LoadedRouter, request: RouteRequest): Reque
 }
 
 export function emptyRequestState(): RequestState {
-  return { method: 'GET', path: '/', query: null, authority: null, host: '', port: null, protocol: 0, scheme: 'http', headersInput: undefined, headers: null };
+  return { method: 'GET', path: '/', query: null, authority: null, host: null, port: null, protocol: 0, scheme: 'http', headersInput: undefined, headers: null };
 }
 
 /** Normalizes `request` into `req` (route() reuses one RequestState per router: no allocation). */
 export function fillRequest(rt: LoadedRouter, request: RouteRequest, req: RequestState): RequestState {
   const raw = request.path;
-  findBounds(raw);
-  const path = bounds.end === raw.length ? raw : raw.slice(0, bounds.end);
+  if (isPlainPath(raw)) {
+    req.path = raw;
+    req.query = null;
+  } else {
+    findBounds(raw);
+    const path = bounds.end === raw.length ? raw : raw.slice(0, bounds.end);
+    req.path = isNormal(path) ? path : normalizePath(path);
+    req.query = bounds.queryStart < 0 ? null : raw.slice(bounds.queryStart, bounds.queryEnd);
+  }
   const authority = request.authority ?? null;
   const port = resolvePort(rt, request.port, authority);
   req.method = request.method ?? 'GET';
-  req.path = isNormal(path) ? path : normalizePath(path);
-  req.query = bounds.queryStart < 0 ? null : raw.slice(bounds.queryStart, bounds.queryEnd);
   req.authority = authority;
-  req.host = authority === null ? '' : authority.toLowerCase();
+  req.host = null;
   req.port = port;
   req.protocol = request.protocol !== undefined ? Protocol[request.protocol] : listenerProtocol(rt, port);
   req.scheme = request.scheme ?? 'http';
@@ -54,8 +59,9 @@ function listenerProtocol(rt: LoadedRouter, port: number | null): number {
 }
 
 /** Virtual-host selection (Envoy order): exact host, else longest matching suffix, else host-less. */
-export function selectVhost(group: LoadedGroup, host: string): LoadedVhost | null {
+export function selectVhost(group: LoadedGroup, req: RequestState): LoadedVhost | null {
   if (group.hostless) return group.any;
+  const host = hostOf(req);
   const exact = group.exact.get(host);
   if (exact !== undefined) return exact;
   for (const v of group.suffixes) if (hostMatches(v.kind, v.host, host)) return v;

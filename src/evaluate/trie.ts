@@ -1,0 +1,208 @@
+/**
+ * The path index at run time: the table's trie nodes re-packed at load into one Int32Array of
+ * variable-length records, so that one step of the walk reads one place — the node's lists, its
+ * label and its child table sit together — instead of chasing a node record, a separate child
+ * table and label bytes elsewhere in the table (dependent cache misses were most of route()).
+ *
+ * Record at offset o (P_* fields), then the label's bytes (one int each), then the child table:
+ *  - dense (P_SPAN > 0): SPAN offsets, the child whose label starts with byte P_MIN + k at k, -1 for none;
+ *  - sparse (P_SPAN < 0): -P_SPAN pairs (first byte, child offset) sorted by byte;
+ *  - none (P_SPAN = 0).
+ * Imports nothing.
+ */
+
+export const P_PREFIX_START = 0;
+export const P_PREFIX_COUNT = 1;
+export const P_EXACT_START = 2;
+export const P_EXACT_COUNT = 3;
+export const P_LABEL_LENGTH = 4;
+export const P_MIN = 5;
+export const P_SPAN = 6;
+const P_HEADER = 7;
+
+/** What packTrie needs of a table trie node (the decoder has validated the tree). */
+export interface TrieNodeInput {
+  labelStart: number;
+  labelLength: number;
+  firstChild: number;
+  childCount: number;
+  prefixStart: number;
+  prefixCount: number;
+  exactStart: number;
+  exactCount: number;
+}
+
+/** A dense child table when the first bytes are close together (digits, letters); bounds memory otherwise. */
+const isDense = (children: number, span: number): boolean => span <= 16 + 4 * children;
+
+/**
+ * Packs `nodes` (children contiguous, sorted by first label byte; labels at `labelBase + labelStart`
+ * in `bytes`). Returns the packed array and each node's offset in it.
+ */
+export function packTrie(nodes: readonly TrieNodeInput[], bytes: Uint8Array, labelBase: number): { trie: Int32Array; offsets: Int32Array } {
+  const firstByte = (i: number): number => bytes[labelBase + nodes[i]!.labelStart]!;
+  const offsets = new Int32Array(nodes.length);
+  const spans = new Int32Array(nodes.length);
+  let size = 0;
+  for (let i = 0; i < nodes.length; i++) {
+    const n = nodes[i]!;
+    offsets[i] = size;
+    let table = 0;
+    if (n.childCount > 0) {
+      const span = firstByte(n.firstChild + n.childCount - 1) - firstByte(n.firstChild) + 1;
+      spans[i] = isDense(n.childCount, span) ? span : -n.childCount;
+      table = spans[i]! > 0 ? span : 2 * n.childCount;
+    }
+    size += P_HEADER + n.labelLength + table;
+  }
+  const trie = new Int32Array(size);
+  for (let i = 0; i < nodes.length; i++) {
+    const n = nodes[i]!;
+    const o = offsets[i]!;
+    trie[o + P_PREFIX_START] = n.prefixStart;
+    trie[o + P_PREFIX_COUNT] = n.prefixCount;
+    trie[o + P_EXACT_START] = n.exactStart;
+    trie[o + P_EXACT_COUNT] = n.exactCount;
+    trie[o + P_LABEL_LENGTH] = n.labelLength;
+    trie[o + P_SPAN] = spans[i]!;
+    for (let k = 0; k < n.labelLength; k++) trie[o + P_HEADER + k] = bytes[labelBase + n.labelStart + k]!;
+    const table = o + P_HEADER + n.labelLength;
+    if (spans[i]! > 0) {
+      const min = firstByte(n.firstChild);
+      trie[o + P_MIN] = min;
+      trie.fill(-1, table, table + spans[i]!);
+      for (let c = n.firstChild; c < n.firstChild + n.childCount; c++) trie[table + firstByte(c) - min] = offsets[c]!;
+    } else {
+      for (let k = 0; k < n.childCount; k++) {
+        trie[table + 2 * k] = firstByte(n.firstChild + k);
+        trie[table + 2 * k + 1] = offsets[n.firstChild + k]!;
+      }
+    }
+  }
+  return { trie, offsets };
+}
+
+/** Where walks append candidate lists: [starts[i], ends[i]) ranges of the router's rank lists. */
+export interface ListScratch { starts: Int32Array; ends: Int32Array; path: Uint8Array }
+
+/**
+ * Walks the trie from `root` along the path, appending the prefix list of every node passed and,
+ * at the path's end, that node's exact list; returns the new list count. Reads the path's UTF-16
+ * code units as bytes, which they are while they are ASCII; meeting one that is not returns -1
+ * (walk again over the path's UTF-8 bytes: walkBytes).
+ */
+export function walkCodeUnits(trie: Int32Array, s: ListScratch, root: number, path: string, n: number): number {
+  const len = path.length;
+  // At most two lists per node passed and one node per byte: no capacity check in the loop.
+  if (n + 2 * len + 3 > s.starts.length) growLists(s, n + 2 * len + 3);
+  const { starts, ends } = s;
+  let o = root;
+  let d = 0;
+  for (;;) {
+    const prefixCount = trie[o + P_PREFIX_COUNT]!;
+    if (prefixCount !== 0) {
+      const start = trie[o + P_PREFIX_START]!;
+      starts[n] = start;
+      ends[n++] = start + prefixCount;
+    }
+    if (d === len) return appendExact(trie, o, starts, ends, n);
+    const byte = path.charCodeAt(d);
+    if (byte >= 0x80) return -1;
+    const child = childAt(trie, o, byte);
+    if (child < 0) return n;
+    const end = d + trie[child + P_LABEL_LENGTH]!;
+    // Shorter than the label — in code units; with a non-ASCII rest the byte length differs.
+    if (end > len) return isAsciiFrom(path, d) ? n : -1;
+    const label = child + P_HEADER - d;
+    for (let i = d + 1; i < end; i++) {
+      const c = path.charCodeAt(i);
+      // A code unit ≥ 0x80 is not a byte of the path: walk the UTF-8 bytes instead.
+      if (trie[label + i] !== c || c >= 0x80) return c >= 0x80 ? -1 : n;
+    }
+    d = end;
+    o = child;
+  }
+}
+
+/** walkCodeUnits over the path's UTF-8 bytes (a path with non-ASCII characters). */
+export function walkBytes(trie: Int32Array, s: ListScratch, root: number, path: string, n: number): number {
+  const len = encodePath(s, path);
+  if (n + 2 * len + 3 > s.starts.length) growLists(s, n + 2 * len + 3);
+  const { starts, ends, path: pb } = s;
+  let o = root;
+  let d = 0;
+  for (;;) {
+    const prefixCount = trie[o + P_PREFIX_COUNT]!;
+    if (prefixCount !== 0) {
+      const start = trie[o + P_PREFIX_START]!;
+      starts[n] = start;
+      ends[n++] = start + prefixCount;
+    }
+    if (d === len) return appendExact(trie, o, starts, ends, n);
+    const child = childAt(trie, o, pb[d]!);
+    if (child < 0) return n;
+    const end = d + trie[child + P_LABEL_LENGTH]!;
+    if (end > len) return n;
+    const label = child + P_HEADER - d;
+    for (let i = d + 1; i < end; i++) if (trie[label + i] !== pb[i]) return n;
+    d = end;
+    o = child;
+  }
+}
+
+function appendExact(trie: Int32Array, o: number, starts: Int32Array, ends: Int32Array, n: number): number {
+  const exactCount = trie[o + P_EXACT_COUNT]!;
+  if (exactCount === 0) return n;
+  const start = trie[o + P_EXACT_START]!;
+  starts[n] = start;
+  ends[n] = start + exactCount;
+  return n + 1;
+}
+
+/** Offset of node `o`'s child whose label starts with `byte`; -1 when none. */
+function childAt(trie: Int32Array, o: number, byte: number): number {
+  const span = trie[o + P_SPAN]!;
+  const table = o + P_HEADER + trie[o + P_LABEL_LENGTH]!;
+  if (span > 0) {
+    const k = byte - trie[o + P_MIN]!;
+    return k >= 0 && k < span ? trie[table + k]! : -1;
+  }
+  let lo = 0;
+  let hi = -span - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const b = trie[table + 2 * mid]!;
+    if (b === byte) return trie[table + 2 * mid + 1]!;
+    if (b < byte) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
+
+function isAsciiFrom(s: string, from: number): boolean {
+  for (let i = from; i < s.length; i++) if (s.charCodeAt(i) >= 0x80) return false;
+  return true;
+}
+
+function growLists(s: ListScratch, slots: number): void {
+  const starts = new Int32Array(Math.max(slots, s.starts.length * 2));
+  const ends = new Int32Array(starts.length);
+  starts.set(s.starts);
+  ends.set(s.ends);
+  s.starts = starts;
+  s.ends = ends;
+}
+
+const UTF8 = new TextEncoder();
+
+/** UTF-8 of the path into scratch (ASCII fast path, no allocation); returns its length. */
+function encodePath(s: ListScratch, path: string): number {
+  if (path.length * 3 > s.path.length) s.path = new Uint8Array(path.length * 3);
+  const out = s.path;
+  for (let i = 0; i < path.length; i++) {
+    const c = path.charCodeAt(i);
+    if (c >= 0x80) return UTF8.encodeInto(path, out).written;
+    out[i] = c;
+  }
+  return path.length;
+}
