@@ -9,8 +9,9 @@ import type { HeaderInput } from './types.js';
 
 export interface RequestState {
   method: string;
-  /** Normalized path without query. */
+  /** Normalized path without query — or, until `settled`, the raw path as given (settlePath). */
   path: string;
+  settled: boolean;
   query: string | null;
   /** Raw authority, or null. */
   authority: string | null;

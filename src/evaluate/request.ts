@@ -34,16 +34,28 @@ export function splitPath(raw: string): [string, string | null] {
   return [raw.slice(0, bounds.end), bounds.queryStart < 0 ? null : raw.slice(bounds.queryStart, bounds.queryEnd)];
 }
 
-/** A query, a fragment, or a place normalization would change. */
-const NOT_PLAIN = /[?#]|\/[/.]/;
-
 /**
- * True for the common request path: starts with `/`, no query, no fragment, already normal — one
- * native scan instead of finding the query, the fragment and checking normalization separately.
+ * True when `raw` is a path route() can use as it is — starts with `/`, no query, no fragment,
+ * nothing normalization would change — checking from code unit `from` on (the caller vouches for
+ * what comes before: the trie walk matched it to route literals that are plain themselves).
  */
-export function isPlainPath(raw: string): boolean {
-  return raw.charCodeAt(0) === SLASH && !NOT_PLAIN.test(raw);
+export function isPlainFrom(raw: string, from: number): boolean {
+  if (raw.charCodeAt(0) !== SLASH) return false;
+  const n = raw.length;
+  for (let i = from; i < n; i++) {
+    const c = raw.charCodeAt(i);
+    if (c === QUERY || c === FRAGMENT) return false;
+    if (c === SLASH) {
+      const next = raw.charCodeAt(i + 1);
+      if (next === SLASH || next === DOT) return false;
+    }
+  }
+  return true;
 }
+
+const DOT = 0x2e;
+const QUERY = 0x3f;
+const FRAGMENT = 0x23;
 
 /** A `/` followed by `/` or `.`: the only places normalization changes a path that starts with `/`. */
 const NEEDS_NORMALIZING = /\/[/.]/;

@@ -11,7 +11,7 @@ import { explainRequest } from './explain.js';
 import { endpointOf, groupKey, loadTableData, type LoadedMesh, type LoadedNode, type LoadedRoute, type LoadedRouter, type LoadedTable, type LoadedVhost } from './loaded.js';
 import { walkBytes, walkCodeUnits } from './trie.js';
 import { headerValue, hostMatches, hostOf, residualHolds, type RequestState } from './match.js';
-import { emptyRequestState, fillRequest, findGroup, routerListener, routerRequest, selectVhost } from './select.js';
+import { emptyRequestState, fillRequest, findGroup, routerListener, routerRequest, selectVhost, settlePath } from './select.js';
 import { rewriteAuthority, rewritePath } from './rewrite.js';
 import type { Decision, Explanation, RouteOptions, RouteRequest } from './types.js';
 import { fnv1a32, NO_STICKY } from './pick.js';
@@ -48,10 +48,10 @@ export function loadTable(bytes: Uint8Array, options: LoadOptions = {}): Router 
 }
 
 /** Per-router reusable state of route(): candidate list cursors, path bytes, the normalized request. */
-interface Scratch { starts: Int32Array; ends: Int32Array; path: Uint8Array; req: RequestState }
+interface Scratch { starts: Int32Array; ends: Int32Array; path: Uint8Array; depth: number; req: RequestState }
 
 function newScratch(): Scratch {
-  return { starts: new Int32Array(INITIAL_LIST_SLOTS), ends: new Int32Array(INITIAL_LIST_SLOTS), path: new Uint8Array(INITIAL_PATH_BYTES), req: emptyRequestState() };
+  return { starts: new Int32Array(INITIAL_LIST_SLOTS), ends: new Int32Array(INITIAL_LIST_SLOTS), path: new Uint8Array(INITIAL_PATH_BYTES), depth: 0, req: emptyRequestState() };
 }
 
 function routeRequest(t: LoadedTable, scratch: Scratch, routerScratch: Scratch, request: RouteRequest, options: RouteOptions | undefined): Decision {
@@ -143,9 +143,16 @@ function findWinner(rt: LoadedRouter, scratch: Scratch, vhost: LoadedVhost, req:
     n = 1;
   }
   if (vhost.root >= 0) {
-    const walked = walkCodeUnits(rt.trie, scratch, vhost.root, req.path, n);
+    let walked: number;
+    do {
+      walked = walkCodeUnits(rt.trie, scratch, vhost.root, req.path, n);
+      // The walk matched [0, depth) to plain literals: only the rest needs checking for a query or
+      // normalization. When that changes the path, walk again (settled then).
+    } while (!req.settled && settlePath(req, walked >= 0 && rt.plainLiterals ? Math.max(scratch.depth - 1, 0) : 0));
     // A non-ASCII code unit on the way: walk again over the path's UTF-8 bytes.
     n = walked >= 0 ? walked : walkBytes(rt.trie, scratch, vhost.root, req.path, n);
+  } else {
+    settlePath(req, 0);
   }
   const lists = rt.lists;
   const { starts, ends } = scratch;

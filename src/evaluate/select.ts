@@ -5,30 +5,29 @@
 import { Protocol } from '../table/layout.js';
 import { groupKey, type LoadedGroup, type LoadedRouter, type LoadedVhost } from './loaded.js';
 import { hostMatches, hostOf, type RequestState } from './match.js';
-import { authorityPort, bounds, findBounds, isNormal, isPlainPath, normalizePath } from './request.js';
+import { authorityPort, bounds, findBounds, isNormal, isPlainFrom, normalizePath } from './request.js';
 import type { Decision, RouteRequest } from './types.js';
 
 /** A fresh normalized request (explain, tests). */
 export function normalizeRequest(rt: LoadedRouter, request: RouteRequest): RequestState {
-  return fillRequest(rt, request, emptyRequestState());
+  const req = fillRequest(rt, request, emptyRequestState());
+  settlePath(req, 0);
+  return req;
 }
 
 export function emptyRequestState(): RequestState {
-  return { method: 'GET', path: '/', query: null, authority: null, host: null, port: null, protocol: 0, scheme: 'http', headersInput: undefined, headers: null };
+  return { method: 'GET', path: '/', settled: true, query: null, authority: null, host: null, port: null, protocol: 0, scheme: 'http', headersInput: undefined, headers: null };
 }
 
-/** Normalizes `request` into `req` (route() reuses one RequestState per router: no allocation). */
+/**
+ * Normalizes `request` into `req` (route() reuses one RequestState per router: no allocation) —
+ * all but the path, which stays raw until settlePath (route() lets the trie walk vouch for the
+ * part of the path it matched, so only the rest is scanned).
+ */
 export function fillRequest(rt: LoadedRouter, request: RouteRequest, req: RequestState): RequestState {
-  const raw = request.path;
-  if (isPlainPath(raw)) {
-    req.path = raw;
-    req.query = null;
-  } else {
-    findBounds(raw);
-    const path = bounds.end === raw.length ? raw : raw.slice(0, bounds.end);
-    req.path = isNormal(path) ? path : normalizePath(path);
-    req.query = bounds.queryStart < 0 ? null : raw.slice(bounds.queryStart, bounds.queryEnd);
-  }
+  req.path = request.path;
+  req.settled = false;
+  req.query = null;
   const authority = request.authority ?? null;
   const port = resolvePort(rt, request.port, authority);
   req.method = request.method ?? 'GET';
@@ -40,6 +39,22 @@ export function fillRequest(rt: LoadedRouter, request: RouteRequest, req: Reques
   req.headersInput = request.headers;
   req.headers = null;
   return req;
+}
+
+/**
+ * Splits the raw path into path and query and normalizes the path, unless code units from `from`
+ * on show it is already plain. Returns true when req.path changed (a walk over it must be redone).
+ */
+export function settlePath(req: RequestState, from: number): boolean {
+  if (req.settled) return false;
+  req.settled = true;
+  const raw = req.path;
+  if (isPlainFrom(raw, from)) return false;
+  findBounds(raw);
+  const path = bounds.end === raw.length ? raw : raw.slice(0, bounds.end);
+  req.path = isNormal(path) ? path : normalizePath(path);
+  req.query = bounds.queryStart < 0 ? null : raw.slice(bounds.queryStart, bounds.queryEnd);
+  return req.path !== raw;
 }
 
 /** Explicit port; else the authority's port if it is a listener; else the only listener; else none. */

@@ -39,7 +39,7 @@ const isDense = (children: number, span: number): boolean => span <= 16 + 4 * ch
  * Packs `nodes` (children contiguous, sorted by first label byte; labels at `labelBase + labelStart`
  * in `bytes`). Returns the packed array and each node's offset in it.
  */
-export function packTrie(nodes: readonly TrieNodeInput[], bytes: Uint8Array, labelBase: number): { trie: Int32Array; offsets: Int32Array } {
+export function packTrie(nodes: readonly TrieNodeInput[], bytes: Uint8Array, labelBase: number): { trie: Int32Array; offsets: Int32Array; plain: boolean } {
   const firstByte = (i: number): number => bytes[labelBase + nodes[i]!.labelStart]!;
   const offsets = new Int32Array(nodes.length);
   const spans = new Int32Array(nodes.length);
@@ -56,6 +56,9 @@ export function packTrie(nodes: readonly TrieNodeInput[], bytes: Uint8Array, lab
     size += P_HEADER + n.labelLength + table;
   }
   const trie = new Int32Array(size);
+  // Last label byte on the way to each node (parents come before children): `//` can span labels.
+  const lastByte = new Int32Array(nodes.length);
+  let plain = true;
   for (let i = 0; i < nodes.length; i++) {
     const n = nodes[i]!;
     const o = offsets[i]!;
@@ -65,7 +68,14 @@ export function packTrie(nodes: readonly TrieNodeInput[], bytes: Uint8Array, lab
     trie[o + P_EXACT_COUNT] = n.exactCount;
     trie[o + P_LABEL_LENGTH] = n.labelLength;
     trie[o + P_SPAN] = spans[i]!;
-    for (let k = 0; k < n.labelLength; k++) trie[o + P_HEADER + k] = bytes[labelBase + n.labelStart + k]!;
+    let prev = lastByte[i]!;
+    for (let k = 0; k < n.labelLength; k++) {
+      const b = bytes[labelBase + n.labelStart + k]!;
+      trie[o + P_HEADER + k] = b;
+      if (b === QUERY || b === FRAGMENT || (prev === SLASH && (b === SLASH || b === DOT))) plain = false;
+      prev = b;
+    }
+    for (let c = n.firstChild; c < n.firstChild + n.childCount; c++) lastByte[c] = prev;
     const table = o + P_HEADER + n.labelLength;
     if (spans[i]! > 0) {
       const min = firstByte(n.firstChild);
@@ -79,11 +89,19 @@ export function packTrie(nodes: readonly TrieNodeInput[], bytes: Uint8Array, lab
       }
     }
   }
-  return { trie, offsets };
+  return { trie, offsets, plain };
 }
 
-/** Where walks append candidate lists: [starts[i], ends[i]) ranges of the router's rank lists. */
-export interface ListScratch { starts: Int32Array; ends: Int32Array; path: Uint8Array }
+const SLASH = 0x2f;
+const DOT = 0x2e;
+const QUERY = 0x3f;
+const FRAGMENT = 0x23;
+
+/**
+ * Where walks append candidate lists: [starts[i], ends[i]) ranges of the router's rank lists; and
+ * `depth`: how many leading code units of the path a code-unit walk matched to node labels.
+ */
+export interface ListScratch { starts: Int32Array; ends: Int32Array; path: Uint8Array; depth: number }
 
 /**
  * Walks the trie from `root` along the path, appending the prefix list of every node passed and,
@@ -105,19 +123,31 @@ export function walkCodeUnits(trie: Int32Array, s: ListScratch, root: number, pa
       starts[n] = start;
       ends[n++] = start + prefixCount;
     }
-    if (d === len) return appendExact(trie, o, starts, ends, n);
+    if (d === len) {
+      s.depth = d;
+      return appendExact(trie, o, starts, ends, n);
+    }
     const byte = path.charCodeAt(d);
     if (byte >= 0x80) return -1;
     const child = childAt(trie, o, byte);
-    if (child < 0) return n;
+    if (child < 0) {
+      s.depth = d;
+      return n;
+    }
     const end = d + trie[child + P_LABEL_LENGTH]!;
     // Shorter than the label — in code units; with a non-ASCII rest the byte length differs.
-    if (end > len) return isAsciiFrom(path, d) ? n : -1;
+    if (end > len) {
+      s.depth = d;
+      return isAsciiFrom(path, d) ? n : -1;
+    }
     const label = child + P_HEADER - d;
     for (let i = d + 1; i < end; i++) {
       const c = path.charCodeAt(i);
       // A code unit ≥ 0x80 is not a byte of the path: walk the UTF-8 bytes instead.
-      if (trie[label + i] !== c || c >= 0x80) return c >= 0x80 ? -1 : n;
+      if (trie[label + i] !== c || c >= 0x80) {
+        s.depth = d;
+        return c >= 0x80 ? -1 : n;
+      }
     }
     d = end;
     o = child;

@@ -91,3 +91,16 @@ test('non-ASCII paths match literals by their UTF-8 bytes (code-unit walk falls 
   assert.equal(router.route({ path: '/Ã' }).gatewayRoute, 'root', 'U+00C3 is not the first UTF-8 byte of ü');
   assert.equal(router.route({ path: '/u' }).gatewayRoute, 'root');
 });
+
+test('the walk vouches only for plain literals: queries, fragments and dot segments after or inside a match are still normalized', () => {
+  const { router } = build([gr('a', { prefix: '/a/b' }), gr('exact', { path: { exact: '/a/b/c' } }), gr('root', { prefix: '/' })]);
+  assert.equal(router.route({ path: '/a/b/c?x=1' }).gatewayRoute, 'exact', 'query split off before the exact match');
+  assert.equal(router.route({ path: '/a/b/c#f' }).gatewayRoute, 'exact');
+  assert.equal(router.route({ path: '/a/b/../x' }).gatewayRoute, 'root', '/a/b/../x is /a/x');
+  assert.equal(router.route({ path: '/a/b//c' }).gatewayRoute, 'exact', 'merged slashes after the matched prefix');
+  assert.equal(router.route({ path: '/a/b/.' }).path, '/', '/a/b/. is /a/b/, rewritten to /');
+  assert.equal(router.route({ path: '/a/b/c?x=1' }).path, '/a/b/c?x=1');
+  // Literals that are not plain themselves: the walk cannot vouch for anything, the whole path is checked.
+  const odd = build([gr('dd', { prefix: '/a//b' }), gr('root', { prefix: '/' })]).router;
+  assert.equal(odd.route({ path: '/a//b/x' }).gatewayRoute, 'root', '/a//b/x normalizes to /a/b/x, which /a//b does not prefix');
+});

@@ -38,7 +38,7 @@ function build(literals: string[]): { trie: Int32Array; root: number; lists: num
 }
 
 function walk(t: { trie: Int32Array; root: number; lists: number[] }, path: string): number[] {
-  const s: ListScratch = { starts: new Int32Array(2), ends: new Int32Array(2), path: new Uint8Array(4) };
+  const s: ListScratch = { starts: new Int32Array(2), ends: new Int32Array(2), path: new Uint8Array(4), depth: 0 };
   let n = walkCodeUnits(t.trie, s, t.root, path, 0);
   if (n < 0) n = walkBytes(t.trie, s, t.root, path, 0);
   const out: number[] = [];
