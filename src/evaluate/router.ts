@@ -11,7 +11,7 @@ import { explainRequest } from './explain.js';
 import { endpointOf, groupKey, loadTableData, type LoadedMesh, type LoadedNode, type LoadedRoute, type LoadedRouter, type LoadedTable, type LoadedVhost } from './loaded.js';
 import { walkBytes, walkCodeUnits } from './trie.js';
 import { headerValue, hostMatches, hostOf, residualHolds, type RequestState } from './match.js';
-import { emptyRequestState, fillRequest, findGroup, routerListener, routerRequest, selectVhost, settlePath } from './select.js';
+import { emptyRequestState, fillRequest, findGroup, routerListener, routerRequest, selectVhost, settlePath, Settled } from './select.js';
 import { rewriteAuthority, rewritePath } from './rewrite.js';
 import type { Decision, Explanation, RouteOptions, RouteRequest } from './types.js';
 import { fnv1a32, NO_STICKY } from './pick.js';
@@ -144,11 +144,8 @@ function findWinner(rt: LoadedRouter, scratch: Scratch, vhost: LoadedVhost, req:
   }
   if (vhost.root >= 0) {
     let walked: number;
-    do {
-      walked = walkCodeUnits(rt.trie, scratch, vhost.root, req.path, n);
-      // The walk matched [0, depth) to plain literals: only the rest needs checking for a query or
-      // normalization. When that changes the path, walk again (settled then).
-    } while (!req.settled && settlePath(req, walked >= 0 && rt.plainLiterals ? Math.max(scratch.depth - 1, 0) : 0));
+    do walked = walkCodeUnits(rt.trie, scratch, vhost.root, req.path, n);
+    while (!req.settled && mustWalkAgain(rt, req, scratch, walked));
     // A non-ASCII code unit on the way: walk again over the path's UTF-8 bytes.
     n = walked >= 0 ? walked : walkBytes(rt.trie, scratch, vhost.root, req.path, n);
   } else {
@@ -172,6 +169,20 @@ function findWinner(rt: LoadedRouter, scratch: Scratch, vhost: LoadedVhost, req:
     if (!rt.virtualHost && r.hostKind !== HostKind.none && !hostMatches(r.hostKind, r.host, hostOf(req))) continue;
     if (!r.hasResidual || residualHolds(r, req)) return bestRank;
   }
+}
+
+/**
+ * Settles the request path after a first walk over it as given. The walk matched [0, depth) to
+ * plain literals, so only the rest is checked. A changed path needs a second walk — except when
+ * only a query (or fragment) was cut off past where the walk stopped: the same lists result, the
+ * exact list apart, which a path ending at depth would add.
+ */
+function mustWalkAgain(rt: LoadedRouter, req: RequestState, scratch: Scratch, walked: number): boolean {
+  const vouched = walked >= 0 && rt.plainLiterals;
+  const settled = settlePath(req, vouched ? Math.max(scratch.depth - 1, 0) : 0);
+  // walked < 0: the byte walk follows, over the settled path.
+  if (walked < 0 || settled === Settled.unchanged) return false;
+  return settled === Settled.normalized || !vouched || req.path.length === scratch.depth;
 }
 
 function decide(r: LoadedRoute, req: RequestState, random: () => number, sticky: number): Decision {

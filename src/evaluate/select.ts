@@ -41,20 +41,28 @@ export function fillRequest(rt: LoadedRouter, request: RouteRequest, req: Reques
   return req;
 }
 
+/** settlePath's outcomes. */
+export const Settled = { unchanged: 0, queryCut: 1, normalized: 2 } as const;
+
 /**
  * Splits the raw path into path and query and normalizes the path, unless code units from `from`
- * on show it is already plain. Returns true when req.path changed (a walk over it must be redone).
+ * on show it is already plain. Says what changed: nothing, only a query or fragment cut off the
+ * end, or the path normalized.
  */
-export function settlePath(req: RequestState, from: number): boolean {
-  if (req.settled) return false;
+export function settlePath(req: RequestState, from: number): number {
+  if (req.settled) return Settled.unchanged;
   req.settled = true;
   const raw = req.path;
-  if (isPlainFrom(raw, from)) return false;
+  if (isPlainFrom(raw, from)) return Settled.unchanged;
   findBounds(raw);
   const path = bounds.end === raw.length ? raw : raw.slice(0, bounds.end);
-  req.path = isNormal(path) ? path : normalizePath(path);
   req.query = bounds.queryStart < 0 ? null : raw.slice(bounds.queryStart, bounds.queryEnd);
-  return req.path !== raw;
+  if (isNormal(path)) {
+    req.path = path;
+    return path === raw ? Settled.unchanged : Settled.queryCut;
+  }
+  req.path = normalizePath(path);
+  return req.path === raw ? Settled.unchanged : Settled.normalized;
 }
 
 /** Explicit port; else the authority's port if it is a listener; else the only listener; else none. */
