@@ -22,8 +22,10 @@ export function rewritePath(r: LoadedRoute, path: string): string {
 
 /** `/chapter` + `/chapter/page` → `/page`; `/chapter1` → `/1`; `/chapter` → `/`. */
 export function replacePrefixDefault(prefix: string, path: string): string {
-  const rest = path.slice(prefix.length);
-  return rest.charCodeAt(0) === 0x2f ? rest : '/' + rest;
+  const n = prefix.length;
+  if (path.charCodeAt(n) === 0x2f) return path.slice(n);
+  // A prefix ending in `/` leaves that `/` in the path: slice from it rather than concatenate.
+  return path.charCodeAt(n - 1) === 0x2f ? path.slice(n - 1) : '/' + path.slice(n);
 }
 
 /**
@@ -35,9 +37,4 @@ export function replacePrefixWithValue(prefix: string, value: string, path: stri
   if (prefix.endsWith('/')) return value + rest;
   const head = value.replace(/\/+$/, '');
   return rest.length === 0 ? head + '/' : head + '/' + rest.replace(/^\/+/, '');
-}
-
-/** Host rewritten to the target virtual service's name unless `defaultTargetHostname: DISABLED`. */
-export function rewriteAuthority(r: LoadedRoute, virtualService: string, authority: string | null): string | null {
-  return r.hostRewriteDisabled ? authority : virtualService;
 }

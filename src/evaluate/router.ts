@@ -12,7 +12,7 @@ import { endpointOf, groupKey, loadTableData, type LoadedMesh, type LoadedNode, 
 import { walkBytes, walkCodeUnits } from './trie.js';
 import { headerValue, hostMatches, hostOf, residualHolds, type RequestState } from './match.js';
 import { emptyRequestState, fillRequest, findGroup, routerListener, routerRequest, selectVhost, settlePath, Settled } from './select.js';
-import { rewriteAuthority, rewritePath } from './rewrite.js';
+import { rewritePath } from './rewrite.js';
 import type { Decision, Explanation, RouteOptions, RouteRequest } from './types.js';
 import { fnv1a32, NO_STICKY } from './pick.js';
 
@@ -62,7 +62,7 @@ function routeRequest(t: LoadedTable, scratch: Scratch, routerScratch: Scratch, 
   const winner = vhost === null ? -1 : findWinner(rt, scratch, vhost, req);
   if (winner < 0) return noMatch(req.protocol);
   const grpc = req.protocol === Protocol.grpc;
-  const sticky = stickyHash(req, options);
+  const sticky = options === undefined ? NO_STICKY : stickyHash(req, options);
   const random = options?.random ?? Math.random;
   const d = decide(rt.routes[winner]!, req, random, sticky);
   if (!d.matched || t.mesh === null) return d;
@@ -191,14 +191,15 @@ function decide(r: LoadedRoute, req: RequestState, random: () => number, sticky:
   const query = req.query;
   const authority = req.authority;
   const path = rewritePath(r, req.path);
-  const target = pickTarget(r, random, sticky);
+  const target = r.weighted || r.targets.length !== 1 ? pickTarget(r, random, sticky) : 0;
   if (target < 0) return noMatch(protocol, r.name);
   const t = r.targets[target]!;
   return {
     matched: true, status: null, grpcStatus: null, stage: null,
     gatewayRoute: r.name, virtualService: t.virtualService, targetPort: t.port,
     path: query === null ? path : path + '?' + query,
-    authority: rewriteAuthority(r, t.virtualService, authority),
+    // The host becomes the target service's name unless defaultTargetHostname is DISABLED (§8.1).
+    authority: r.hostRewriteDisabled ? authority : t.virtualService,
     virtualRouter: null, route: null, virtualNode: null, endpoint: null, timeout: null, retryPolicy: null,
   };
 }
