@@ -9,8 +9,10 @@
 //   dist/types/**.d.ts                     declarations for ESM consumers (tsc -p tsconfig.build.json)
 //   dist/cjs/types/**.d.ts                 the same declarations in the "commonjs" scope, for require()
 //
-// The browser seam: src/model/load/read-input.ts (node:fs) is replaced by src/browser/read-input.ts,
-// so loadFiles() throws UsageError USAGE_NO_FILE_SYSTEM there; everything else is the same code.
+// The browser seam (BROWSER_SWAPS): src/model/load/read-input.ts (node:fs) is replaced by
+// src/browser/read-input.ts, so loadFiles() throws UsageError USAGE_NO_FILE_SYSTEM there; and
+// src/model/load/yaml-syntax.ts (the yaml package: positions, the slow reader) by
+// src/browser/yaml-syntax.ts (js-yaml alone; docs/bundle-size.md). Everything else is the same code.
 // Usage: node scripts/build.mjs [--no-types]
 import { build } from 'esbuild';
 import { chmodSync, cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -29,14 +31,18 @@ const library = [
 ];
 const browserEntries = library.filter((e) => e.out !== 'testing');
 
-/** Swaps the file reader for its browser stand-in (see src/browser/read-input.ts). */
+/** Node module → its browser stand-in (each stand-in's header says what differs). */
+const BROWSER_SWAPS = {
+  'src/model/load/read-input.ts': 'src/browser/read-input.ts',
+  'src/model/load/yaml-syntax.ts': 'src/browser/yaml-syntax.ts',
+};
 const browserSeam = {
   name: 'meshroute-browser-seam',
   setup(b) {
-    const stub = resolve(root, 'src/browser/read-input.ts');
-    b.onResolve({ filter: /\/read-input\.js$/ }, (args) => {
-      const target = resolve(args.resolveDir, args.path.replace(/\.js$/, '.ts'));
-      return target === resolve(root, 'src/model/load/read-input.ts') ? { path: stub } : undefined;
+    const swaps = new Map(Object.entries(BROWSER_SWAPS).map(([from, to]) => [resolve(root, from), resolve(root, to)]));
+    b.onResolve({ filter: /\/(read-input|yaml-syntax)\.js$/ }, (args) => {
+      const stub = swaps.get(resolve(args.resolveDir, args.path.replace(/\.js$/, '.ts')));
+      return stub ? { path: stub } : undefined;
     });
   },
 };
