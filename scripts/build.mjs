@@ -47,8 +47,29 @@ const browserSeam = {
   },
 };
 
+/**
+ * js-yaml's loader alone in the browser bundles: meshroute only reads YAML (loadAll with the core
+ * schema), so the dumper and the default schema's extra types (timestamp, binary, omap, pairs, set,
+ * merge) are dead weight that esbuild cannot shake out of js-yaml's single ESM file: 3.8 KB of the
+ * bundle's min+gzip (docs/bundle-size.md). Reads js-yaml 4.1.0's lib/ files (CommonJS) directly.
+ */
+const jsYamlLoaderOnly = {
+  name: 'meshroute-js-yaml-loader-only',
+  setup(b) {
+    const lib = resolve(root, 'node_modules/js-yaml/lib');
+    b.onResolve({ filter: /^js-yaml$/ }, () => ({ path: 'js-yaml', namespace: 'js-yaml-loader' }));
+    b.onLoad({ filter: /.*/, namespace: 'js-yaml-loader' }, () => ({
+      contents: "import loader from './loader.js';\nimport CORE_SCHEMA from './schema/core.js';\nexport default { loadAll: loader.loadAll, CORE_SCHEMA };\n",
+      loader: 'js',
+      resolveDir: lib,
+    }));
+    // loader.js defaults to the default schema when none is given; meshroute always passes CORE_SCHEMA.
+    b.onResolve({ filter: /^\.\/schema\/default$/ }, (args) => (/[/\\]js-yaml[/\\]lib$/.test(args.resolveDir) ? { path: resolve(args.resolveDir, 'schema/core.js') } : undefined));
+  },
+};
+
 const common = { bundle: true, sourcemap: true, logLevel: 'warning', legalComments: 'eof' };
-const browserCommon = { ...common, platform: 'browser', target: 'es2022', minify: true, plugins: [browserSeam], metafile: true };
+const browserCommon = { ...common, platform: 'browser', target: 'es2022', minify: true, plugins: [browserSeam, jsYamlLoaderOnly], metafile: true };
 
 rmSync('dist', { recursive: true, force: true });
 const started = Date.now();
