@@ -9,8 +9,10 @@
 //   dist/types/**.d.ts                     declarations for ESM consumers (tsc -p tsconfig.build.json)
 //   dist/cjs/types/**.d.ts                 the same declarations in the "commonjs" scope, for require()
 //
-// The browser seam: src/model/load/read-input.ts (node:fs) is replaced by src/browser/read-input.ts,
-// so loadFiles() throws UsageError USAGE_NO_FILE_SYSTEM there; everything else is the same code.
+// The browser seam (BROWSER_SWAPS): src/model/load/read-input.ts (node:fs) is replaced by
+// src/browser/read-input.ts, so loadFiles() throws UsageError USAGE_NO_FILE_SYSTEM there; and
+// src/model/load/yaml-syntax.ts (the yaml package: positions, the slow reader) by
+// src/browser/yaml-syntax.ts (js-yaml alone; docs/bundle-size.md). Everything else is the same code.
 // Usage: node scripts/build.mjs [--no-types]
 import { build } from 'esbuild';
 import { chmodSync, cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -29,20 +31,49 @@ const library = [
 ];
 const browserEntries = library.filter((e) => e.out !== 'testing');
 
-/** Swaps the file reader for its browser stand-in (see src/browser/read-input.ts). */
+/** Node module → its browser stand-in (each stand-in's header says what differs). */
+const BROWSER_SWAPS = {
+  'src/model/load/read-input.ts': 'src/browser/read-input.ts',
+  'src/model/load/yaml-syntax.ts': 'src/browser/yaml-syntax.ts',
+};
 const browserSeam = {
   name: 'meshroute-browser-seam',
   setup(b) {
-    const stub = resolve(root, 'src/browser/read-input.ts');
-    b.onResolve({ filter: /\/read-input\.js$/ }, (args) => {
-      const target = resolve(args.resolveDir, args.path.replace(/\.js$/, '.ts'));
-      return target === resolve(root, 'src/model/load/read-input.ts') ? { path: stub } : undefined;
+    const swaps = new Map(Object.entries(BROWSER_SWAPS).map(([from, to]) => [resolve(root, from), resolve(root, to)]));
+    b.onResolve({ filter: /\/(read-input|yaml-syntax)\.js$/ }, (args) => {
+      const stub = swaps.get(resolve(args.resolveDir, args.path.replace(/\.js$/, '.ts')));
+      return stub ? { path: stub } : undefined;
     });
   },
 };
 
+/**
+ * js-yaml's loader alone in the browser bundles: meshroute only reads YAML (loadAll with the core
+ * schema) and reports an error's reason and position, so the dumper, the default schema's extra types
+ * (timestamp, binary, omap, pairs, set, merge) and the source excerpt in error messages are dead weight that esbuild cannot shake out of js-yaml's single ESM file: 4.2 KB of the
+ * bundle's min+gzip (docs/bundle-size.md). Reads js-yaml 4.1.0's lib/ files (CommonJS) directly.
+ */
+const jsYamlLoaderOnly = {
+  name: 'meshroute-js-yaml-loader-only',
+  setup(b) {
+    const lib = resolve(root, 'node_modules/js-yaml/lib');
+    b.onResolve({ filter: /^js-yaml$/ }, () => ({ path: 'js-yaml', namespace: 'js-yaml-loader' }));
+    b.onLoad({ filter: /^snippet$/, namespace: 'js-yaml-loader' }, () => ({ contents: 'module.exports = () => null;\n', loader: 'js' }));
+    b.onLoad({ filter: /^js-yaml$/, namespace: 'js-yaml-loader' }, () => ({
+      contents: "import loader from './loader.js';\nimport CORE_SCHEMA from './schema/core.js';\nexport default { loadAll: loader.loadAll, CORE_SCHEMA };\n",
+      loader: 'js',
+      resolveDir: lib,
+    }));
+    const inJsYaml = (args) => /[/\\]js-yaml[/\\]lib$/.test(args.resolveDir);
+    // loader.js defaults to the default schema when none is given; meshroute always passes CORE_SCHEMA.
+    b.onResolve({ filter: /^\.\/schema\/default$/ }, (args) => (inJsYaml(args) ? { path: resolve(args.resolveDir, 'schema/core.js') } : undefined));
+    // The source excerpt js-yaml appends to an error's message: meshroute reports reason and mark only.
+    b.onResolve({ filter: /^\.\/snippet$/ }, (args) => (inJsYaml(args) ? { path: 'snippet', namespace: 'js-yaml-loader' } : undefined));
+  },
+};
+
 const common = { bundle: true, sourcemap: true, logLevel: 'warning', legalComments: 'eof' };
-const browserCommon = { ...common, platform: 'browser', target: 'es2022', minify: true, plugins: [browserSeam], metafile: true };
+const browserCommon = { ...common, platform: 'browser', target: 'es2022', minify: true, plugins: [browserSeam, jsYamlLoaderOnly], metafile: true };
 
 rmSync('dist', { recursive: true, force: true });
 const started = Date.now();

@@ -7,7 +7,6 @@
  * (and the controller) treat each route as its own resource.
  */
 
-import type { TSchema } from 'typebox';
 import type { Diagnostic, Severity } from './diagnostics.js';
 import type { Classified } from './load/classify.js';
 import { isRecord } from './load/classify.js';
@@ -15,7 +14,8 @@ import type { Dialect, LabelSelector, ResourceKind, SourceLocation } from './typ
 import { canonicalizeAwsGatewayRouteSpec, canonicalizeK8s, type WeightedTargetDraft } from './convert/seed-shapes.js';
 import { list, rec, str } from './convert/spec.js';
 import { deepestExistingPointer, joinPointer } from './load/pointer.js';
-import { awsCreateSchemas, awsDescribeSchemas, k8sSchemas, schemaErrors } from './schema/index.js';
+import { awsDescribeDocumentSchemas, awsInputDocumentSchemas, k8sDocumentSchemas } from './schema/compiled.js';
+import { schemaErrors } from './schema/errors.js';
 
 export interface Draft {
   kind: ResourceKind;
@@ -82,7 +82,7 @@ function k8sDrafts(unit: Extract<Classified, { type: 'k8s' }>, ctx: DraftContext
   }
   const doc = seed.doc;
   pruneNullMembers(doc);
-  const errors = schemaErrors(k8sSchemas[unit.kind as keyof typeof k8sSchemas] as TSchema, doc);
+  const errors = schemaErrors(k8sDocumentSchemas[unit.kind as keyof typeof k8sDocumentSchemas], doc);
   for (const e of errors) report(ctx, unit, 'error', SCHEMA_CODES[e.keyword] ?? 'SCHEMA_INVALID', unit.base + e.path, e.message, identityOf(unit));
 
   const metadata = rec(doc.metadata) ?? {};
@@ -185,8 +185,8 @@ function awsDrafts(unit: Extract<Classified, { type: 'aws' }>, ctx: DraftContext
       value = unit.form === 'describe' ? { ...value, gatewayRoute: body } : body;
     }
   }
-  const schemas = unit.form === 'describe' ? awsDescribeSchemas : awsCreateSchemas;
-  const errors = schemaErrors(schemas[unit.kind as keyof typeof schemas] as TSchema, value);
+  const schemas = unit.form === 'describe' ? awsDescribeDocumentSchemas : awsInputDocumentSchemas;
+  const errors = schemaErrors(schemas[unit.kind], value);
   for (const e of errors) report(ctx, unit, 'error', SCHEMA_CODES[e.keyword] ?? 'SCHEMA_INVALID', unit.base + e.path, e.message, awsIdentity(unit));
 
   const name = str(body[AWS_NAME_KEYS[unit.kind]]) ?? '';

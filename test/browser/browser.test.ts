@@ -26,12 +26,14 @@ interface Job {
   suites: { documents: unknown[]; gateway: string; modes: string[]; cases: Case[] }[];
   tables: { bytes: number[]; cases: Case[] }[];
   example: { text: string; gateway: string; requests: RouteRequest[] };
+  diagnostics: { file: string; text: string }[];
 }
 interface SuiteResults {
   compiled: Record<string, Decision[]>[];
   fromNodeTables: Decision[][];
   example: { valid: boolean; diagnostics: string[]; decisions: Decision[]; explained: number | null; table: number[] };
   loadFiles: string;
+  diagnostics: string[];
 }
 
 const opts = (c: Case) => ({
@@ -43,8 +45,8 @@ const opts = (c: Case) => ({
 /** The job for the browser, and Node's answers to it. */
 function makeJob(): { job: Job; expected: SuiteResults; caseCount: number } {
   const suites = loadVectorSuites();
-  const job: Job = { suites: [], tables: [], example: { text: readFileSync('docs/examples/edge-gateway/mesh.yaml', 'utf8'), gateway: 'ingress-gw', requests: [] } };
-  const expected: SuiteResults = { compiled: [], fromNodeTables: [], example: null as never, loadFiles: 'UsageError USAGE_NO_FILE_SYSTEM true' };
+  const job: Job = { suites: [], tables: [], example: { text: readFileSync('docs/examples/edge-gateway/mesh.yaml', 'utf8'), gateway: 'ingress-gw', requests: [] }, diagnostics: DIAGNOSTIC_SOURCES };
+  const expected: SuiteResults = { compiled: [], fromNodeTables: [], example: null as never, loadFiles: 'UsageError USAGE_NO_FILE_SYSTEM true', diagnostics: [] };
   let caseCount = 0;
   for (const s of suites) {
     const documents = apiDocuments(s.resources);
@@ -81,9 +83,39 @@ function makeJob(): { job: Job; expected: SuiteResults; caseCount: number } {
     explained: router.explain(job.example.requests[0]!).routes?.length ?? null,
     table: Array.from(router.table),
   };
+  expected.diagnostics = loadSources(job.diagnostics).diagnostics.map(diagnosticLine);
   // The runtime alone must agree with the full library on those tables too.
   for (const t of job.tables) assert.deepEqual(t.cases.map((c) => loadTable(new Uint8Array(t.bytes)).route(c.request, opts(c))), expected.fromNodeTables[job.tables.indexOf(t)]);
   return { job, expected, caseCount };
+}
+
+/**
+ * Texts with findings everywhere, read in the page with js-yaml alone (src/browser/yaml-syntax.ts):
+ * seed shapes, schema errors in YAML and JSON, a duplicate key, syntax errors beside valid documents.
+ * Every diagnostic must equal Node's — code, path, file, line, column, message — except that a YAML
+ * syntax error keeps only its code and line (js-yaml's wording and column; docs/bundle-size.md).
+ */
+const DIAGNOSTIC_SOURCES = [
+  { file: 'seed-article.yaml', text: readFileSync('docs/examples/seed-article/mesh.yaml', 'utf8') },
+  {
+    file: 'broken.yaml',
+    text: [
+      'apiVersion: appmesh.k8s.aws/v1beta2\nkind: VirtualNode\nmetadata:\n  name: n1\n  namespace: ns\nspec:\n  podSelector: {matchLabels: {app: a}}\n  listeners:\n    - portMapping: {port: 0, protocol: htp}\n      healthCheck:\n        protocol: http\n  serviceDiscovery:\n    dns: {hostname: a.ns}\n    awsCloudMap: {namespaceName: x, serviceName: y}\n  backendz: []\n',
+      'apiVersion: appmesh.k8s.aws/v1beta2\nkind: Mesh\nmetadata:\n  name: [oops\n',
+      'apiVersion: appmesh.k8s.aws/v1beta2\nkind: VirtualService\nmetadata:\n  name: s1\n  namespace: ns\n  name: s2\nspec: {}\n',
+    ].join('---\n'),
+  },
+  {
+    file: 'bad.json',
+    text: JSON.stringify({ virtualNode: { meshName: 'm', virtualNodeName: 'n', spec: { listeners: [{ portMapping: { port: 70000, protocol: 'http' } }], backends: 'x' }, extra: true } }, null, 2),
+  },
+  { file: 'dup.json', text: '{"meshName": "m", "meshName": "n", "spec": {}}' },
+];
+
+/** One diagnostic as compared between Node and the browser. */
+function diagnosticLine(d: { severity: string; code: string; path: string; file: string | null; line: number | null; column: number | null; message: string }): string {
+  const yamlSyntax = d.code === 'INPUT_SYNTAX' && /\.yaml$/.test(d.file ?? '') && !/Map keys must be unique|Excessive alias count/.test(d.message);
+  return yamlSyntax ? `${d.severity} ${d.code} ${d.file}:${d.line}` : `${d.severity} ${d.code} ${d.path} ${d.file}:${d.line}:${d.column} ${d.message}`;
 }
 
 const TYPES: Record<string, string> = { '.js': 'text/javascript', '.html': 'text/html', '.map': 'application/json' };

@@ -3,7 +3,7 @@
 // compiled here from its resources, every case routed; tables compiled in Node are loaded with the
 // runtime bundle. Returns plain data for the test to compare with Node's decisions.
 export function runSuites(lib, runtime, job) {
-  const out = { compiled: [], fromNodeTables: [], example: null, loadFiles: null };
+  const out = { compiled: [], fromNodeTables: [], example: null, loadFiles: null, diagnostics: null };
   for (const suite of job.suites) {
     const perMode = {};
     for (const mode of suite.modes) {
@@ -26,6 +26,8 @@ export function runSuites(lib, runtime, job) {
     explained: router.explain(job.example.requests[0]).routes?.length ?? null,
     table: Array.from(router.table),
   };
+  // Texts full of findings: positions come from js-yaml here (src/browser/yaml-syntax.ts).
+  out.diagnostics = lib.loadSources(job.diagnostics).diagnostics.map(diagnosticLine);
   try {
     lib.loadFiles(['mesh.yaml']);
     out.loadFiles = 'did not throw';
@@ -41,6 +43,12 @@ export function runTables(runtime, job) {
     const router = runtime.loadTable(new Uint8Array(t.bytes));
     return t.cases.map((c) => router.route(c.request, routeOptions(c)));
   });
+}
+
+/** As diagnosticLine in browser.test.ts: a YAML syntax error keeps only its code and line. */
+function diagnosticLine(d) {
+  const yamlSyntax = d.code === 'INPUT_SYNTAX' && /\.yaml$/.test(d.file ?? '') && !/Map keys must be unique|Excessive alias count/.test(d.message);
+  return yamlSyntax ? `${d.severity} ${d.code} ${d.file}:${d.line}` : `${d.severity} ${d.code} ${d.path} ${d.file}:${d.line}:${d.column} ${d.message}`;
 }
 
 /** The vector case's route options (fixed random value, sticky header, all targets), as in Node's runner. */

@@ -11,9 +11,10 @@
  *   `priority`). `schemaErrors` (./errors.ts) checks the annotation.
  */
 import Type, { type TSchema, type TProperties, type TObject } from 'typebox';
+import { UNION_KEY } from './errors.js';
 
-/** Annotation key marking an App Mesh union ("exactly one member must be set"). */
-export const UNION_KEY = 'x-union';
+/** Annotation key marking an App Mesh union ("exactly one member must be set"); defined beside its reader. */
+export { UNION_KEY };
 
 /** An object that rejects unknown fields. */
 export function Strict<P extends TProperties>(properties: P, options: Record<string, unknown> = {}): TObject<P> {

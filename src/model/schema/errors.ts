@@ -1,12 +1,13 @@
 /**
- * `schemaErrors`: TypeBox validation turned into short, de-duplicated, human findings, plus the
- * `x-union` ("exactly one member") rule TypeBox itself does not know.
+ * `schemaErrors`: schema validation (./validate.ts, which reports what TypeBox's `Value.Errors`
+ * would) turned into short, de-duplicated, human findings, plus the `x-union` ("exactly one member")
+ * rule JSON Schema itself does not know. Imports nothing from TypeBox: it runs on the JSON Schema
+ * objects TypeBox builds (src/model/schema/*) or their serialized copy (./compiled.ts) alike.
  */
-import type { TSchema } from 'typebox';
-import Value from 'typebox/value';
-import { Compile } from 'typebox/compile';
-import { Settings } from 'typebox/system';
-import { UNION_KEY } from './common.js';
+import { validate, type RawError } from './validate.js';
+
+/** Annotation key marking an App Mesh union ("exactly one member must be set"); re-exported by ./common.ts. */
+export const UNION_KEY = 'x-union';
 
 export interface SchemaError {
   /** JSON pointer of the offending value: the unknown field itself, the object missing a field, … */
@@ -17,25 +18,9 @@ export interface SchemaError {
   params: Record<string, unknown>;
 }
 
-/** Upper bound of raw TypeBox errors collected per call (its default is 8). */
-const MAX_ERRORS = 10_000;
-
-type Checker = { Check(value: unknown): boolean };
-const compiled = new WeakMap<TSchema, Checker>();
-
-function checker(schema: TSchema): Checker {
-  let c = compiled.get(schema);
-  if (!c) {
-    c = Compile(schema) as unknown as Checker;
-    compiled.set(schema, c);
-  }
-  return c;
-}
-
-/** Every problem of `value` against `schema`; `[]` when valid. Never throws on any JSON value. */
-export function schemaErrors(schema: TSchema, value: unknown): SchemaError[] {
-  const out: SchemaError[] = [];
-  if (!checker(schema).Check(value)) out.push(...typeboxErrors(schema, value));
+/** Every problem of `value` against `schema` (a JSON Schema object); `[]` when valid. Never throws on any JSON value. */
+export function schemaErrors(schema: object, value: unknown): SchemaError[] {
+  const out: SchemaError[] = foldErrors(validate(schema, value), value);
   collectUnionErrors(schema, value, '', out);
   return out;
 }
@@ -51,23 +36,7 @@ export function unionMembers(schema: unknown): string[] | null {
 
 // ------------------------------------------------------------------------------------------------
 
-interface RawError {
-  keyword: string;
-  schemaPath: string;
-  instancePath: string;
-  params: Record<string, unknown>;
-  message: string;
-}
-
-function typeboxErrors(schema: TSchema, value: unknown): SchemaError[] {
-  const saved = Settings.Get().maxErrors;
-  let raw: RawError[];
-  try {
-    Settings.Set({ maxErrors: MAX_ERRORS });
-    raw = Value.Errors(schema, value) as unknown as RawError[];
-  } finally {
-    Settings.Set({ maxErrors: saved });
-  }
+function foldErrors(raw: RawError[], value: unknown): SchemaError[] {
   const out: SchemaError[] = [];
   const seen = new Set<string>();
   const push = (e: SchemaError) => {
@@ -92,7 +61,7 @@ function typeboxErrors(schema: TSchema, value: unknown): SchemaError[] {
         push({ path: e.instancePath, keyword: 'required', message: `missing required field "${n}"`, params: { property: n } });
       }
     } else {
-      push({ path: e.instancePath, keyword: e.keyword, message: humanMessage(e.keyword, params, e.message), params });
+      push({ path: e.instancePath, keyword: e.keyword, message: humanMessage(e.keyword, params), params });
     }
   }
   return out;
@@ -104,7 +73,7 @@ function unknownField(path: string): SchemaError {
   return { path, keyword: 'unknown-field', message: `unknown field "${name}"`, params: { property: name } };
 }
 
-function humanMessage(keyword: string, params: Record<string, unknown>, fallback: string): string {
+function humanMessage(keyword: string, params: Record<string, unknown>): string {
   const limit = params['limit'];
   switch (keyword) {
     case 'enum': {
@@ -130,8 +99,8 @@ function humanMessage(keyword: string, params: Record<string, unknown>, fallback
       const types = Array.isArray(t) ? t.map(String) : [String(t)];
       return `must be ${types.map(article).join(' or ')}`;
     }
-    default:
-      return fallback;
+    default: // pattern (TypeBox's en_US text); validate reports no other keyword
+      return `must match pattern "${String(params['pattern'])}"`;
   }
 }
 
