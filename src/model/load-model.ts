@@ -14,6 +14,7 @@ import { ruleContext } from './rules/context.js';
 import { checkGatewayRoute } from './rules/gateway-route.js';
 import { checkRoute } from './rules/route.js';
 import { checkTopology } from './rules/topology.js';
+import { checkSelectors } from './rules/selectors.js';
 import { checkRegexes, type RegexLimits } from './rules/regex.js';
 import type { MeshModel, NamespaceInfo, ResourceKind } from './types.js';
 import { rec, str } from './convert/spec.js';
@@ -106,6 +107,7 @@ function loadDocuments(parsed: ParsedDocument[], diagnostics: Diagnostic[], opti
   for (const d of drafts) {
     if (d.kind === 'GatewayRoute') checkGatewayRoute(ruleContext(d, diagnostics));
     if (d.kind === 'Route') checkRoute(ruleContext(d, diagnostics));
+    if (d.dialect === 'k8s') checkSelectors(ruleContext(d, diagnostics));
   }
   checkRegexes(drafts, diagnostics, options.regex);
   const { model, draftOf } = resolveModel(drafts, { diagnostics, namespaces });

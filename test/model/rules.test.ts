@@ -560,6 +560,89 @@ const rows: Row[] = [
     path: '/spec/routes/0/httpRoute/action/weightedTargets/0/port',
     valid: k8sVR(k8sRoute('prefix: /', { targets: '- virtualNodeRef: {name: node}\n  weight: 1\n  port: 9080' })),
   },
+  // ---------------- K8s label selectors ----------------
+  {
+    code: 'SELECTOR_VALUES_REQUIRED', severity: 'error', dialect: 'k8s', title: 'In with an empty values list',
+    invalid: y(`
+      apiVersion: appmesh.k8s.aws/v1beta2
+      kind: VirtualNode
+      metadata: {name: n3, namespace: app}
+      spec:
+        podSelector:
+          matchExpressions:
+            - key: app
+              operator: In
+              values: [] # <-
+        serviceDiscovery: {dns: {hostname: n3.local}}
+    `),
+    path: '/spec/podSelector/matchExpressions/0/values',
+    valid: y(`
+      apiVersion: appmesh.k8s.aws/v1beta2
+      kind: VirtualNode
+      metadata: {name: n3, namespace: app}
+      spec:
+        podSelector:
+          matchExpressions:
+            - key: app
+              operator: In
+              values: [n3]
+        serviceDiscovery: {dns: {hostname: n3.local}}
+    `),
+  },
+  {
+    code: 'SELECTOR_VALUES_REQUIRED', severity: 'error', dialect: 'k8s', title: 'NotIn without values',
+    invalid: y(`
+      apiVersion: appmesh.k8s.aws/v1beta2
+      kind: VirtualGateway
+      metadata: {name: gw3, namespace: app}
+      spec:
+        namespaceSelector: {matchLabels: {gateway: gw3}}
+        gatewayRouteSelector:
+          matchExpressions:
+            - {key: tier, operator: NotIn} # <-
+        listeners:
+          - portMapping: {port: 8080, protocol: http}
+    `),
+    path: '/spec/gatewayRouteSelector/matchExpressions/0',
+    valid: y(`
+      apiVersion: appmesh.k8s.aws/v1beta2
+      kind: VirtualGateway
+      metadata: {name: gw3, namespace: app}
+      spec:
+        namespaceSelector: {matchLabels: {gateway: gw3}}
+        gatewayRouteSelector:
+          matchExpressions:
+            - {key: tier, operator: Exists}
+        listeners:
+          - portMapping: {port: 8080, protocol: http}
+    `),
+  },
+  {
+    code: 'SELECTOR_VALUES_FORBIDDEN', severity: 'error', dialect: 'k8s',
+    invalid: y(`
+      apiVersion: appmesh.k8s.aws/v1beta2
+      kind: Mesh
+      metadata: {name: m3}
+      spec:
+        namespaceSelector:
+          matchExpressions:
+            - key: mesh
+              operator: Exists
+              values: [m3] # <-
+    `),
+    path: '/spec/namespaceSelector/matchExpressions/0/values',
+    valid: y(`
+      apiVersion: appmesh.k8s.aws/v1beta2
+      kind: Mesh
+      metadata: {name: m3}
+      spec:
+        namespaceSelector:
+          matchExpressions:
+            - key: mesh
+              operator: In
+              values: [m3]
+    `),
+  },
   // ---------------- nodes and listeners ----------------
   {
     code: 'LISTENER_PORT_DUPLICATE', severity: 'error', dialect: 'k8s',
