@@ -92,11 +92,13 @@ export interface LoadedRouter {
   trie: Int32Array;
   /** No trie label holds `?`, `#`, `//` or `/.`: a path prefix the walk matched needs no more checking. */
   plainLiterals: boolean;
+  /** Most candidate lists one trie walk can collect (two per node on the deepest path). */
+  maxLists: number;
   lists: Int32Array;
 }
 
 /** The packed tries shared by a table's routers, and each table node's offset in them. */
-interface TrieArrays { trie: Int32Array; offsets: Int32Array; plain: boolean; lists: Int32Array }
+interface TrieArrays { trie: Int32Array; offsets: Int32Array; plain: boolean; maxLists: number; lists: Int32Array }
 
 export function groupKey(port: number, protocol: number): number {
   return port * 8 + protocol;
@@ -227,7 +229,7 @@ function loadRouterRecord(d: DecodedTable, rec: RouterRecord, automata: Automato
   }
   const groups = loadGroups(d, rec, arrays.offsets);
   return {
-    trie: arrays.trie, plainLiterals: arrays.plain, lists: arrays.lists, name: s(rec.name), virtualHost: (rec.flags & ROUTER_FLAG_VIRTUAL_HOST) !== 0, routes, groups,
+    trie: arrays.trie, plainLiterals: arrays.plain, maxLists: arrays.maxLists, lists: arrays.lists, name: s(rec.name), virtualHost: (rec.flags & ROUTER_FLAG_VIRTUAL_HOST) !== 0, routes, groups,
     onlyGroup: groups.size === 1 ? [...groups.values()][0]! : null, listeners: d.listeners.slice(rec.firstListener, rec.firstListener + rec.listenerCount),
   };
 }
@@ -263,8 +265,8 @@ function loadGroups(d: DecodedTable, rec: RouterRecord, offsets: Int32Array): Ma
 }
 
 function loadTrieArrays(d: DecodedTable): TrieArrays {
-  const { trie, offsets, plain } = packTrie(d.nodes, d.bytes, d.stringBlobOffset);
-  return { trie, offsets, plain, lists: Int32Array.from(d.lists) };
+  const { trie, offsets, plain, maxLists } = packTrie(d.nodes, d.bytes, d.stringBlobOffset);
+  return { trie, offsets, plain, maxLists, lists: Int32Array.from(d.lists) };
 }
 
 export function protocolName(code: number): 'http' | 'http2' | 'grpc' | null {

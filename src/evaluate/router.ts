@@ -144,10 +144,10 @@ function findWinner(rt: LoadedRouter, scratch: Scratch, vhost: LoadedVhost, req:
   }
   if (vhost.root >= 0) {
     let walked: number;
-    do walked = walkCodeUnits(rt.trie, scratch, vhost.root, req.path, n);
+    do walked = walkCodeUnits(rt.trie, scratch, vhost.root, req.path, n, rt.maxLists);
     while (!req.settled && mustWalkAgain(rt, req, scratch, walked));
     // A non-ASCII code unit on the way: walk again over the path's UTF-8 bytes.
-    n = walked >= 0 ? walked : walkBytes(rt.trie, scratch, vhost.root, req.path, n);
+    n = walked >= 0 ? walked : walkBytes(rt.trie, scratch, vhost.root, req.path, n, rt.maxLists);
   } else {
     settlePath(req, 0);
   }

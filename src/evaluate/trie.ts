@@ -39,7 +39,7 @@ const isDense = (children: number, span: number): boolean => span <= 16 + 4 * ch
  * Packs `nodes` (children contiguous, sorted by first label byte; labels at `labelBase + labelStart`
  * in `bytes`). Returns the packed array and each node's offset in it.
  */
-export function packTrie(nodes: readonly TrieNodeInput[], bytes: Uint8Array, labelBase: number): { trie: Int32Array; offsets: Int32Array; plain: boolean } {
+export function packTrie(nodes: readonly TrieNodeInput[], bytes: Uint8Array, labelBase: number): { trie: Int32Array; offsets: Int32Array; plain: boolean; maxLists: number } {
   const firstByte = (i: number): number => bytes[labelBase + nodes[i]!.labelStart]!;
   const offsets = new Int32Array(nodes.length);
   const spans = new Int32Array(nodes.length);
@@ -58,6 +58,9 @@ export function packTrie(nodes: readonly TrieNodeInput[], bytes: Uint8Array, lab
   const trie = new Int32Array(size);
   // Last label byte on the way to each node (parents come before children): `//` can span labels.
   const lastByte = new Int32Array(nodes.length);
+  // Nodes on the way to each node, root included: a walk passes at most the deepest path's count.
+  const depth = new Int32Array(nodes.length).fill(1);
+  let maxDepth = 0;
   let plain = true;
   for (let i = 0; i < nodes.length; i++) {
     const n = nodes[i]!;
@@ -75,7 +78,11 @@ export function packTrie(nodes: readonly TrieNodeInput[], bytes: Uint8Array, lab
       if (b === QUERY || b === FRAGMENT || (prev === SLASH && (b === SLASH || b === DOT))) plain = false;
       prev = b;
     }
-    for (let c = n.firstChild; c < n.firstChild + n.childCount; c++) lastByte[c] = prev;
+    maxDepth = Math.max(maxDepth, depth[i]!);
+    for (let c = n.firstChild; c < n.firstChild + n.childCount; c++) {
+      lastByte[c] = prev;
+      depth[c] = depth[i]! + 1;
+    }
     const table = o + P_HEADER + n.labelLength;
     if (spans[i]! > 0) {
       const min = firstByte(n.firstChild);
@@ -89,7 +96,8 @@ export function packTrie(nodes: readonly TrieNodeInput[], bytes: Uint8Array, lab
       }
     }
   }
-  return { trie, offsets, plain };
+  // Two lists per node passed (prefix, and exact at the end): what a walk may append.
+  return { trie, offsets, plain, maxLists: 2 * maxDepth };
 }
 
 const SLASH = 0x2f;
@@ -109,10 +117,10 @@ export interface ListScratch { starts: Int32Array; ends: Int32Array; path: Uint8
  * code units as bytes, which they are while they are ASCII; meeting one that is not returns -1
  * (walk again over the path's UTF-8 bytes: walkBytes).
  */
-export function walkCodeUnits(trie: Int32Array, s: ListScratch, root: number, path: string, n: number): number {
+export function walkCodeUnits(trie: Int32Array, s: ListScratch, root: number, path: string, n: number, maxLists: number): number {
   const len = path.length;
-  // At most two lists per node passed and one node per byte: no capacity check in the loop.
-  if (n + 2 * len + 3 > s.starts.length) growLists(s, n + 2 * len + 3);
+  // Room for every list the deepest walk can append (bounded by the trie, not by a hostile path's length): no check in the loop.
+  if (n + maxLists > s.starts.length) growLists(s, n + maxLists);
   const { starts, ends } = s;
   let o = root;
   let d = 0;
@@ -155,9 +163,9 @@ export function walkCodeUnits(trie: Int32Array, s: ListScratch, root: number, pa
 }
 
 /** walkCodeUnits over the path's UTF-8 bytes (a path with non-ASCII characters). */
-export function walkBytes(trie: Int32Array, s: ListScratch, root: number, path: string, n: number): number {
+export function walkBytes(trie: Int32Array, s: ListScratch, root: number, path: string, n: number, maxLists: number): number {
   const len = encodePath(s, path);
-  if (n + 2 * len + 3 > s.starts.length) growLists(s, n + 2 * len + 3);
+  if (n + maxLists > s.starts.length) growLists(s, n + maxLists);
   const { starts, ends, path: pb } = s;
   let o = root;
   let d = 0;

@@ -104,3 +104,11 @@ test('the walk vouches only for plain literals: queries, fragments and dot segme
   const odd = build([gr('dd', { prefix: '/a//b' }), gr('root', { prefix: '/' })]).router;
   assert.equal(odd.route({ path: '/a//b/x' }).gatewayRoute, 'root', '/a//b/x normalizes to /a/b/x, which /a//b does not prefix');
 });
+
+test('hostile paths: a 1 MB path (ASCII and not) routes like any other', () => {
+  const { router } = build([gr('a', { prefix: '/a' }), gr('root', { prefix: '/' })]);
+  const long = '/a' + 'b/'.repeat(500_000);
+  assert.equal(router.route({ path: long }).gatewayRoute, 'a');
+  assert.equal(router.route({ path: long + 'é' }).gatewayRoute, 'a');
+  assert.equal(router.route({ path: '/x' + '/.'.repeat(300_000) }).gatewayRoute, 'root');
+});

@@ -16,7 +16,7 @@ import { runs } from '../property/_config.js';
 const utf8 = new TextEncoder();
 
 /** Builds a trie over `literals` (each as prefix rank 2i and exact rank 2i+1) the way the compiler does. */
-function build(literals: string[]): { trie: Int32Array; root: number; lists: number[] } {
+function build(literals: string[]): { trie: Int32Array; root: number; lists: number[]; maxLists: number } {
   const blobParts: Uint8Array[] = [];
   let offset = 0;
   const entries: TrieEntry[] = [];
@@ -33,14 +33,14 @@ function build(literals: string[]): { trie: Int32Array; root: number; lists: num
   const nodes: NodeRecord[] = [];
   const lists: number[] = [];
   appendTrie(entries, nodes, lists);
-  const { trie, offsets } = packTrie(nodes, blob, 0);
-  return { trie, root: offsets[0]!, lists };
+  const { trie, offsets, maxLists } = packTrie(nodes, blob, 0);
+  return { trie, root: offsets[0]!, lists, maxLists };
 }
 
-function walk(t: { trie: Int32Array; root: number; lists: number[] }, path: string): number[] {
+function walk(t: ReturnType<typeof build>, path: string): number[] {
   const s: ListScratch = { starts: new Int32Array(2), ends: new Int32Array(2), path: new Uint8Array(4), depth: 0 };
-  let n = walkCodeUnits(t.trie, s, t.root, path, 0);
-  if (n < 0) n = walkBytes(t.trie, s, t.root, path, 0);
+  let n = walkCodeUnits(t.trie, s, t.root, path, 0, t.maxLists);
+  if (n < 0) n = walkBytes(t.trie, s, t.root, path, 0, t.maxLists);
   const out: number[] = [];
   for (let i = 0; i < n; i++) for (let k = s.starts[i]!; k < s.ends[i]!; k++) out.push(t.lists[k]!);
   return out;
