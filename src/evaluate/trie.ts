@@ -41,19 +41,35 @@ const isDense = (children: number, span: number): boolean => span <= 16 + 4 * ch
  */
 export function packTrie(nodes: readonly TrieNodeInput[], bytes: Uint8Array, labelBase: number): { trie: Int32Array; offsets: Int32Array; plain: boolean; maxLists: number } {
   const firstByte = (i: number): number => bytes[labelBase + nodes[i]!.labelStart]!;
-  const offsets = new Int32Array(nodes.length);
   const spans = new Int32Array(nodes.length);
-  let size = 0;
+  const sizes = new Int32Array(nodes.length);
+  const isChild = new Uint8Array(nodes.length);
   for (let i = 0; i < nodes.length; i++) {
     const n = nodes[i]!;
-    offsets[i] = size;
     let table = 0;
     if (n.childCount > 0) {
       const span = firstByte(n.firstChild + n.childCount - 1) - firstByte(n.firstChild) + 1;
       spans[i] = isDense(n.childCount, span) ? span : -n.childCount;
       table = spans[i]! > 0 ? span : 2 * n.childCount;
+      isChild.fill(1, n.firstChild, n.firstChild + n.childCount);
     }
-    size += P_HEADER + n.labelLength + table;
+    sizes[i] = P_HEADER + n.labelLength + table;
+  }
+  // Depth-first order: the nodes of one walk lie forward of each other within their subtree, which
+  // the cache and prefetcher like better than the table's breadth-first order.
+  const offsets = new Int32Array(nodes.length);
+  let size = 0;
+  const stack: number[] = [];
+  for (let root = 0; root < nodes.length; root++) {
+    if (isChild[root] === 1) continue;
+    stack.push(root);
+    while (stack.length > 0) {
+      const i = stack.pop()!;
+      offsets[i] = size;
+      size += sizes[i]!;
+      const n = nodes[i]!;
+      for (let c = n.firstChild + n.childCount - 1; c >= n.firstChild; c--) stack.push(c);
+    }
   }
   const trie = new Int32Array(size);
   // Last label byte on the way to each node (parents come before children): `//` can span labels.
