@@ -9,7 +9,7 @@ import { decodeTable } from '../table/decode.js';
 import { HostKind, PathKind, Protocol, ProviderKind } from '../table/layout.js';
 import { explainRequest } from './explain.js';
 import { endpointOf, groupKey, loadTableData, type LoadedMesh, type LoadedNode, type LoadedRoute, type LoadedRouter, type LoadedTable, type LoadedVhost } from './loaded.js';
-import { walkBytes, walkCodeUnits } from './trie.js';
+import { walkCodeUnits, walkUtf8 } from './trie.js';
 import { headerValue, hostMatches, hostOf, residualHolds, type RequestState } from './match.js';
 import { emptyRequestState, fillRequest, findGroup, routerListener, routerRequest, selectVhost, settlePath, Settled } from './select.js';
 import { rewritePath } from './rewrite.js';
@@ -31,8 +31,6 @@ export interface LoadOptions {
 
 /** Scratch capacity for candidate lists; grows (rarely) for paths deeper than this many trie nodes. */
 const INITIAL_LIST_SLOTS = 64;
-/** Scratch capacity for the UTF-8 path bytes; grows for longer paths. */
-const INITIAL_PATH_BYTES = 1024;
 
 export function loadTable(bytes: Uint8Array, options: LoadOptions = {}): Router {
   const t = loadTableData(decodeTable(bytes), options.gateway);
@@ -47,11 +45,11 @@ export function loadTable(bytes: Uint8Array, options: LoadOptions = {}): Router 
   };
 }
 
-/** Per-router reusable state of route(): candidate list cursors, path bytes, the normalized request. */
-interface Scratch { starts: Int32Array; ends: Int32Array; path: Uint8Array; depth: number; req: RequestState }
+/** Per-router reusable state of route(): candidate list cursors, the normalized request. */
+interface Scratch { starts: Int32Array; ends: Int32Array; depth: number; req: RequestState }
 
 function newScratch(): Scratch {
-  return { starts: new Int32Array(INITIAL_LIST_SLOTS), ends: new Int32Array(INITIAL_LIST_SLOTS), path: new Uint8Array(INITIAL_PATH_BYTES), depth: 0, req: emptyRequestState() };
+  return { starts: new Int32Array(INITIAL_LIST_SLOTS), ends: new Int32Array(INITIAL_LIST_SLOTS), depth: 0, req: emptyRequestState() };
 }
 
 function routeRequest(t: LoadedTable, scratch: Scratch, routerScratch: Scratch, request: RouteRequest, options: RouteOptions | undefined): Decision {
@@ -147,7 +145,7 @@ function findWinner(rt: LoadedRouter, scratch: Scratch, vhost: LoadedVhost, req:
     do walked = walkCodeUnits(rt.trie, scratch, vhost.root, req.path, n, rt.maxLists);
     while (!req.settled && mustWalkAgain(rt, req, scratch, walked));
     // A non-ASCII code unit on the way: walk again over the path's UTF-8 bytes.
-    n = walked >= 0 ? walked : walkBytes(rt.trie, scratch, vhost.root, req.path, n, rt.maxLists);
+    n = walked >= 0 ? walked : walkUtf8(rt.trie, scratch, vhost.root, req.path, n, rt.maxLists);
   } else {
     settlePath(req, 0);
   }

@@ -8,8 +8,10 @@
  *  - dense (P_SPAN > 0): SPAN offsets, the child whose label starts with byte P_MIN + k at k, -1 for none;
  *  - sparse (P_SPAN < 0): -P_SPAN pairs (first byte, child offset) sorted by byte;
  *  - none (P_SPAN = 0).
- * Imports nothing.
+ * Imports nothing at run time.
  */
+
+import type { NodeRecord } from '../table/types.js';
 
 export const P_PREFIX_START = 0;
 export const P_PREFIX_COUNT = 1;
@@ -20,17 +22,8 @@ export const P_MIN = 5;
 export const P_SPAN = 6;
 const P_HEADER = 7;
 
-/** What packTrie needs of a table trie node (the decoder has validated the tree). */
-export interface TrieNodeInput {
-  labelStart: number;
-  labelLength: number;
-  firstChild: number;
-  childCount: number;
-  prefixStart: number;
-  prefixCount: number;
-  exactStart: number;
-  exactCount: number;
-}
+/** What packTrie reads of a table trie node (the decoder has validated the tree). */
+export type TrieNodeInput = Pick<NodeRecord, 'labelStart' | 'labelLength' | 'firstChild' | 'childCount' | 'prefixStart' | 'prefixCount' | 'exactStart' | 'exactCount'>;
 
 /** A dense child table when the first bytes are close together (digits, letters); bounds memory otherwise. */
 const isDense = (children: number, span: number): boolean => span <= 16 + 4 * children;
@@ -123,18 +116,28 @@ const FRAGMENT = 0x23;
 
 /**
  * Where walks append candidate lists: [starts[i], ends[i]) ranges of the router's rank lists; and
- * `depth`: how many leading code units of the path a code-unit walk matched to node labels.
+ * `depth`: how many leading code units of the path the walk matched to whole node labels.
  */
-export interface ListScratch { starts: Int32Array; ends: Int32Array; path: Uint8Array; depth: number }
+export interface ListScratch { starts: Int32Array; ends: Int32Array; depth: number }
 
 /**
  * Walks the trie from `root` along the path, appending the prefix list of every node passed and,
  * at the path's end, that node's exact list; returns the new list count. Reads the path's UTF-16
  * code units as bytes, which they are while they are ASCII; meeting one that is not returns -1
- * (walk again over the path's UTF-8 bytes: walkBytes).
+ * (walk its UTF-8 bytes instead: walkUtf8).
  */
 export function walkCodeUnits(trie: Int32Array, s: ListScratch, root: number, path: string, n: number, maxLists: number): number {
-  const len = path.length;
+  return walk(trie, s, root, path, n, maxLists, 0x80);
+}
+
+/** walkCodeUnits over the path's UTF-8 bytes (a path with non-ASCII characters; allocates their string). */
+export function walkUtf8(trie: Int32Array, s: ListScratch, root: number, path: string, n: number, maxLists: number): number {
+  return walk(trie, s, root, utf8Units(path), n, maxLists, 0x100);
+}
+
+/** The walk over `units`, a string whose code units are bytes while below `limit` (-1 at one that is not). */
+function walk(trie: Int32Array, s: ListScratch, root: number, units: string, n: number, maxLists: number, limit: number): number {
+  const len = units.length;
   // Room for every list the deepest walk can append (bounded by the trie, not by a hostile path's length): no check in the loop.
   if (n + maxLists > s.starts.length) growLists(s, n + maxLists);
   const { starts, ends } = s;
@@ -151,8 +154,8 @@ export function walkCodeUnits(trie: Int32Array, s: ListScratch, root: number, pa
       s.depth = d;
       return appendExact(trie, o, starts, ends, n);
     }
-    const byte = path.charCodeAt(d);
-    if (byte >= 0x80) return -1;
+    const byte = units.charCodeAt(d);
+    if (byte >= limit) return -1;
     const child = childAt(trie, o, byte);
     if (child < 0) {
       s.depth = d;
@@ -162,43 +165,17 @@ export function walkCodeUnits(trie: Int32Array, s: ListScratch, root: number, pa
     // Shorter than the label — in code units; with a non-ASCII rest the byte length differs.
     if (end > len) {
       s.depth = d;
-      return isAsciiFrom(path, d) ? n : -1;
+      return allBelow(units, d, limit) ? n : -1;
     }
     const label = child + P_HEADER - d;
     for (let i = d + 1; i < end; i++) {
-      const c = path.charCodeAt(i);
-      // A code unit ≥ 0x80 is not a byte of the path: walk the UTF-8 bytes instead.
-      if (trie[label + i] !== c || c >= 0x80) {
+      const c = units.charCodeAt(i);
+      // A code unit ≥ limit is not a byte: walk the UTF-8 bytes instead.
+      if (trie[label + i] !== c || c >= limit) {
         s.depth = d;
-        return c >= 0x80 ? -1 : n;
+        return c >= limit ? -1 : n;
       }
     }
-    d = end;
-    o = child;
-  }
-}
-
-/** walkCodeUnits over the path's UTF-8 bytes (a path with non-ASCII characters). */
-export function walkBytes(trie: Int32Array, s: ListScratch, root: number, path: string, n: number, maxLists: number): number {
-  const len = encodePath(s, path);
-  if (n + maxLists > s.starts.length) growLists(s, n + maxLists);
-  const { starts, ends, path: pb } = s;
-  let o = root;
-  let d = 0;
-  for (;;) {
-    const prefixCount = trie[o + P_PREFIX_COUNT]!;
-    if (prefixCount !== 0) {
-      const start = trie[o + P_PREFIX_START]!;
-      starts[n] = start;
-      ends[n++] = start + prefixCount;
-    }
-    if (d === len) return appendExact(trie, o, starts, ends, n);
-    const child = childAt(trie, o, pb[d]!);
-    if (child < 0) return n;
-    const end = d + trie[child + P_LABEL_LENGTH]!;
-    if (end > len) return n;
-    const label = child + P_HEADER - d;
-    for (let i = d + 1; i < end; i++) if (trie[label + i] !== pb[i]) return n;
     d = end;
     o = child;
   }
@@ -233,8 +210,8 @@ function childAt(trie: Int32Array, o: number, byte: number): number {
   return -1;
 }
 
-function isAsciiFrom(s: string, from: number): boolean {
-  for (let i = from; i < s.length; i++) if (s.charCodeAt(i) >= 0x80) return false;
+function allBelow(s: string, from: number, limit: number): boolean {
+  for (let i = from; i < s.length; i++) if (s.charCodeAt(i) >= limit) return false;
   return true;
 }
 
@@ -249,14 +226,11 @@ function growLists(s: ListScratch, slots: number): void {
 
 const UTF8 = new TextEncoder();
 
-/** UTF-8 of the path into scratch (ASCII fast path, no allocation); returns its length. */
-function encodePath(s: ListScratch, path: string): number {
-  if (path.length * 3 > s.path.length) s.path = new Uint8Array(path.length * 3);
-  const out = s.path;
-  for (let i = 0; i < path.length; i++) {
-    const c = path.charCodeAt(i);
-    if (c >= 0x80) return UTF8.encodeInto(path, out).written;
-    out[i] = c;
-  }
-  return path.length;
+/** The path's UTF-8 bytes as a string of code units 0–255 (one per byte). */
+function utf8Units(path: string): string {
+  const bytes = UTF8.encode(path);
+  let out = '';
+  // In chunks: fromCharCode's arguments are limited.
+  for (let i = 0; i < bytes.length; i += 8192) out += String.fromCharCode.apply(null, bytes.subarray(i, i + 8192) as unknown as number[]);
+  return out;
 }

@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { appendTrie, type TrieEntry } from '../../src/compile/index-trie.js';
 import type { NodeRecord } from '../../src/table/types.js';
-import { packTrie, walkBytes, walkCodeUnits, type ListScratch } from '../../src/evaluate/trie.js';
+import { packTrie, walkUtf8, walkCodeUnits, type ListScratch } from '../../src/evaluate/trie.js';
 import { runs } from '../property/_config.js';
 
 const utf8 = new TextEncoder();
@@ -38,9 +38,9 @@ function build(literals: string[]): { trie: Int32Array; root: number; lists: num
 }
 
 function walk(t: ReturnType<typeof build>, path: string): number[] {
-  const s: ListScratch = { starts: new Int32Array(2), ends: new Int32Array(2), path: new Uint8Array(4), depth: 0 };
+  const s: ListScratch = { starts: new Int32Array(2), ends: new Int32Array(2), depth: 0 };
   let n = walkCodeUnits(t.trie, s, t.root, path, 0, t.maxLists);
-  if (n < 0) n = walkBytes(t.trie, s, t.root, path, 0, t.maxLists);
+  if (n < 0) n = walkUtf8(t.trie, s, t.root, path, 0, t.maxLists);
   const out: number[] = [];
   for (let i = 0; i < n; i++) for (let k = s.starts[i]!; k < s.ends[i]!; k++) out.push(t.lists[k]!);
   return out;
