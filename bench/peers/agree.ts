@@ -73,6 +73,6 @@ export function formatMismatches(ms: readonly Mismatch[], perRouter = 5): string
     lines.push(`${k}: ${g.length} of 1000 requests disagree with meshroute`);
     for (const m of g.slice(0, perRouter)) lines.push(`  ${m.path} [${m.cls}]: expected ${m.expected ?? '(no route)'}, got ${m.got ?? '(no route)'}`);
   }
-  lines.push('reproduce: node --import tsx bench/peers/peers.bench.ts --agree-only');
+  lines.push('reproduce: node --import tsx bench/peers/peers.bench.ts --agree-only   (or node scripts/test.mjs test/bench/peers-agree)');
   return lines.join('\n');
 }
