@@ -27,7 +27,8 @@ const flag = (name: string): string | undefined => {
 };
 const QUICK = argv.includes('--quick');
 const TIME_MS = Number(flag('--time') ?? (QUICK ? 200 : 500));
-const WARMUP_MS = Number(flag('--warmup') ?? (QUICK ? 100 : 150));
+// find-my-way's compile() output needs ≥ ~150 ms of warm-up (at 100 ms its p50 was 2× its tree walk's).
+const WARMUP_MS = Number(flag('--warmup') ?? (QUICK ? 150 : 250));
 const RUNS = Number(flag('--runs') ?? (QUICK ? 1 : 3));
 const BJS_MAX_S = QUICK ? 0.3 : 1;
 const OUT = 'bench/results/peers.json';
@@ -64,22 +65,29 @@ async function childTinybench(router: string, workload: WorkloadName): Promise<v
   process.stdout.write(`RESULT ${JSON.stringify({ ...out, classes, sink: sink() })}\n`);
 }
 
-/** Per request class (diagnostic): ns per lookup over each class's requests, median of batches. */
+/**
+ * Per request class (diagnostic): ns per lookup over each class's requests, median of timed batches
+ * of ≥ 4,000 lookups. One timing function for every class, warmed up on the whole mix first, so
+ * the class measured first does not pay for the JIT.
+ */
 function perClass(router: string, workload: WorkloadName): Record<string, number> {
   const { w, built } = prepare(router, workload);
   const byClass = new Map<RequestClass, unknown[]>();
   w.requests.forEach((r, i) => byClass.set(r.cls, [...(byClass.get(r.cls) ?? []), built.inputs[i]]));
-  const out: Record<string, number> = {};
   let sink = 0;
+  const batch = (xs: unknown[], reps: number): number => {
+    const t0 = process.hrtime.bigint();
+    for (let k = 0; k < reps; k++) for (let i = 0; i < xs.length; i++) if (built.lookup(xs[i]) !== undefined) sink++;
+    return Number(process.hrtime.bigint() - t0) / (reps * xs.length);
+  };
+  const warmUntil = performance.now() + (QUICK ? 100 : 200);
+  while (performance.now() < warmUntil) batch(built.inputs, 1);
+  const out: Record<string, number> = {};
   for (const [cls, xs] of byClass) {
+    const reps = Math.max(1, Math.ceil(4000 / xs.length));
     const times: number[] = [];
-    const reps = Math.max(1, Math.ceil(2000 / xs.length));
-    for (let b = 0; b < (QUICK ? 5 : 11); b++) {
-      const t0 = process.hrtime.bigint();
-      for (let k = 0; k < reps; k++) for (const x of xs) if (built.lookup(x) !== undefined) sink++;
-      times.push(Number(process.hrtime.bigint() - t0) / (reps * xs.length));
-    }
-    out[cls] = median(times.slice(2)); // the first batches warm the JIT up
+    for (let b = 0; b < (QUICK ? 5 : 9); b++) times.push(batch(xs, reps));
+    out[cls] = median(times);
   }
   return sink < 0 ? {} : out;
 }
