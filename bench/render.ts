@@ -58,13 +58,14 @@ export function renderMachine(m: Machine): string {
 
 interface PeerRow { router: string; runs: number[]; median: number; spread: number; p99: number; samples: number }
 interface PeerWorkloadResult { rows: PeerRow[]; fastestPeer: string; ratio: number; ratioPerRun: number[]; classes: Record<string, Record<string, number>> }
+interface BjsSample { nsMean: number; nsMedian: number; rme: number }
 interface PeersJson {
   date: string;
   settings: { timeMs: number; warmupMs: number; runs: number; benchmarkJsMaxTimeS: number; quick: boolean };
   versions: Record<string, string>;
   adapters: { name: string; pkg: string; note: string }[];
   workloads: Record<string, PeerWorkloadResult>;
-  headline: Record<string, { peer: string; meshroute: { nsMean: number; rme: number }[]; fastest: { nsMean: number; rme: number }[]; ratio: number }>;
+  headline: Record<string, { peer: string; meshroute: BjsSample[]; fastest: BjsSample[]; ratio: number }>;
   seconds: number;
 }
 
@@ -87,10 +88,10 @@ export function renderPeers(p: PeersJson, m: Machine): string {
     const fast = r.rows.find((x) => x.router === r.fastestPeer)!;
     const h = p.headline[w];
     head.push([w, `${f1(mesh.median)} ns`, `${r.fastestPeer} ${f1(fast.median)} ns`, `**${r.ratio.toFixed(2)}×**`, r.ratioPerRun.map((x) => x.toFixed(2)).join(' / '),
-      h ? `${h.ratio.toFixed(2)}× (${f1(median(h.meshroute.map((x) => x.nsMean)))} vs ${f1(median(h.fastest.map((x) => x.nsMean)))} ns, ±${f1(Math.max(...h.meshroute.map((x) => x.rme), ...h.fastest.map((x) => x.rme)))} % rme)` : '—',
+      h ? `${h.ratio.toFixed(2)}× (${f1(median(h.meshroute.map((x) => x.nsMedian)))} vs ${f1(median(h.fastest.map((x) => x.nsMedian)))} ns; means ${f1(median(h.meshroute.map((x) => x.nsMean)))} vs ${f1(median(h.fastest.map((x) => x.nsMean)))} ns, rme ≤ ${f1(Math.max(...h.meshroute.map((x) => x.rme), ...h.fastest.map((x) => x.rme)))} %)` : '—',
       r.ratio <= GOAL ? 'met' : `**not met** (${(r.ratio / GOAL).toFixed(2)}× away)`]);
   }
-  out.push(table(['workload', 'meshroute median', 'fastest peer median', 'ratio (tinybench)', 'ratio per run', 'ratio (benchmark.js, mean)', 'goal ≤ 0.7×'], ['---', '---:', '---', '---:', '---:', '---', '---'], head));
+  out.push(table(['workload', 'meshroute median', 'fastest peer median', 'ratio (tinybench)', 'ratio per run', 'ratio (benchmark.js, median of samples)', 'goal ≤ 0.7×'], ['---', '---:', '---', '---:', '---:', '---', '---'], head));
   for (const [w, r] of Object.entries(p.workloads)) {
     out.push('', `**${w}** — ns per lookup`, '');
     const mesh = r.rows.find((x) => x.router === 'meshroute')!;
@@ -103,7 +104,7 @@ export function renderPeers(p: PeersJson, m: Machine): string {
   for (const [w, r] of Object.entries(p.workloads)) {
     const cls = CLASSES.filter((c) => Object.values(r.classes).some((x) => x[c] !== undefined));
     if (cls.length === 0) continue;
-    out.push('', `<details><summary>${w} per request class (ns per lookup, median of timed batches, run 1 only — diagnostic)</summary>`, '');
+    out.push('', `<details><summary>${w} per request class (ns per lookup, fastest of 15 batches of ≥ 4,000 lookups, run 1 only — diagnostic)</summary>`, '');
     out.push(table(['router', ...cls], ['---', ...cls.map(() => '---:')],
       r.rows.map((x) => [x.router, ...cls.map((c) => (r.classes[x.router]?.[c] === undefined ? '—' : int(r.classes[x.router]![c]!)))])));
     out.push('', '</details>');
@@ -111,7 +112,7 @@ export function renderPeers(p: PeersJson, m: Machine): string {
   out.push('', 'Adapters (every one returned meshroute\'s route for all 1,000 requests of both workloads before timing):', '');
   for (const a of p.adapters) out.push(`* **${a.name}**${a.pkg ? ` (${a.pkg} ${p.versions[a.pkg] ?? ''})` : ''}: ${a.note}.`);
   out.push('', `Second harness: benchmark.js ${p.versions.benchmark} (\`maxTime: ${p.settings.benchmarkJsMaxTimeS} s\`), meshroute and the fastest peer of each workload, ` +
-    'alternating, fresh process each; figure = mean op time / 1,000. Peers part of the run: ' + `${Math.round(p.seconds)} s.`);
+    'alternating, fresh process each; figure = median of its samples (op time) / 1,000; its mean and relative margin of error (rme) are shown because they show how much the run was disturbed. Peers part of the run: ' + `${Math.round(p.seconds)} s.`);
   return out.join('\n');
 }
 
