@@ -7,7 +7,7 @@
  *   npm run bench -- regex          # the regex benchmark (--quick; minutes), its report copied into RESULTS.md
  *   npm run bench -- peers route    # only steps whose name or file contains a substring
  *   npm run bench -- --quick        # shorter runs of every step (a smoke test; figures are rougher)
- *   npm run bench -- --no-write     # do not touch bench/RESULTS.md
+ *   npm run bench -- --no-write     # leave bench/RESULTS.md alone (bench/results/*.json are still rewritten)
  *
  * Only sections whose step ran (and succeeded) in this invocation are rewritten.
  */
@@ -56,19 +56,24 @@ const STEPS: Step[] = [
   },
 ];
 
+const git = (cmd: string): string => {
+  try {
+    return execSync(`git ${cmd}`, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    return '';
+  }
+};
+// Taken before the run: what was measured. Outputs of earlier runs (bench/results, RESULTS.md) do not count as changes.
+const subject = git('log -1 --format=%s');
+const COMMIT = `${git('rev-parse --short HEAD')} ${subject.length > 60 ? subject.slice(0, 60) + '…' : subject}`.trim();
+const DIRTY = git("status --porcelain --untracked-files=no -- src wasm scripts bench package.json ':!bench/results' ':!bench/RESULTS.md'") !== '';
+
 function machine(loadBefore: number[], seconds: number, ran: string[]): Machine {
-  const git = (cmd: string): string => {
-    try {
-      return execSync(`git ${cmd}`, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
-    } catch {
-      return '';
-    }
-  };
   const [model] = cpus();
   return {
     date: new Date().toISOString(),
-    commit: `${git('rev-parse --short HEAD')} ${git('log -1 --format=%s').slice(0, 70)}`.trim(),
-    dirty: git('status --porcelain --untracked-files=no -- src wasm scripts bench package.json') !== '',
+    commit: COMMIT,
+    dirty: DIRTY,
     cpu: model?.model.trim() ?? 'unknown',
     cores: cpus().length,
     ramGiB: totalmem() / 2 ** 30,
