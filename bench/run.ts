@@ -115,6 +115,11 @@ for (const step of selected) {
     console.error(`FAILED: ${step.name} (exit ${r.status}); reproduce: node ${args.join(' ')}`);
     continue;
   }
+  // A captured report is kept next to the JSON of the others (bench/regex writes no JSON of its own).
+  if (step.capture) {
+    mkdirSync('bench/results', { recursive: true });
+    writeFileSync(`bench/results/${step.name}.txt`, r.stdout ?? '');
+  }
   done.push({ step, stdout: r.stdout ?? '', seconds });
 }
 const seconds = (performance.now() - t0) / 1000;
