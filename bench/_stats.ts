@@ -13,3 +13,14 @@ export function summaryRow(task: Task): Record<string, string | number> {
   if (!l) return { task: task.name, error: task.result.state };
   return { task: task.name, 'median ms': l.p50.toFixed(2), 'p99 ms': l.p99.toFixed(2), samples: l.samplesCount };
 }
+
+/** Median of a non-empty list (the mean of the two middle values for an even count). */
+export function median(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 === 1 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+}
+
+/** Run-to-run spread: (max − min) / median. */
+export function spread(xs: readonly number[]): number {
+  return xs.length < 2 ? 0 : (Math.max(...xs) - Math.min(...xs)) / median(xs);
+}

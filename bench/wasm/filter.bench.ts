@@ -12,10 +12,11 @@
  *     ≤ 3 µs target is about;
  *   - runtime: the JS runtime's route() on the same requests (same-run yardstick for machine load).
  * One tinybench op = the workload's 1,000 requests; figures are p50 / 1,000.
+ * Writes bench/results/wasm.json (rendered into bench/RESULTS.md by bench/run.ts).
  */
 import { Bench } from 'tinybench';
 import { spawnSync } from 'node:child_process';
-import { readFileSync, existsSync } from 'node:fs';
+import { readFileSync, existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { compileGatewayTable } from '../../src/compile/index.js';
 import { loadTable } from '../../src/evaluate/index.js';
 import { modelFromApi } from '../../test/_support/vector-model.js';
@@ -36,6 +37,7 @@ const enc = new TextEncoder();
 
 async function main(): Promise<void> {
   const rows: Record<string, string | number>[] = [];
+  const json: Record<string, number | string>[] = [];
   for (const n of SIZES) {
     const w = makeWorkload(n);
     const { model, gateway } = modelFromApi(w.resources);
@@ -89,11 +91,14 @@ async function main(): Promise<void> {
       return ((lat.p50 ?? lat.mean) * 1000) / reqs.length;
     };
     const f = p50us(0), c = p50us(1), lg = p50us(2), rt = p50us(3);
+    json.push({ routes: n, filterUs: f, controlUs: c, logicUs: lg, runtimeUs: rt, tableBytes: table.length, agree, requests: w.requests.length, filterBytes: statSync('dist/meshroute-filter.wasm').size });
     rows.push({ routes: n, 'filter in host µs': f.toFixed(2), 'host control µs': c.toFixed(2), 'filter − control µs': (f - c).toFixed(2), 'logic µs': lg.toFixed(3), 'JS runtime µs': rt.toFixed(3), 'table bytes': table.length, agree: `${agree}/${w.requests.length}` });
     void sink;
   }
   console.table(rows);
   console.log(`node ${process.version}, ${new Date().toISOString()}${QUICK ? ' (quick)' : ''}`);
+  mkdirSync('bench/results', { recursive: true });
+  writeFileSync('bench/results/wasm.json', JSON.stringify({ date: new Date().toISOString(), node: process.version, settings: { timeMs: TIME_MS, warmupMs: WARMUP_MS, quick: QUICK }, rows: json }, null, 2) + '\n');
 }
 
 await main();
