@@ -17,7 +17,9 @@ import {
   Protocol, RecordSize, RouterKind, SECTION_ALIGN, SectionKind, VhostKind,
 } from './layout.js';
 import { tableChecksum } from './crc32.js';
-import type { DecodedTable, MeshData, RouterRecord, SectionEntry, VhostRecord } from './types.js';
+import type {
+  AttributeRecord, DecodedTable, ListenerRecord, MeshData, PolicyRecord, PredicateRecord, RouteRecord, RouterRecord, SectionEntry, ServiceRecord, TargetRecord, VhostRecord, VnodeRecord,
+} from './types.js';
 
 function fail(code: string, message: string, offset: number): never {
   throw new TableFormatError(code, message, offset);
@@ -35,7 +37,7 @@ export function decodeTable(bytes: Uint8Array): DecodedTable {
   const u32 = (o: number): number => view.getUint32(o, true);
 
   // ------- header and directory -------
-  if (u32(H_MAGIC) !== MAGIC) fail('table-magic', 'not a meshroute table (bad magic)', H_MAGIC);
+  if (u32(H_MAGIC) !== MAGIC) fail('table-magic', 'bad magic: not a meshroute table', H_MAGIC);
   const version = view.getUint16(H_VERSION, true);
   if (version !== FORMAT_VERSION) fail('table-version', `unsupported table format version ${version}`, H_VERSION);
   if (view.getUint16(H_HEADER_SIZE, true) !== HEADER_SIZE) fail('table-header', 'bad header size', H_HEADER_SIZE);
@@ -60,6 +62,7 @@ export function decodeTable(bytes: Uint8Array): DecodedTable {
   // ------- sections -------
   const base: number[] = [];
   const size: number[] = [];
+  const all: unknown[][] = [];
   /** Read cursor of the record readers: g(w) reads the next field (w bytes, unsigned). */
   let p = 0;
   const g = (w = 4): number => {
@@ -76,7 +79,7 @@ export function decodeTable(bytes: Uint8Array): DecodedTable {
     const recSize = size[kind] = RecordSize[ARRAYS[kind - SectionKind.routers] ?? MESH[kind - SectionKind.services]!];
     base[kind] = s.offset + 4;
     if (n < 0 || n * recSize + 4 !== s.length) fail('table-section-size', `section ${kind}: bad record count`, s.offset);
-    const out: T[] = new Array(n);
+    const out: T[] = (all[kind] = new Array(n));
     for (let i = 0; i < n; i++) {
       p = s.offset + 4 + i * recSize;
       out[i] = read();
@@ -143,7 +146,7 @@ export function decodeTable(bytes: Uint8Array): DecodedTable {
     policies: records(SectionKind.policies, () => ({ timeout: g(), retryPolicy: g() })),
   };
   d.mesh = mesh;
-  validate(d, base, size, str.end - str.blob);
+  validate(d, base, size, all, str.end - str.blob);
   return d;
 }
 
@@ -156,8 +159,10 @@ export function decodeTable(bytes: Uint8Array): DecodedTable {
  * the encoder writes them in. So each record is referenced, and checked, exactly once: validation
  * stays linear in the table size even for hostile tables whose references all point at one huge range.
  */
-function validate(d: DecodedTable, base: number[], size: number[], blobLength: number): void {
+function validate(d: DecodedTable, base: number[], size: number[], all: unknown[][], blobLength: number): void {
   const at = (kind: number, i: number): number => base[kind]! + i * size[kind]!;
+  /** Calls fn(record, its byte offset) for each record of section `kind`. */
+  const each = <T>(kind: number, fn: (r: T, o: number) => void): void => all[kind]!.forEach((r, i) => fn(r as T, at(kind, i)));
   /** Next expected first index per section kind (the layout cursors). */
   const cursor: number[] = new Array(18).fill(0);
   const nStr = d.strings.length;
@@ -175,8 +180,13 @@ function validate(d: DecodedTable, base: number[], size: number[], blobLength: n
   /** range() plus the layout rule, for section `kind`. */
   const tile = (kind: number, first: number, count: number, total: number, where: number): void => {
     range(first, count, total, where);
-    if (first !== cursor[kind]) fail('table-layout', `range of section ${kind} starts at ${first}, not ${cursor[kind]}`, where);
+    if (first !== cursor[kind]) fail('table-layout', `section ${kind} range not at ${cursor[kind]}`, where);
     cursor[kind] += count;
+  };
+  /** Every record of section `kind` was in some range. */
+  const referenced = (kind: number): void => {
+    const n = all[kind]!.length - cursor[kind]!;
+    if (n !== 0) fail('table-layout', `${n} records of section ${kind} not referenced`, HEADER_SIZE);
   };
   const value = (bad: boolean, what: string, where: number): void => {
     if (bad) fail('table-value', `bad ${what}`, where);
@@ -184,12 +194,11 @@ function validate(d: DecodedTable, base: number[], size: number[], blobLength: n
   const badListener = (l: { port: number; protocol: number }): boolean => l.protocol < Protocol.http || l.protocol > Protocol.tcp || l.port < 1 || l.port > 0xffff;
   const { routes, predicates, targets, lists, nodes } = d;
 
-  d.listeners.forEach((l, i) => value(badListener(l), 'listener', at(SectionKind.listeners, i)));
-  routes.forEach((r, i) => {
-    const o = at(SectionKind.routes, i);
+  each<ListenerRecord>(SectionKind.listeners, (l, o) => value(badListener(l), 'listener', o));
+  each<RouteRecord>(SectionKind.routes, (r, o) => {
     str(r.name, o, false);
     value(r.protocol < Protocol.http || r.protocol > Protocol.tcp, 'route protocol', o + 4);
-    value(r.protocol === Protocol.tcp && (r.pathKind !== PathKind.none || r.hostKind !== HostKind.none || r.method !== 0 || r.predicateCount !== 0 || r.scheme !== Scheme.none), 'tcp route: it matches on port only', o + 4);
+    value(r.protocol === Protocol.tcp && (r.pathKind !== PathKind.none || r.hostKind !== HostKind.none || r.method !== 0 || r.predicateCount !== 0 || r.scheme !== Scheme.none), 'tcp route criteria', o + 4);
     value(r.scheme > Scheme.https, 'scheme', o + 37);
     value(r.pathKind > PathKind.regex, 'path kind', o + 5);
     strIff(r.path, o + 12, r.pathKind === PathKind.none);
@@ -207,18 +216,16 @@ function validate(d: DecodedTable, base: number[], size: number[], blobLength: n
     tile(SectionKind.predicates, r.firstPredicate, r.predicateCount, predicates.length, o + 24);
     tile(SectionKind.targets, r.firstTarget, r.targetCount, targets.length, o + 32);
   });
-  predicates.forEach((p, i) => {
-    const o = at(SectionKind.predicates, i);
+  each<PredicateRecord>(SectionKind.predicates, (p, o) => {
     str(p.name, o + 4, false);
     value(p.kind !== PredicateKind.header && p.kind !== PredicateKind.query, 'predicate kind', o);
     value(p.op > PredicateOp.range, 'predicate op', o + 1);
     value(p.kind === PredicateKind.query && p.op !== PredicateOp.exact && p.op !== PredicateOp.present, 'query predicate op', o + 1);
     strIff(p.value, o + 8, p.op === PredicateOp.present || p.op === PredicateOp.range);
     const auxLimit = p.op === PredicateOp.regex ? d.regexes.length : p.op === PredicateOp.range ? d.ranges.length : -1;
-    if (auxLimit < 0 ? p.aux !== NONE : p.aux >= auxLimit) fail('table-index', 'bad predicate regex/range index', o + 12);
+    if (auxLimit < 0 ? p.aux !== NONE : p.aux >= auxLimit) fail('table-index', 'bad regex/range index', o + 12);
   });
-  targets.forEach((t, i) => {
-    const o = at(SectionKind.targets, i);
+  each<TargetRecord>(SectionKind.targets, (t, o) => {
     str(t.virtualService, o, false);
     value(t.port > 0xffff, 'target port', o);
   });
@@ -228,7 +235,7 @@ function validate(d: DecodedTable, base: number[], size: number[], blobLength: n
     if (count === 0) return;
     tile(SectionKind.lists, start, count, lists.length, where);
     for (let i = start, prev = -1; i < start + count; prev = lists[i++]!) {
-      if (lists[i]! >= routeCount || lists[i]! <= prev) fail('table-list-order', 'route list out of range or not ascending', where);
+      if (lists[i]! >= routeCount || lists[i]! <= prev) fail('table-list-order', 'route list not ascending or out of range', where);
     }
   };
   /**
@@ -244,11 +251,11 @@ function validate(d: DecodedTable, base: number[], size: number[], blobLength: n
     for (let i = first; i < end; i++) {
       const n = nodes[i]!;
       const o = at(SectionKind.nodes, i);
-      if (n.firstChild !== next || n.firstChild <= i || n.childCount > end - next) fail('table-trie', 'trie is not a breadth-first tree', o);
+      if (n.firstChild !== next || n.firstChild <= i || n.childCount > end - next) fail('table-trie', 'trie not breadth-first', o);
       next += n.childCount;
-      if ((i === first) !== (n.labelLength === 0)) fail('table-trie', 'only a trie root has an empty label', o);
-      if (n.labelStart > blobLength || n.labelLength > blobLength - n.labelStart) fail('table-index', 'node label outside the string blob', o);
-      for (let c = n.firstChild, prev = -1; c < next; prev = firstByte(c++)) if (firstByte(c) <= prev) fail('table-trie', 'children not sorted by first label byte', o);
+      if ((i === first) !== (n.labelLength === 0)) fail('table-trie', 'empty label off the root', o);
+      if (n.labelStart > blobLength || n.labelLength > blobLength - n.labelStart) fail('table-index', 'label outside the string blob', o);
+      for (let c = n.firstChild, prev = -1; c < next; prev = firstByte(c++)) if (firstByte(c) <= prev) fail('table-trie', 'children not sorted', o);
       list(n.prefixStart, n.prefixCount, router.routeCount, o + 12);
       list(n.exactStart, n.exactCount, router.routeCount, o + 16);
     }
@@ -284,22 +291,17 @@ function validate(d: DecodedTable, base: number[], size: number[], blobLength: n
       }
     }
   });
-  for (let k: number = SectionKind.listeners; k <= SectionKind.targets; k++) {
-    const n = (d as any)[ARRAYS[k - SectionKind.routers]!].length;
-    if (k !== SectionKind.ranges && cursor[k] !== n) fail('table-layout', `${n - cursor[k]!} records of section ${k} not referenced`, HEADER_SIZE);
-  }
+  for (let k: number = SectionKind.listeners; k <= SectionKind.targets; k++) if (k !== SectionKind.ranges) referenced(k);
 
   // Router-stage sections: references in range, enums known, attributes and node listeners tiled by the nodes in order.
   const m = d.mesh;
   if (m === null) return;
-  m.services.forEach((s, i) => {
-    const o = at(SectionKind.services, i);
+  each<ServiceRecord>(SectionKind.services, (s, o) => {
     str(s.name, o, false);
     value(s.providerKind > ProviderKind.virtualRouter, 'provider kind', o + 4);
     strIff(s.provider, o + 8, s.providerKind === ProviderKind.none);
   });
-  m.vnodes.forEach((n, i) => {
-    const o = at(SectionKind.vnodes, i);
+  each<VnodeRecord>(SectionKind.vnodes, (n, o) => {
     str(n.name, o, false);
     value(n.discovery > DiscoveryKind.cloudMap, 'service discovery kind', o + 4);
     strIff(n.host, o + 8, n.discovery === DiscoveryKind.none);
@@ -307,16 +309,15 @@ function validate(d: DecodedTable, base: number[], size: number[], blobLength: n
     tile(SectionKind.attributes, n.firstAttribute, n.attributeCount, m.attributes.length, o + 16);
     tile(SectionKind.nodeListeners, n.firstListener, n.listenerCount, m.nodeListeners.length, o + 24);
   });
-  if (cursor[SectionKind.attributes] !== m.attributes.length || cursor[SectionKind.nodeListeners] !== m.nodeListeners.length) fail('table-layout', 'node attributes or listeners not referenced', HEADER_SIZE);
-  m.nodeListeners.forEach((l, i) => value(badListener(l), 'node listener', at(SectionKind.nodeListeners, i)));
-  m.attributes.forEach((a, i) => {
-    const o = at(SectionKind.attributes, i);
+  referenced(SectionKind.attributes);
+  referenced(SectionKind.nodeListeners);
+  each<ListenerRecord>(SectionKind.nodeListeners, (l, o) => value(badListener(l), 'node listener', o));
+  each<AttributeRecord>(SectionKind.attributes, (a, o) => {
     str(a.key, o, false);
     str(a.value, o + 4, false);
   });
   if (m.policies.length !== routes.length) fail('table-section-size', `${m.policies.length} policy records for ${routes.length} routes`, base[SectionKind.policies]! - 4);
-  m.policies.forEach((p, i) => {
-    const o = at(SectionKind.policies, i);
+  each<PolicyRecord>(SectionKind.policies, (p, o) => {
     str(p.timeout, o, true);
     str(p.retryPolicy, o + 4, true);
   });
