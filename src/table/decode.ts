@@ -25,10 +25,6 @@ function fail(code: string, message: string, offset: number): never {
   throw new TableFormatError(code, message, offset);
 }
 
-/** The array sections of the gateway stage and the router stage (decoded table keys), in kind order. */
-const ARRAYS = ['routers', 'listeners', 'groups', 'vhosts', 'nodes', 'lists', 'routes', 'predicates', 'ranges', 'targets'] as const;
-const MESH = ['services', 'vnodes', 'nodeListeners', 'attributes', 'policies'] as const;
-
 export function decodeTable(bytes: Uint8Array): DecodedTable {
   if (!(bytes instanceof Uint8Array)) fail('table-type', 'table must be a Uint8Array', 0);
   const total = bytes.length;
@@ -73,10 +69,11 @@ export function decodeTable(bytes: Uint8Array): DecodedTable {
   const i64 = (): bigint => ((p += 8), view.getBigInt64(p - 8, true));
   const u32x2 = () => ({ port: g(), protocol: g() });
   /** An array section: u32 count, then count records of RecordSize bytes, each read by `read` (in byte order). */
-  const records = <T>(kind: number, read: () => T): T[] => {
+  const records = <T>(name: keyof typeof RecordSize, read: () => T): T[] => {
+    const kind = SectionKind[name];
     const s = sec(kind)!;
     const n = s.length < 4 ? -1 : u32(s.offset);
-    const recSize = size[kind] = RecordSize[ARRAYS[kind - SectionKind.routers] ?? MESH[kind - SectionKind.services]!];
+    const recSize = (size[kind] = RecordSize[name]);
     base[kind] = s.offset + 4;
     if (n < 0 || n * recSize + 4 !== s.length) fail('table-section-size', `section ${kind}: bad record count`, s.offset);
     const out: T[] = (all[kind] = new Array(n));
@@ -122,28 +119,29 @@ export function decodeTable(bytes: Uint8Array): DecodedTable {
     bytes,
   } as DecodedTable;
   // Field by field, in byte order (docs/table-format.md); `p++` skips a reserved byte.
-  d.routers = records(SectionKind.routers, () => ({ kind: g(), name: g(), mesh: g(), flags: g(), firstRoute: g(), routeCount: g(), firstGroup: g(), groupCount: g(), firstListener: g(), listenerCount: g() }));
-  d.listeners = records(SectionKind.listeners, u32x2);
-  d.groups = records(SectionKind.groups, () => ({ port: g(), protocol: g(), firstVhost: g(), vhostCount: g() }));
-  d.vhosts = records(SectionKind.vhosts, () => ({ kind: g(), host: g(), firstNode: g(), nodeCount: g(), otherStart: g(), otherCount: g() }));
-  d.nodes = records(SectionKind.nodes, () => ({ labelStart: g(), labelLength: g(2), childCount: g(2), firstChild: g(), prefixStart: g(), exactStart: g(), prefixCount: g(2), exactCount: g(2) }));
-  d.lists = records(SectionKind.lists, g);
-  d.routes = records(SectionKind.routes, () => ({
+  d.routers = records('routers', () => ({ kind: g(), name: g(), mesh: g(), flags: g(), firstRoute: g(), routeCount: g(), firstGroup: g(), groupCount: g(), firstListener: g(), listenerCount: g() }));
+  d.listeners = records('listeners', u32x2);
+  d.groups = records('groups', () => ({ port: g(), protocol: g(), firstVhost: g(), vhostCount: g() }));
+  d.vhosts = records('vhosts', () => ({ kind: g(), host: g(), firstNode: g(), nodeCount: g(), otherStart: g(), otherCount: g() }));
+  d.nodes = records('nodes', () => ({ labelStart: g(), labelLength: g(2), childCount: g(2), firstChild: g(), prefixStart: g(), exactStart: g(), prefixCount: g(2), exactCount: g(2) }));
+  d.lists = records('lists', g);
+  d.routes = records('routes', () => ({
     name: g(), protocol: g(1), pathKind: g(1), hostKind: g(1), method: g(1), priority: g(2), port: g(2), path: g(), pathRegex: g(), host: g(),
     firstPredicate: g(), predicateCount: g(2), targetCount: g(2), firstTarget: g(), prefixRewrite: g(1), scheme: g(1), flags: (p++, g(1)), prefixValue: g(), pathRewrite: g(),
   }));
-  d.predicates = records(SectionKind.predicates, () => ({ kind: g(1), op: g(1), invert: g(1) !== 0, name: (p++, g()), value: g(), aux: g() }));
-  d.ranges = records(SectionKind.ranges, () => ({ start: i64(), end: i64() }));
-  d.targets = records(SectionKind.targets, () => ({ virtualService: g(), port: g(), weight: g() }));
+  d.predicates = records('predicates', () => ({ kind: g(1), op: g(1), invert: g(1) !== 0, name: (p++, g()), value: g(), aux: g() }));
+  d.ranges = records('ranges', () => ({ start: i64(), end: i64() }));
+  d.targets = records('targets', () => ({ virtualService: g(), port: g(), weight: g() }));
   // The router-stage sections: all present (a two-stage table) or none (gateway-only).
-  const meshCount = MESH.filter((_, i) => sec(SectionKind.services + i)).length;
-  if (meshCount % MESH.length !== 0) fail('table-section-missing', 'router-stage sections must all be present', HEADER_SIZE);
+  let meshCount = 0;
+  for (let k = SectionKind.services; k <= SectionKind.policies; k++) if (sec(k)) meshCount++;
+  if (meshCount > 0 && meshCount < 5) fail('table-section-missing', 'router-stage sections must all be present', HEADER_SIZE);
   const mesh: MeshData | null = meshCount === 0 ? null : {
-    services: records(SectionKind.services, () => ({ name: g(), providerKind: g(), provider: g() })),
-    vnodes: records(SectionKind.vnodes, () => ({ name: g(), discovery: g(), host: g(), service: g(), firstAttribute: g(), attributeCount: g(), firstListener: g(), listenerCount: g() })),
-    nodeListeners: records(SectionKind.nodeListeners, u32x2),
-    attributes: records(SectionKind.attributes, () => ({ key: g(), value: g() })),
-    policies: records(SectionKind.policies, () => ({ timeout: g(), retryPolicy: g() })),
+    services: records('services', () => ({ name: g(), providerKind: g(), provider: g() })),
+    vnodes: records('vnodes', () => ({ name: g(), discovery: g(), host: g(), service: g(), firstAttribute: g(), attributeCount: g(), firstListener: g(), listenerCount: g() })),
+    nodeListeners: records('nodeListeners', u32x2),
+    attributes: records('attributes', () => ({ key: g(), value: g() })),
+    policies: records('policies', () => ({ timeout: g(), retryPolicy: g() })),
   };
   d.mesh = mesh;
   validate(d, base, size, all, str.end - str.blob);
