@@ -18,9 +18,9 @@ const BUDGETS = [
 /** Bundles known to exceed their budget, with the ceiling they must not grow past (bytes, min+gzip). */
 const KNOWN_OVER = {
   // The runtime's own code (table reader, evaluator, regex matcher): 13.2 KB at issue 7, 16.2 KB once
-  // issue 5's router stage, weighted picks and policies landed; 15,597 B (15.2 KB) after the table
+  // issue 5's router stage, weighted picks and policies landed; 15,626 B (15.3 KB) after the table
   // reader was shrunk (docs/runtime-size.md says what is left to reach 12 KB). Ceiling = that + 0.3 KB.
-  'dist/browser/runtime.js': 15_597 + 0.3 * KB,
+  'dist/browser/runtime.js': 15_626 + 0.3 * KB,
   'dist/browser/index.js': 140 * KB, // typebox, yaml and js-yaml are ~60% of it: 135.9 KB at issue 7, 138.2 KB with issue 5
 };
 const strict = process.env.MESHROUTE_STRICT_SIZE === '1';
