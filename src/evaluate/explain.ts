@@ -41,31 +41,32 @@ function explainRoutes(rt: LoadedRouter, req: RequestState, hasListener: boolean
   });
 }
 
-/** The router stage of a decision whose gateway stage picked a service (null otherwise). */
+/**
+ * The router stage of a decision whose gateway stage picked a service (null otherwise). Without a
+ * provider, router or listener, `listener` is null, the request keeps the target port, and no route is listed.
+ */
 function explainRouterStage(mesh: LoadedMesh, request: RouteRequest, d: Decision): RouterExplanation | null {
   if (d.virtualService === null || d.path === null) return null;
   const svc = mesh.services.get(d.virtualService);
-  const base = { virtualService: d.virtualService, listener: null, routes: [] };
-  const scheme = request.scheme ?? 'http';
-  if (svc === undefined || svc.kind === ProviderKind.none) {
-    return { ...base, provider: null, providerName: null, request: { path: d.path, authority: d.authority, port: d.targetPort, protocol: null, scheme } };
-  }
-  if (svc.kind === ProviderKind.virtualNode) {
-    return { ...base, provider: 'virtualNode', providerName: svc.provider, request: { path: d.path, authority: d.authority, port: d.targetPort, protocol: null, scheme } };
-  }
-  const vr = mesh.routers.get(svc.provider);
+  const kind = svc?.kind ?? ProviderKind.none;
+  const vr = kind === ProviderKind.virtualRouter ? mesh.routers.get(svc!.provider) : undefined;
   const listener = vr === undefined ? undefined : routerListener(vr.listeners, d.targetPort);
-  if (vr === undefined || listener === undefined) {
-    return { ...base, provider: 'virtualRouter', providerName: svc.provider, request: { path: d.path, authority: d.authority, port: d.targetPort, protocol: null, scheme } };
-  }
-  const req = normalizeRequest(vr, routerRequest(d, request, listener.port));
-  const protocol = anyProtocolName(listener.protocol) ?? 'tcp';
-  return {
-    virtualService: d.virtualService, provider: 'virtualRouter', providerName: vr.name,
-    listener: { port: listener.port, protocol },
-    request: { path: d.path, authority: d.authority, port: listener.port, protocol, scheme },
-    routes: explainRoutes(vr, req, true, null),
+  const out: RouterExplanation = {
+    virtualService: d.virtualService,
+    provider: kind === ProviderKind.virtualNode ? 'virtualNode' : kind === ProviderKind.virtualRouter ? 'virtualRouter' : null,
+    providerName: kind === ProviderKind.none ? null : svc!.provider,
+    listener: null,
+    request: { path: d.path, authority: d.authority, port: d.targetPort, protocol: null, scheme: request.scheme ?? 'http' },
+    routes: [],
   };
+  if (vr !== undefined && listener !== undefined) {
+    const protocol = anyProtocolName(listener.protocol) ?? 'tcp';
+    out.listener = { port: listener.port, protocol };
+    out.request.port = listener.port;
+    out.request.protocol = protocol;
+    out.routes = explainRoutes(vr, normalizeRequest(vr, routerRequest(d, request, listener.port)), true, null);
+  }
+  return out;
 }
 
 function routeCriteria(rt: LoadedRouter, r: LoadedRoute, req: RequestState, hasListener: boolean, vhost: LoadedVhost | null): Criterion[] {

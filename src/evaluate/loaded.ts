@@ -100,6 +100,11 @@ export interface LoadedRouter {
 /** The packed tries shared by a table's routers, and each table node's offset in them. */
 interface TrieArrays { trie: Int32Array; offsets: Int32Array; plain: boolean; maxLists: number; lists: Int32Array }
 
+/** Records [first, first + count) of a decoded section (the decoder checked the range). */
+function part<T>(records: T[], first: number, count: number): T[] {
+  return records.slice(first, first + count);
+}
+
 export function groupKey(port: number, protocol: number): number {
   return port * 8 + protocol;
 }
@@ -145,10 +150,10 @@ export function loadTableData(d: DecodedTable, gateway?: string): LoadedTable {
   for (const sv of m.services) if (!services.has(s(sv.name))) services.set(s(sv.name), { kind: sv.providerKind, provider: s(sv.provider) });
   const nodes = new Map<string, LoadedNode>();
   for (const n of m.vnodes) {
-    const attributes = m.attributes.slice(n.firstAttribute, n.firstAttribute + n.attributeCount).map((a) => ({ key: s(a.key), value: s(a.value) }));
+    const attributes = part(m.attributes, n.firstAttribute, n.attributeCount).map((a) => ({ key: s(a.key), value: s(a.value) }));
     const discovery = n.discovery === DiscoveryKind.dns ? { hostname: s(n.host) }
       : n.discovery === DiscoveryKind.cloudMap ? { namespaceName: s(n.host), serviceName: s(n.service), attributes } : null;
-    const listenerPorts = m.nodeListeners.slice(n.firstListener, n.firstListener + n.listenerCount).map((l) => l.port);
+    const listenerPorts = part(m.nodeListeners, n.firstListener, n.listenerCount).map((l) => l.port);
     if (!nodes.has(s(n.name))) nodes.set(s(n.name), { name: s(n.name), discovery, listenerPorts });
   }
   return { gateway: gw, mesh: { services, routers, nodes } };
@@ -194,8 +199,9 @@ function loadRouterRecord(d: DecodedTable, rec: RouterRecord, automata: Automato
   const routes: LoadedRoute[] = [];
   for (let i = 0; i < rec.routeCount; i++) {
     const r = d.routes[rec.firstRoute + i]!;
-    const targets = d.targets.slice(r.firstTarget, r.firstTarget + r.targetCount).map((t) => ({ virtualService: s(t.virtualService), port: t.port === 0 ? null : t.port, weight: t.weight }));
+    const targets = part(d.targets, r.firstTarget, r.targetCount).map((t) => ({ virtualService: s(t.virtualService), port: t.port === 0 ? null : t.port, weight: t.weight }));
     const method = METHOD_NAMES[r.method] ?? null;
+    const policy = d.mesh?.policies[rec.firstRoute + i];
     routes.push({
       rank: i,
       name: s(r.name),
@@ -208,7 +214,7 @@ function loadRouterRecord(d: DecodedTable, rec: RouterRecord, automata: Automato
       method,
       priority: r.priority === PRIORITY_UNSET ? null : r.priority,
       port: r.port,
-      predicates: d.predicates.slice(r.firstPredicate, r.firstPredicate + r.predicateCount).map((p) => ({
+      predicates: part(d.predicates, r.firstPredicate, r.predicateCount).map((p) => ({
         kind: p.kind, op: p.op, invert: p.invert, name: s(p.name), value: s(p.value),
         regex: p.op === PredicateOp.regex ? automata[p.aux]! : null,
         start: p.op === PredicateOp.range ? d.ranges[p.aux]!.start : 0n,
@@ -223,14 +229,14 @@ function loadRouterRecord(d: DecodedTable, rec: RouterRecord, automata: Automato
       pathRewrite: r.pathRewrite === NONE ? null : s(r.pathRewrite),
       hostRewriteDisabled: (r.flags & ROUTE_FLAG_HOST_REWRITE_DISABLED) !== 0,
       scheme: r.scheme,
-      timeout: parsePolicy<TimeoutPolicy>(d, d.mesh?.policies[rec.firstRoute + i]?.timeout),
-      retryPolicy: parsePolicy<RetryPolicyOut>(d, d.mesh?.policies[rec.firstRoute + i]?.retryPolicy),
+      timeout: parsePolicy<TimeoutPolicy>(d, policy?.timeout),
+      retryPolicy: parsePolicy<RetryPolicyOut>(d, policy?.retryPolicy),
     });
   }
   const groups = loadGroups(d, rec, arrays.offsets);
   return {
     trie: arrays.trie, plainLiterals: arrays.plain, maxLists: arrays.maxLists, lists: arrays.lists, name: s(rec.name), virtualHost: (rec.flags & ROUTER_FLAG_VIRTUAL_HOST) !== 0, routes, groups,
-    onlyGroup: groups.size === 1 ? [...groups.values()][0]! : null, listeners: d.listeners.slice(rec.firstListener, rec.firstListener + rec.listenerCount),
+    onlyGroup: groups.size === 1 ? [...groups.values()][0]! : null, listeners: part(d.listeners, rec.firstListener, rec.listenerCount),
   };
 }
 
