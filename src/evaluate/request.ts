@@ -42,6 +42,11 @@ export function splitPath(raw: string): [string, string | null] {
 export function isPlainFrom(raw: string, from: number): boolean {
   if (raw.charCodeAt(0) !== SLASH) return false;
   const n = raw.length;
+  // A long rest: the native regex scan beats a JS loop; a short one is not worth its call.
+  if (n - from > 12) {
+    NOT_PLAIN.lastIndex = from;
+    return !NOT_PLAIN.test(raw);
+  }
   for (let i = from; i < n; i++) {
     const c = raw.charCodeAt(i);
     if (c === QUERY || c === FRAGMENT) return false;
@@ -52,6 +57,9 @@ export function isPlainFrom(raw: string, from: number): boolean {
   }
   return true;
 }
+
+/** A query, a fragment, or a place normalization would change (global: scanned from lastIndex). */
+const NOT_PLAIN = /[?#]|\/[/.]/g;
 
 const DOT = 0x2e;
 const QUERY = 0x3f;

@@ -1,7 +1,7 @@
 // Request normalization (reference §7, §10 #20–22).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { authorityPort, headerMap, normalizePath, parseInt64, queryValue, splitPath } from '../../src/evaluate/request.js';
+import { authorityPort, headerMap, isPlainFrom, normalizePath, parseInt64, queryValue, splitPath } from '../../src/evaluate/request.js';
 import { build, gr } from '../_support/quick.js';
 
 test('path normalization: dot segments (RFC 3986 §5.2.4) then merged slashes', () => {
@@ -111,4 +111,20 @@ test('hostile paths: a 1 MB path (ASCII and not) routes like any other', () => {
   assert.equal(router.route({ path: long }).gatewayRoute, 'a');
   assert.equal(router.route({ path: long + 'é' }).gatewayRoute, 'a');
   assert.equal(router.route({ path: '/x' + '/.'.repeat(300_000) }).gatewayRoute, 'root');
+});
+
+test('isPlainFrom: short rests (JS loop) and long rests (regex from lastIndex) find ?, #, // and /. alike', () => {
+  for (const tail of ['', 'abc', 'a'.repeat(40)]) {
+    const base = '/api/v1/svc1/' + tail;
+    assert.equal(isPlainFrom(base, 0), true, base);
+    for (const bad of ['?x', '#f', '//', '/.', '/..']) {
+      const raw = base + bad;
+      assert.equal(isPlainFrom(raw, 0), false, raw);
+      assert.equal(isPlainFrom(raw, raw.length - bad.length - 1), false, `${raw} from the char before`);
+      assert.equal(isPlainFrom(raw + 'zzzzzzzzzzzzzzzzzz', 5), false, `${raw}… long rest`);
+    }
+  }
+  assert.equal(isPlainFrom('x/a', 0), false, 'must start with /');
+  assert.equal(isPlainFrom('/a//b', 2), false, 'a // starting at from');
+  assert.equal(isPlainFrom('/a//b', 3), true, 'from past the first slash of //: the caller vouches for what is before');
 });
