@@ -201,12 +201,14 @@ function readInst(bytes: Uint8Array, view: DataView, at: number, numInsts: numbe
 /**
  * Validates `length` bytes at `offset` and returns a matcher for them (throws TableFormatError).
  * An NFA small enough for one 32-bit word and without assertions runs bit-parallel; any other
- * NFA runs in lock-step with a lazy DFA cache. Both give the same answers (tests check both).
+ * NFA runs in lock-step with a lazy DFA cache, and when that cache thrashes in a call, bit-parallel
+ * if the NFA has at most BIT_PARALLEL_POSITIONS positions. All give the same answers (tests check each).
  */
 export function loadAutomaton(bytes: Uint8Array, offset = 0, length?: number): Automaton {
   const data = readAutomaton(bytes, offset, length);
   if (data.kind === 'dfa') return new DfaMatcher(data);
-  return bitParallelEligible(data) ? new BitParallelMatcher(data) : new NfaMatcher(data);
+  const bits = bitParallelMatcher(data);
+  return bits !== null && bits.W === 1 && !bits.asserts ? bits : new NfaMatcher(data, bits);
 }
 
 /** The lock-step NFA matcher for an NFA automaton, whatever its size (for tests and benchmarks). */
@@ -215,9 +217,67 @@ export function lockStepMatcher(data: Extract<AutomatonData, { kind: 'nfa' }>): 
 }
 
 /**
+ * Well-formed non-ASCII UTF-8 sequences (Unicode Table 3-7) as [lo, hi] byte ranges, one pair per
+ * byte. Strings always encode to these (lone surrogates become U+FFFD), so they are all a DFA must
+ * loop on for a state to skip non-ASCII text.
+ */
+const UTF8_SEQS = [
+  [0xc2, 0xdf, 0x80, 0xbf],
+  [0xe0, 0xe0, 0xa0, 0xbf, 0x80, 0xbf],
+  [0xe1, 0xec, 0x80, 0xbf, 0x80, 0xbf],
+  [0xed, 0xed, 0x80, 0x9f, 0x80, 0xbf],
+  [0xee, 0xef, 0x80, 0xbf, 0x80, 0xbf],
+  [0xf0, 0xf0, 0x90, 0xbf, 0x80, 0xbf, 0x80, 0xbf],
+  [0xf1, 0xf3, 0x80, 0xbf, 0x80, 0xbf, 0x80, 0xbf],
+  [0xf4, 0xf4, 0x80, 0x8f, 0x80, 0xbf, 0x80, 0xbf],
+];
+
+/**
+ * A call stops accelerating after MAX_SHORT_SKIPS skips shorter than SHORT_SKIP characters: an
+ * indexOf call costs a few table steps, so runs that short are cheaper to step through
+ * (`(.*a){20}` on `aaaa…` enters a new accelerated state at every character).
+ */
+const SHORT_SKIP = 4;
+const MAX_SHORT_SKIPS = 2;
+
+/**
+ * The one ASCII character that leaves DFA state `q` while every other character, ASCII or not,
+ * loops back to it (the state of `[^/]*`, or of a trailing `.*`), or -1.
+ */
+function exitChar(d: Extract<AutomatonData, { kind: 'dfa' }>, q: number): number {
+  const { trans, classMap, numClasses: nc } = d;
+  let exit = -1;
+  for (let c = 0; c < 0x80; c++) {
+    if (trans[q * nc + classMap[c]!] === q) continue;
+    if (exit >= 0) return -1;
+    exit = c;
+  }
+  for (const seq of UTF8_SEQS) {
+    let set = [q];
+    for (let k = 0; k < seq.length; k += 2) {
+      const next: number[] = [];
+      for (const s of set) {
+        for (let b = seq[k]!; b <= seq[k + 1]!; b++) {
+          const t = trans[s * nc + classMap[b]!]!;
+          if (!next.includes(t)) next.push(t);
+        }
+      }
+      set = next;
+    }
+    if (set.length !== 1 || set[0] !== q) return -1;
+  }
+  return exit;
+}
+
+/**
  * DFA execution: one table lookup per byte. At load time transitions are rewritten to row offsets
  * (target × numClasses), so the hot loop is `s = trans[s + classMap[byte]]` with no multiply;
  * row offset 0 is the dead state.
+ *
+ * Acceleration: a state that only one ASCII character leaves (`[^/]+`, a trailing `.*`) is left
+ * by searching for that character with `indexOf`, natively, instead of stepping through the run
+ * (each character is still looked at once: linear time). Such states are renumbered to rows 1..k,
+ * so one `s <= top` test per character covers both them and the dead state.
  */
 class DfaMatcher implements Automaton {
   private readonly classMap: Uint8Array;
@@ -225,26 +285,51 @@ class DfaMatcher implements Automaton {
   private readonly rows: Int32Array;
   private readonly nc: number;
   private readonly start: number;
+  /** Row offsets ≤ top: the dead state and the accelerated ones. */
+  private readonly top: number;
+  /** The exit character of accelerated rows, by row offset. */
+  private readonly exit: string[] = [];
+
   constructor(d: Extract<AutomatonData, { kind: 'dfa' }>) {
     const nc = d.numClasses;
+    const exits = [-1];
+    const order = [0];
+    for (let q = 1; q < d.numStates; q++) if ((exits[q] = exitChar(d, q)) >= 0) order.push(q);
+    const top = order.length - 1;
+    for (let q = 1; q < d.numStates; q++) if (exits[q]! < 0) order.push(q);
+    const row = new Int32Array(d.numStates);
+    order.forEach((q, i) => (row[q] = i * nc));
     this.nc = nc;
     this.classMap = d.classMap;
-    this.accept = d.accept;
+    this.accept = new Uint8Array(d.numStates);
     this.rows = new Int32Array(d.trans.length);
-    for (let i = 0; i < d.trans.length; i++) this.rows[i] = d.trans[i]! * nc;
-    this.start = d.start * nc;
+    order.forEach((q, i) => {
+      this.accept[i] = d.accept[q]!;
+      for (let c = 0; c < nc; c++) this.rows[i * nc + c] = row[d.trans[q * nc + c]!]!;
+      if (i > 0 && i <= top) this.exit[i * nc] = String.fromCharCode(exits[q]!);
+    });
+    this.top = top * nc;
+    this.start = row[d.start]!;
   }
 
   fullMatch(input: string): boolean {
     const t = this.rows;
     const m = this.classMap;
+    let top = this.top;
+    let shortSkips = MAX_SHORT_SKIPS;
     let s = this.start;
     const n = input.length;
     for (let i = 0; i < n; i++) {
+      if (s <= top) {
+        if (s === 0) return false;
+        const j = input.indexOf(this.exit[s]!, i);
+        if (j < 0) break;
+        if (j - i < SHORT_SKIP && --shortSkips === 0) top = 0;
+        i = j;
+      }
       let c = input.charCodeAt(i);
       if (c < 0x80) {
         s = t[s + m[c]!]!;
-        if (s === 0) return false;
         continue;
       }
       if (c >= 0xd800 && c <= 0xdfff) {
@@ -266,7 +351,6 @@ class DfaMatcher implements Automaton {
         s = t[s + m[0x80 | ((c >> 6) & 0x3f)]!]!;
       }
       s = t[s + m[0x80 | (c & 0x3f)]!]!;
-      if (s === 0) return false;
     }
     return this.accept[s / this.nc] === 1; // s is a row offset: a multiple of nc
   }
@@ -355,7 +439,11 @@ class NfaMatcher implements Automaton {
   private startId = -1;
   private flushes = 0;
 
-  constructor(d: Extract<AutomatonData, { kind: 'nfa' }>) {
+  /** @param fallback a bit-parallel matcher for calls in which the cache thrashes (else plain lock-step). */
+  constructor(
+    d: Extract<AutomatonData, { kind: 'nfa' }>,
+    private readonly fallback: Automaton | null = null,
+  ) {
     const n = d.numInsts;
     this.n = n;
     this.op = d.op;
@@ -536,8 +624,9 @@ class NfaMatcher implements Automaton {
 
   /**
    * Full match through the cache. When the cache thrashes (more than CACHE_MISS_FLOOR misses and
-   * fewer than CACHE_HITS_PER_MISS hits per miss in this call) it continues without it, since plain
-   * lock-step simulation is then cheaper than filling a cache that is about to be flushed.
+   * fewer than CACHE_HITS_PER_MISS hits per miss in this call) it gives up on it: the bit-parallel
+   * fallback matches the input from the start, or plain lock-step simulation continues, which is
+   * then cheaper than filling a cache that is about to be flushed.
    */
   fullMatch(input: string): boolean {
     let s = this.startState();
@@ -560,7 +649,9 @@ class NfaMatcher implements Automaton {
         steps++;
         if (s === 0) return false;
       }
-      if (misses > CACHE_MISS_FLOOR && misses * (CACHE_HITS_PER_MISS + 1) > steps) return this.simulateFrom(s, input, i + 1);
+      if (misses > CACHE_MISS_FLOOR && misses * (CACHE_HITS_PER_MISS + 1) > steps) {
+        return this.fallback !== null ? this.fallback.fullMatch(input) : this.simulateFrom(s, input, i + 1); // restart: ≤ 2× the work
+      }
     }
     return this.accepts(s);
   }
@@ -632,105 +723,169 @@ function nfaByteClasses(d: Extract<AutomatonData, { kind: 'nfa' }>, assertBits: 
   return classMap;
 }
 
-/** Positions (RANGE and MATCH instructions) a bit-parallel matcher can track: one 32-bit word. */
-const BIT_PARALLEL_POSITIONS = 32;
+/**
+ * Positions (RANGE and MATCH instructions, plus one for the start) the bit-parallel matcher tracks:
+ * four 32-bit words. A follow table has 4W × 256 × W words (64 KB at W = 4) and a byte costs 4W
+ * lookups of W words; past this, lock-step simulation with its cache is the better trade.
+ */
+const BIT_PARALLEL_POSITIONS = 64;
 
-/** No ASSERT (their truth depends on the next byte, not on the position set) and ≤ 32 positions. */
-function bitParallelEligible(d: Extract<AutomatonData, { kind: 'nfa' }>): boolean {
-  let positions = 0;
-  for (let i = 0; i < d.numInsts; i++) {
-    if (d.op[i] === OP_ASSERT) return false;
-    if (d.op[i] === OP_RANGE || d.op[i] === OP_MATCH) positions++;
-  }
-  return positions <= BIT_PARALLEL_POSITIONS;
-}
+/** Byte kinds for assertions: other, word byte, newline; CAT_EDGE is the start or end of the text. */
+const CAT_WORD = 1;
+const CAT_NEWLINE = 2;
+const CAT_EDGE = 3;
 
 /**
- * Bit-parallel NFA simulation (in the spirit of Glushkov automata and shift-and): the set of
- * pending RANGE/MATCH instructions is one 32-bit word; a byte keeps the RANGEs accepting it
- * (`classMask`) and maps each kept bit to the positions reachable after it (`follow`), four bits-
- * bytes at a time through precomputed tables. A handful of operations per byte, whatever the
- * pattern's DFA size (`(a|b)*a(a|b){15}` has 2^16 DFA states and 18 positions).
+ * Bit-parallel NFA simulation (in the spirit of Glushkov automata and shift-and), or null when the
+ * NFA has more than BIT_PARALLEL_POSITIONS positions. The state is the set of positions that
+ * consumed the last byte (W 32-bit words; the start is a position of its own). The next byte maps
+ * it to the positions reachable after it (`follow`, eight bits at a time through precomputed
+ * tables) and keeps those whose range holds the byte (`classMask`): a few operations per byte,
+ * whatever the DFA size (`(a|b)*a(a|b){15}` has 2^16 DFA states and 19 positions). ASSERTs are
+ * followed when building the tables, once per set of assertions that can hold between two bytes
+ * (the kinds of both decide it, as in the lock-step matcher), so `\b` and `^` cost nothing per byte.
  */
-class BitParallelMatcher implements Automaton {
-  private readonly classMap: Uint8Array;
-  private readonly classMask: Int32Array;
-  private readonly follow: Int32Array; // [k * 256 + v]: positions after the bits v of byte k of a mask
-  private readonly start: number;
-  private readonly matchMask: number;
-
-  constructor(d: Extract<AutomatonData, { kind: 'nfa' }>) {
-    const position = new Int32Array(d.numInsts).fill(-1);
-    let count = 0;
-    let matchMask = 0;
-    for (let i = 0; i < d.numInsts; i++) {
-      if (d.op[i] === OP_RANGE || d.op[i] === OP_MATCH) position[i] = count++;
-      if (d.op[i] === OP_MATCH) matchMask |= 1 << position[i]!;
+export function bitParallelMatcher(d: Extract<AutomatonData, { kind: 'nfa' }>): BitParallelMatcher | null {
+  const { numInsts, op } = d;
+  const position = new Int32Array(numInsts).fill(-1);
+  let count = 0;
+  let assertBits = 0;
+  for (let i = 0; i < numInsts; i++) {
+    if (op[i] === OP_RANGE || op[i] === OP_MATCH) position[i] = count++;
+    if (op[i] === OP_ASSERT) assertBits |= d.a[i]!;
+  }
+  const startPos = count++;
+  if (count > BIT_PARALLEL_POSITIONS) return null;
+  const W = (count + 31) >>> 5;
+  const bit = (into: Int32Array, at: number, p: number): void => {
+    into[at + (p >>> 5)]! |= 1 << (p & 31);
+  };
+  const seen = new Uint8Array(numInsts);
+  const stack: number[] = [];
+  /** Positions reachable from `pc` through SPLITs and the ASSERTs in `holds`, into `into` at `at`. */
+  const closure = (pc: number, holds: number, into: Int32Array, at: number): void => {
+    seen.fill(0);
+    stack.push(pc);
+    while (stack.length > 0) {
+      const x = stack.pop()!;
+      if (seen[x] === 1) continue;
+      seen[x] = 1;
+      if (op[x] === OP_SPLIT) stack.push(d.out1[x]!, d.out[x]!);
+      else if (op[x] === OP_ASSERT) {
+        if (d.a[x]! & holds) stack.push(d.out[x]!);
+      } else if (position[x]! >= 0) bit(into, at, position[x]!);
     }
-    const seen = new Int32Array(d.numInsts);
-    let gen = 0;
-    const stack: number[] = [];
-    const closure = (pc: number): number => {
-      gen++;
-      let mask = 0;
-      stack.push(pc);
-      while (stack.length > 0) {
-        const x = stack.pop()!;
-        if (seen[x] === gen) continue;
-        seen[x] = gen;
-        if (d.op[x] === OP_SPLIT) stack.push(d.out1[x]!, d.out[x]!);
-        else if (position[x]! >= 0) mask |= 1 << position[x]!;
-      }
-      return mask;
-    };
-    const after = new Int32Array(BIT_PARALLEL_POSITIONS);
-    for (let i = 0; i < d.numInsts; i++) if (d.op[i] === OP_RANGE) after[position[i]!] = closure(d.out[i]!);
-    this.follow = new Int32Array(4 * 256);
-    for (let k = 0; k < 4; k++) {
+  };
+  const classMap = nfaByteClasses(d, 0);
+  const classMask = new Int32Array((classMap[255]! + 1) * W);
+  const matchMask = new Int32Array(W);
+  for (let i = 0; i < numInsts; i++) {
+    if (op[i] === OP_MATCH) bit(matchMask, 0, position[i]!);
+    if (op[i] === OP_RANGE) for (let b = d.a[i]!; b <= d.b[i]!; b++) bit(classMask, classMap[b]! * W, position[i]!);
+  }
+  // One follow table per distinct set of assertions holding between two byte kinds.
+  const size = 4 * W * 256 * W;
+  const tableAt = new Int32Array(16);
+  const holdsOf: number[] = [];
+  for (let k = 0; k < 16; k++) {
+    const holds = assertionsAt([0, CTX_WORD, CTX_NEWLINE, CTX_START][k >> 2]!, [0x20, 0x61, 0x0a, -1][k & 3]!) & assertBits;
+    const t = holdsOf.indexOf(holds);
+    tableAt[k] = (t < 0 ? holdsOf.push(holds) - 1 : t) * size;
+  }
+  const follow = new Int32Array(holdsOf.length * size); // [table + (k * 256 + v) * W]: after the bits v of byte k of a set
+  const after = new Int32Array(32 * W * W);
+  holdsOf.forEach((holds, t) => {
+    after.fill(0);
+    for (let i = 0; i < numInsts; i++) if (op[i] === OP_RANGE) closure(d.out[i]!, holds, after, position[i]! * W);
+    closure(d.start, holds, after, startPos * W);
+    for (let k = 0; k < 4 * W; k++) {
       for (let v = 1; v < 256; v++) {
-        const low = v & -v; // lowest set bit
-        const bit = 31 - Math.clz32(low) + 8 * k;
-        this.follow[k * 256 + v] = this.follow[k * 256 + (v ^ low)]! | after[bit]!;
+        const low = v & -v;
+        const from = (8 * k + 31 - Math.clz32(low)) * W;
+        const at = t * size + (k * 256 + v) * W;
+        for (let w = 0; w < W; w++) follow[at + w] = follow[at - (low * W) + w]! | after[from + w]!;
       }
     }
-    this.classMap = nfaByteClasses(d, 0);
-    this.classMask = new Int32Array(this.classMap[255]! + 1);
-    for (let b = 0; b < 256; b++) {
-      let mask = 0;
-      for (let i = 0; i < d.numInsts; i++) if (d.op[i] === OP_RANGE && d.a[i]! <= b && b <= d.b[i]!) mask |= 1 << position[i]!;
-      this.classMask[this.classMap[b]!] = mask;
-    }
-    this.start = closure(d.start);
-    this.matchMask = matchMask;
+  });
+  const start = new Int32Array(W);
+  bit(start, 0, startPos);
+  return new BitParallelMatcher(W, classMap, classMask, follow, tableAt, start, matchMask, assertBits !== 0);
+}
+
+export class BitParallelMatcher implements Automaton {
+  /** 32-bit words in a set of positions: 1 or 2. */
+  /** Byte → CAT_* (all 0 without assertions, so one table serves). */
+  private readonly catOf = new Uint8Array(256);
+  constructor(
+    readonly W: number,
+    private readonly classMap: Uint8Array,
+    private readonly classMask: Int32Array,
+    private readonly follow: Int32Array,
+    private readonly tableAt: Int32Array,
+    private readonly start: Int32Array,
+    private readonly matchMask: Int32Array,
+    readonly asserts: boolean,
+  ) {
+    for (let b = 0; asserts && b < 256; b++) this.catOf[b] = b === 0x0a ? CAT_NEWLINE : isWordByte(b) ? CAT_WORD : 0;
   }
 
-  private step(state: number, byte: number): number {
-    const m = state & this.classMask[this.classMap[byte]!]!;
-    const f = this.follow;
-    return f[m & 255]! | f[256 + ((m >>> 8) & 255)]! | f[512 + ((m >>> 16) & 255)]! | f[768 + (m >>> 24)]!;
-  }
-
+  /**
+   * The set is two locals (one 32-bit word each; W ≤ 2), so a byte costs a few table lookups and
+   * no loop: 4 at W = 1, 8 of two words at W = 2. ASCII at W = 1 takes a shortcut.
+   */
   fullMatch(input: string): boolean {
-    let s = this.start;
+    const { W, follow: f, tableAt, classMap, classMask, catOf } = this;
+    let s0 = this.start[0]!;
+    let s1 = W === 2 ? this.start[1]! : 0;
+    let cat = CAT_EDGE;
     const n = input.length;
-    for (let i = 0; i < n; i++) {
-      let c = input.charCodeAt(i);
-      if (c < 0x80) {
-        s = this.step(s, c);
-        if (s === 0) return false;
+    for (let i = 0; i <= n; i++) {
+      let c = i < n ? input.charCodeAt(i) : -1; // -1: the end, where only the follow set counts
+      if (c >= 0 && c < 0x80 && W === 1) {
+        let t = 0;
+        if (this.asserts) {
+          const next = catOf[c]!;
+          t = tableAt[cat * 4 + next]!;
+          cat = next;
+        }
+        s0 = (f[t + (s0 & 255)]! | f[t + 256 + ((s0 >>> 8) & 255)]! | f[t + 512 + ((s0 >>> 16) & 255)]! | f[t + 768 + (s0 >>> 24)]!) & classMask[classMap[c]!]!;
+        if (s0 === 0) return false;
         continue;
       }
-      if (c >= 0xd800 && c <= 0xdfff) {
-        const d = i + 1 < n ? input.charCodeAt(i + 1) : 0;
-        if (c <= 0xdbff && d >= 0xdc00 && d <= 0xdfff) {
-          c = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
-          i++;
-        } else c = 0xfffd;
+      let len = 1;
+      if (c >= 0x80) {
+        c = codePointAt(input, i, n);
+        if (c > 0xffff) i++;
+        len = c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
       }
-      const len = c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
-      for (let k = len - 1; k >= 0; k--) s = this.step(s, utf8Byte(c, len, k));
-      if (s === 0) return false;
+      for (let r = len - 1; r >= 0; r--) {
+        const byte = len === 1 ? c : utf8Byte(c, len, r);
+        const next = byte < 0 ? CAT_EDGE : catOf[byte]!;
+        const t = tableAt[cat * 4 + next]!;
+        cat = next;
+        let r0: number;
+        let r1 = 0;
+        if (W === 1) {
+          r0 = f[t + (s0 & 255)]! | f[t + 256 + ((s0 >>> 8) & 255)]! | f[t + 512 + ((s0 >>> 16) & 255)]! | f[t + 768 + (s0 >>> 24)]!;
+        } else {
+          const a = t + 2 * (s0 & 255);
+          const b = t + 512 + 2 * ((s0 >>> 8) & 255);
+          const d = t + 1024 + 2 * ((s0 >>> 16) & 255);
+          const e = t + 1536 + 2 * (s0 >>> 24);
+          const g = t + 2048 + 2 * (s1 & 255);
+          const h = t + 2560 + 2 * ((s1 >>> 8) & 255);
+          const k = t + 3072 + 2 * ((s1 >>> 16) & 255);
+          const l = t + 3584 + 2 * (s1 >>> 24);
+          r0 = f[a]! | f[b]! | f[d]! | f[e]! | f[g]! | f[h]! | f[k]! | f[l]!;
+          r1 = f[a + 1]! | f[b + 1]! | f[d + 1]! | f[e + 1]! | f[g + 1]! | f[h + 1]! | f[k + 1]! | f[l + 1]!;
+        }
+        if (byte < 0) return ((r0 & this.matchMask[0]!) | (r1 & this.matchMask[W - 1]!)) !== 0;
+        const at = classMap[byte]! * W;
+        s0 = r0 & classMask[at]!;
+        s1 = r1 & classMask[at + W - 1]!;
+        if ((s0 | s1) === 0) return false;
+      }
     }
-    return (s & this.matchMask) !== 0;
+    return false; // not reached: the end (i = n) returns
   }
 }
