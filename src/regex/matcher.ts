@@ -200,15 +200,16 @@ function readInst(bytes: Uint8Array, view: DataView, at: number, numInsts: numbe
 
 /**
  * Validates `length` bytes at `offset` and returns a matcher for them (throws TableFormatError).
- * An NFA small enough for one 32-bit word and without assertions runs bit-parallel; any other
- * NFA runs in lock-step with a lazy DFA cache, and when that cache thrashes in a call, bit-parallel
- * if the NFA has at most BIT_PARALLEL_POSITIONS positions. All give the same answers (tests check each).
+ * An NFA whose positions fit one 32-bit word and that has no assertions runs bit-parallel; any
+ * other NFA runs in lock-step with a lazy DFA cache, handing calls over to bit-parallel (which
+ * takes assertions too, at ~1.7× its assertion-free cost) when the cache thrashes and the NFA fits
+ * it. All give the same answers (tests check each).
  */
 export function loadAutomaton(bytes: Uint8Array, offset = 0, length?: number): Automaton {
   const data = readAutomaton(bytes, offset, length);
   if (data.kind === 'dfa') return new DfaMatcher(data);
   const bits = bitParallelMatcher(data);
-  return bits !== null && bits.W === 1 && !bits.asserts ? bits : new NfaMatcher(data, bits);
+  return bits !== null && !bits.asserts ? bits : new NfaMatcher(data, bits);
 }
 
 /** The lock-step NFA matcher for an NFA automaton, whatever its size (for tests and benchmarks). */
@@ -438,6 +439,8 @@ class NfaMatcher implements Automaton {
   private readonly canon: Int32Array;
   private startId = -1;
   private flushes = 0;
+  /** Set once the cache thrashed in a call: from then on, inputs long enough to thrash go straight to the fallback. */
+  private thrashed = false;
 
   /** @param fallback a bit-parallel matcher for calls in which the cache thrashes (else plain lock-step). */
   constructor(
@@ -625,10 +628,12 @@ class NfaMatcher implements Automaton {
   /**
    * Full match through the cache. When the cache thrashes (more than CACHE_MISS_FLOOR misses and
    * fewer than CACHE_HITS_PER_MISS hits per miss in this call) it gives up on it: the bit-parallel
-   * fallback matches the input from the start, or plain lock-step simulation continues, which is
-   * then cheaper than filling a cache that is about to be flushed.
+   * fallback matches the input from the start (and takes every later input longer than
+   * CACHE_MISS_FLOOR directly), or plain lock-step simulation continues, which is then cheaper
+   * than filling a cache that is about to be flushed.
    */
   fullMatch(input: string): boolean {
+    if (this.thrashed && input.length > CACHE_MISS_FLOOR) return this.fallback!.fullMatch(input);
     let s = this.startState();
     const n = input.length;
     let misses = 0;
@@ -650,7 +655,9 @@ class NfaMatcher implements Automaton {
         if (s === 0) return false;
       }
       if (misses > CACHE_MISS_FLOOR && misses * (CACHE_HITS_PER_MISS + 1) > steps) {
-        return this.fallback !== null ? this.fallback.fullMatch(input) : this.simulateFrom(s, input, i + 1); // restart: ≤ 2× the work
+        if (this.fallback === null) return this.simulateFrom(s, input, i + 1);
+        this.thrashed = true;
+        return this.fallback.fullMatch(input); // a restart: at most twice the work
       }
     }
     return this.accepts(s);
@@ -724,11 +731,15 @@ function nfaByteClasses(d: Extract<AutomatonData, { kind: 'nfa' }>, assertBits: 
 }
 
 /**
- * Positions (RANGE and MATCH instructions, plus one for the start) the bit-parallel matcher tracks:
- * four 32-bit words. A follow table has 4W × 256 × W words (64 KB at W = 4) and a byte costs 4W
- * lookups of W words; past this, lock-step simulation with its cache is the better trade.
+ * Positions (RANGE groups and MATCH instructions, plus one for the start) the bit-parallel matcher
+ * tracks: one 32-bit word, so a byte costs four lookups in a 4 × 256-word follow table.
  */
-const BIT_PARALLEL_POSITIONS = 64;
+const BIT_PARALLEL_POSITIONS = 32;
+/**
+ * RANGE instructions beyond which bit-parallel matching is not tried: finding which of them form
+ * one position costs (RANGEs + 1) closures per assertion context at load time.
+ */
+const MERGE_RANGES = 256;
 
 /** Byte kinds for assertions: other, word byte, newline; CAT_EDGE is the start or end of the text. */
 const CAT_WORD = 1;
@@ -737,33 +748,36 @@ const CAT_EDGE = 3;
 
 /**
  * Bit-parallel NFA simulation (in the spirit of Glushkov automata and shift-and), or null when the
- * NFA has more than BIT_PARALLEL_POSITIONS positions. The state is the set of positions that
- * consumed the last byte (W 32-bit words; the start is a position of its own). The next byte maps
- * it to the positions reachable after it (`follow`, eight bits at a time through precomputed
- * tables) and keeps those whose range holds the byte (`classMask`): a few operations per byte,
- * whatever the DFA size (`(a|b)*a(a|b){15}` has 2^16 DFA states and 19 positions). ASSERTs are
- * followed when building the tables, once per set of assertions that can hold between two bytes
- * (the kinds of both decide it, as in the lock-step matcher), so `\b` and `^` cost nothing per byte.
+ * NFA has more than BIT_PARALLEL_POSITIONS positions. A position is a MATCH, the start, or a group
+ * of RANGEs with one target that every closure holds together (the byte ranges of a class such as
+ * `[ab -]`). The state is the set of positions that consumed the last byte, one 32-bit word. The
+ * next byte maps it to the positions reachable after it (`follow`, eight bits at a time through a
+ * precomputed table) and keeps those whose ranges hold the byte (`classMask`): a few operations per
+ * byte, whatever the DFA size (`(a|b)*a(a|b){15}` has 2^16 DFA states and 18 positions). ASSERTs
+ * are followed when building the tables, one table per set of assertions that can hold between two
+ * bytes (the kinds of both decide it, as in the lock-step matcher), so `\b` costs nothing per byte.
  */
-export function bitParallelMatcher(d: Extract<AutomatonData, { kind: 'nfa' }>): BitParallelMatcher | null {
+export function bitParallelMatcher(d: Extract<AutomatonData, { kind: 'nfa' }>): (Automaton & { asserts: boolean }) | null {
   const { numInsts, op } = d;
-  const position = new Int32Array(numInsts).fill(-1);
-  let count = 0;
   let assertBits = 0;
+  let ranges = 0;
   for (let i = 0; i < numInsts; i++) {
-    if (op[i] === OP_RANGE || op[i] === OP_MATCH) position[i] = count++;
     if (op[i] === OP_ASSERT) assertBits |= d.a[i]!;
+    if (op[i] === OP_RANGE) ranges++;
   }
-  const startPos = count++;
-  if (count > BIT_PARALLEL_POSITIONS) return null;
-  const W = (count + 31) >>> 5;
-  const bit = (into: Int32Array, at: number, p: number): void => {
-    into[at + (p >>> 5)]! |= 1 << (p & 31);
-  };
+  if (ranges > MERGE_RANGES) return null;
+  // One follow table per distinct set of assertions holding between two byte kinds.
+  const tableAt = new Int32Array(16);
+  const holdsOf: number[] = [];
+  for (let k = 0; k < 16; k++) {
+    const holds = assertionsAt([0, CTX_WORD, CTX_NEWLINE, CTX_START][k >> 2]!, [0x20, 0x61, 0x0a, -1][k & 3]!) & assertBits;
+    const t = holdsOf.indexOf(holds);
+    tableAt[k] = (t < 0 ? holdsOf.push(holds) - 1 : t) * 1024;
+  }
   const seen = new Uint8Array(numInsts);
   const stack: number[] = [];
-  /** Positions reachable from `pc` through SPLITs and the ASSERTs in `holds`, into `into` at `at`. */
-  const closure = (pc: number, holds: number, into: Int32Array, at: number): void => {
+  /** Marks in `seen` what `pc` reaches through SPLITs and the ASSERTs in `holds`. */
+  const reach = (pc: number, holds: number): void => {
     seen.fill(0);
     stack.push(pc);
     while (stack.length > 0) {
@@ -771,121 +785,100 @@ export function bitParallelMatcher(d: Extract<AutomatonData, { kind: 'nfa' }>): 
       if (seen[x] === 1) continue;
       seen[x] = 1;
       if (op[x] === OP_SPLIT) stack.push(d.out1[x]!, d.out[x]!);
-      else if (op[x] === OP_ASSERT) {
-        if (d.a[x]! & holds) stack.push(d.out[x]!);
-      } else if (position[x]! >= 0) bit(into, at, position[x]!);
+      else if (op[x] === OP_ASSERT && d.a[x]! & holds) stack.push(d.out[x]!);
     }
   };
-  const classMap = nfaByteClasses(d, 0);
-  const classMask = new Int32Array((classMap[255]! + 1) * W);
-  const matchMask = new Int32Array(W);
+  // A RANGE's key: its target and the closures it occurs in; RANGEs with one key are one position.
+  const key: string[] = [];
+  for (let i = 0; i < numInsts; i++) if (op[i] === OP_RANGE) key[i] = `${d.out[i]}:`;
+  for (const holds of holdsOf) {
+    for (let j = -1; j < numInsts; j++) {
+      if (j >= 0 && op[j] !== OP_RANGE) continue;
+      reach(j < 0 ? d.start : d.out[j]!, holds);
+      for (let i = 0; i < numInsts; i++) if (op[i] === OP_RANGE) key[i] = key[i]! + seen[i]!;
+    }
+  }
+  const position = new Int32Array(numInsts).fill(-1);
+  const keys = new Map<string, number>();
+  let count = 0;
   for (let i = 0; i < numInsts; i++) {
-    if (op[i] === OP_MATCH) bit(matchMask, 0, position[i]!);
-    if (op[i] === OP_RANGE) for (let b = d.a[i]!; b <= d.b[i]!; b++) bit(classMask, classMap[b]! * W, position[i]!);
+    if (op[i] === OP_MATCH) position[i] = count++;
+    if (op[i] !== OP_RANGE) continue;
+    if (!keys.has(key[i]!)) keys.set(key[i]!, count++);
+    position[i] = keys.get(key[i]!)!;
   }
-  // One follow table per distinct set of assertions holding between two byte kinds.
-  const size = 4 * W * 256 * W;
-  const tableAt = new Int32Array(16);
-  const holdsOf: number[] = [];
-  for (let k = 0; k < 16; k++) {
-    const holds = assertionsAt([0, CTX_WORD, CTX_NEWLINE, CTX_START][k >> 2]!, [0x20, 0x61, 0x0a, -1][k & 3]!) & assertBits;
-    const t = holdsOf.indexOf(holds);
-    tableAt[k] = (t < 0 ? holdsOf.push(holds) - 1 : t) * size;
+  const startBit = 1 << count++;
+  if (count > BIT_PARALLEL_POSITIONS) return null;
+  /** The positions `pc` reaches under `holds`. */
+  const closure = (pc: number, holds: number): number => {
+    reach(pc, holds);
+    let set = 0;
+    for (let x = 0; x < numInsts; x++) if (seen[x] === 1 && position[x]! >= 0) set |= 1 << position[x]!;
+    return set;
+  };
+  const classMap = nfaByteClasses(d, 0);
+  const classMask = new Int32Array(classMap[255]! + 1);
+  let matchMask = 0;
+  for (let i = 0; i < numInsts; i++) {
+    if (op[i] === OP_MATCH) matchMask |= 1 << position[i]!;
+    if (op[i] === OP_RANGE) for (let b = d.a[i]!; b <= d.b[i]!; b++) classMask[classMap[b]!]! |= 1 << position[i]!;
   }
-  const follow = new Int32Array(holdsOf.length * size); // [table + (k * 256 + v) * W]: after the bits v of byte k of a set
-  const after = new Int32Array(32 * W * W);
+  const follow = new Int32Array(holdsOf.length * 1024); // [table + k * 256 + v]: after the bits v of byte k of a set
+  const after = new Int32Array(32);
   holdsOf.forEach((holds, t) => {
-    after.fill(0);
-    for (let i = 0; i < numInsts; i++) if (op[i] === OP_RANGE) closure(d.out[i]!, holds, after, position[i]! * W);
-    closure(d.start, holds, after, startPos * W);
-    for (let k = 0; k < 4 * W; k++) {
-      for (let v = 1; v < 256; v++) {
-        const low = v & -v;
-        const from = (8 * k + 31 - Math.clz32(low)) * W;
-        const at = t * size + (k * 256 + v) * W;
-        for (let w = 0; w < W; w++) follow[at + w] = follow[at - (low * W) + w]! | after[from + w]!;
-      }
+    for (let i = 0; i < numInsts; i++) if (op[i] === OP_RANGE) after[position[i]!] = closure(d.out[i]!, holds);
+    after[count - 1] = closure(d.start, holds);
+    for (let v = 1; v < 1024; v++) {
+      const low = v & 255 & -(v & 255);
+      follow[t * 1024 + v] = low === 0 ? 0 : follow[t * 1024 + v - low]! | after[8 * (v >> 8) + 31 - Math.clz32(low)]!;
     }
   });
-  const start = new Int32Array(W);
-  bit(start, 0, startPos);
-  return new BitParallelMatcher(W, classMap, classMask, follow, tableAt, start, matchMask, assertBits !== 0);
-}
-
-export class BitParallelMatcher implements Automaton {
-  /** 32-bit words in a set of positions: 1 or 2. */
-  /** Byte → CAT_* (all 0 without assertions, so one table serves). */
-  private readonly catOf = new Uint8Array(256);
-  constructor(
-    readonly W: number,
-    private readonly classMap: Uint8Array,
-    private readonly classMask: Int32Array,
-    private readonly follow: Int32Array,
-    private readonly tableAt: Int32Array,
-    private readonly start: Int32Array,
-    private readonly matchMask: Int32Array,
-    readonly asserts: boolean,
-  ) {
-    for (let b = 0; asserts && b < 256; b++) this.catOf[b] = b === 0x0a ? CAT_NEWLINE : isWordByte(b) ? CAT_WORD : 0;
-  }
-
-  /**
-   * The set is two locals (one 32-bit word each; W ≤ 2), so a byte costs a few table lookups and
-   * no loop: 4 at W = 1, 8 of two words at W = 2. ASCII at W = 1 takes a shortcut.
-   */
-  fullMatch(input: string): boolean {
-    const { W, follow: f, tableAt, classMap, classMask, catOf } = this;
-    let s0 = this.start[0]!;
-    let s1 = W === 2 ? this.start[1]! : 0;
-    let cat = CAT_EDGE;
-    const n = input.length;
-    for (let i = 0; i <= n; i++) {
-      let c = i < n ? input.charCodeAt(i) : -1; // -1: the end, where only the follow set counts
-      if (c >= 0 && c < 0x80 && W === 1) {
-        let t = 0;
-        if (this.asserts) {
-          const next = catOf[c]!;
-          t = tableAt[cat * 4 + next]!;
-          cat = next;
+  const catOf = new Uint8Array(256); // byte → CAT_* (all 0 without assertions: one table serves)
+  for (let b = 0; assertBits !== 0 && b < 256; b++) catOf[b] = b === 0x0a ? CAT_NEWLINE : isWordByte(b) ? CAT_WORD : 0;
+  const asserts = assertBits !== 0;
+  return {
+    asserts,
+    fullMatch(input: string): boolean {
+      // Locals, not context slots, in the loop (measured ~8 % faster).
+      const f = follow;
+      const masks = classMask;
+      const classes = classMap;
+      const cats = catOf;
+      const tables = tableAt;
+      let s = startBit;
+      let cat = CAT_EDGE;
+      const n = input.length;
+      for (let i = 0; i <= n; i++) {
+        let c = i < n ? input.charCodeAt(i) : -1; // -1: the end, where only the follow set counts
+        if (c >= 0 && c < 0x80) {
+          let t = 0;
+          if (asserts) {
+            const kind = cats[c]!;
+            t = tables[cat * 4 + kind]!;
+            cat = kind;
+          }
+          s = (f[t + (s & 255)]! | f[t + 256 + ((s >>> 8) & 255)]! | f[t + 512 + ((s >>> 16) & 255)]! | f[t + 768 + (s >>> 24)]!) & masks[classes[c]!]!;
+          if (s === 0) return false;
+          continue;
         }
-        s0 = (f[t + (s0 & 255)]! | f[t + 256 + ((s0 >>> 8) & 255)]! | f[t + 512 + ((s0 >>> 16) & 255)]! | f[t + 768 + (s0 >>> 24)]!) & classMask[classMap[c]!]!;
-        if (s0 === 0) return false;
-        continue;
-      }
-      let len = 1;
-      if (c >= 0x80) {
-        c = codePointAt(input, i, n);
-        if (c > 0xffff) i++;
-        len = c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
-      }
-      for (let r = len - 1; r >= 0; r--) {
-        const byte = len === 1 ? c : utf8Byte(c, len, r);
-        const next = byte < 0 ? CAT_EDGE : catOf[byte]!;
-        const t = tableAt[cat * 4 + next]!;
-        cat = next;
-        let r0: number;
-        let r1 = 0;
-        if (W === 1) {
-          r0 = f[t + (s0 & 255)]! | f[t + 256 + ((s0 >>> 8) & 255)]! | f[t + 512 + ((s0 >>> 16) & 255)]! | f[t + 768 + (s0 >>> 24)]!;
-        } else {
-          const a = t + 2 * (s0 & 255);
-          const b = t + 512 + 2 * ((s0 >>> 8) & 255);
-          const d = t + 1024 + 2 * ((s0 >>> 16) & 255);
-          const e = t + 1536 + 2 * (s0 >>> 24);
-          const g = t + 2048 + 2 * (s1 & 255);
-          const h = t + 2560 + 2 * ((s1 >>> 8) & 255);
-          const k = t + 3072 + 2 * ((s1 >>> 16) & 255);
-          const l = t + 3584 + 2 * (s1 >>> 24);
-          r0 = f[a]! | f[b]! | f[d]! | f[e]! | f[g]! | f[h]! | f[k]! | f[l]!;
-          r1 = f[a + 1]! | f[b + 1]! | f[d + 1]! | f[e + 1]! | f[g + 1]! | f[h + 1]! | f[k + 1]! | f[l + 1]!;
+        let len = 1;
+        if (c >= 0x80) {
+          c = codePointAt(input, i, n);
+          if (c > 0xffff) i++;
+          len = c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
         }
-        if (byte < 0) return ((r0 & this.matchMask[0]!) | (r1 & this.matchMask[W - 1]!)) !== 0;
-        const at = classMap[byte]! * W;
-        s0 = r0 & classMask[at]!;
-        s1 = r1 & classMask[at + W - 1]!;
-        if ((s0 | s1) === 0) return false;
+        for (let r = len - 1; r >= 0; r--) {
+          const byte = len === 1 ? c : utf8Byte(c, len, r);
+          const kind = byte < 0 ? CAT_EDGE : cats[byte]!;
+          const t = tables[cat * 4 + kind]!;
+          const x = f[t + (s & 255)]! | f[t + 256 + ((s >>> 8) & 255)]! | f[t + 512 + ((s >>> 16) & 255)]! | f[t + 768 + (s >>> 24)]!;
+          cat = kind;
+          if (byte < 0) return (x & matchMask) !== 0;
+          s = x & masks[classes[byte]!]!;
+          if (s === 0) return false;
+        }
       }
-    }
-    return false; // not reached: the end (i = n) returns
-  }
+      return false; // not reached: the end (i = n) returns
+    },
+  };
 }
