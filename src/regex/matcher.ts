@@ -72,12 +72,12 @@ export type AutomatonData =
     };
 
 function corrupt(code: string, message: string, offset: number): never {
-  throw new TableFormatError(code, `regex automaton: ${message} (byte ${offset})`, offset);
+  throw new TableFormatError(code, `regex: ${message} (byte ${offset})`, offset);
 }
 
 /** Checks that `length` bytes starting at `offset` exist inside `limit`. */
-function need(offset: number, length: number, limit: number, what: string): void {
-  if (length > limit - offset) corrupt('TABLE_REGEX_TRUNCATED', `${what} needs ${length} bytes, ${Math.max(0, limit - offset)} left`, offset);
+function need(offset: number, length: number, limit: number): void {
+  if (length > limit - offset) corrupt('TABLE_REGEX_TRUNCATED', 'truncated', offset);
 }
 
 /** Validates and decodes an automaton; throws TableFormatError (offsets are into `bytes`). */
@@ -85,47 +85,47 @@ export function readAutomaton(bytes: Uint8Array, offset = 0, length?: number): A
   if (!(bytes instanceof Uint8Array)) corrupt('TABLE_REGEX_TRUNCATED', 'not a Uint8Array', 0);
   const len = length ?? bytes.length - offset;
   if (!Number.isSafeInteger(offset) || !Number.isSafeInteger(len) || offset < 0 || len < 0 || offset + len > bytes.length) {
-    corrupt('TABLE_REGEX_TRUNCATED', `slice ${offset}+${len} is outside the ${bytes.length}-byte buffer`, Math.max(0, Math.min(offset, bytes.length)));
+    corrupt('TABLE_REGEX_TRUNCATED', `slice ${offset}+${len}`, Math.max(0, Math.min(offset, bytes.length)));
   }
   const end = offset + len;
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  need(offset, HEADER_SIZE, end, 'header');
-  if (view.getUint32(offset, true) !== AUTOMATON_MAGIC) corrupt('TABLE_REGEX_MAGIC', 'bad magic (expected "MRRX")', offset);
+  need(offset, HEADER_SIZE, end);
+  if (view.getUint32(offset, true) !== AUTOMATON_MAGIC) corrupt('TABLE_REGEX_MAGIC', 'bad magic', offset);
   const version = view.getUint16(offset + 4, true);
   if (version !== AUTOMATON_VERSION) corrupt('TABLE_REGEX_VERSION', `unsupported version ${version}`, offset + 4);
   const kind = bytes[offset + 6]!;
-  if (bytes[offset + 7] !== 0) corrupt('TABLE_REGEX_FIELD', 'reserved header byte is not 0', offset + 7);
+  if (bytes[offset + 7] !== 0) corrupt('TABLE_REGEX_FIELD', 'reserved byte ≠ 0', offset + 7);
   const total = view.getUint32(offset + 8, true);
-  if (total > len) corrupt('TABLE_REGEX_TRUNCATED', `total length ${total} exceeds the ${len} bytes given`, offset + 8);
+  if (total > len) corrupt('TABLE_REGEX_TRUNCATED', `length ${total} > ${len}`, offset + 8);
   const count = view.getUint32(offset + 12, true);
   if (kind === KIND_DFA) return readDfa(bytes, view, offset, total, count);
   if (kind === KIND_NFA) return readNfa(bytes, view, offset, total, count);
-  return corrupt('TABLE_REGEX_FIELD', `unknown automaton kind ${kind}`, offset + 6);
+  return corrupt('TABLE_REGEX_FIELD', `unknown kind ${kind}`, offset + 6);
 }
 
 function readDfa(bytes: Uint8Array, view: DataView, base: number, total: number, numStates: number): AutomatonData {
-  if (numStates < 1 || numStates > MAX_DFA_STATES) corrupt('TABLE_REGEX_FIELD', `DFA state count ${numStates} not in 1..${MAX_DFA_STATES}`, base + 12);
+  if (numStates < 1 || numStates > MAX_DFA_STATES) corrupt('TABLE_REGEX_FIELD', `state count ${numStates}`, base + 12);
   const end = base + total;
-  need(base, DFA_FIXED_SIZE, end, 'DFA header');
+  need(base, DFA_FIXED_SIZE, end);
   const numClasses = view.getUint16(base + HEADER_SIZE, true);
-  if (numClasses < 1 || numClasses > 256) corrupt('TABLE_REGEX_FIELD', `class count ${numClasses} not in 1..256`, base + HEADER_SIZE);
+  if (numClasses < 1 || numClasses > 256) corrupt('TABLE_REGEX_FIELD', `class count ${numClasses}`, base + HEADER_SIZE);
   const start = view.getUint16(base + HEADER_SIZE + 2, true);
-  if (start >= numStates) corrupt('TABLE_REGEX_TARGET', `start state ${start} ≥ ${numStates} states`, base + HEADER_SIZE + 2);
+  if (start >= numStates) corrupt('TABLE_REGEX_TARGET', `start ${start} ≥ ${numStates}`, base + HEADER_SIZE + 2);
   const mapAt = base + HEADER_SIZE + 4;
   const classMap = bytes.slice(mapAt, mapAt + 256);
-  for (let i = 0; i < 256; i++) if (classMap[i]! >= numClasses) corrupt('TABLE_REGEX_FIELD', `byte ${i} maps to class ${classMap[i]} ≥ ${numClasses}`, mapAt + i);
+  for (let i = 0; i < 256; i++) if (classMap[i]! >= numClasses) corrupt('TABLE_REGEX_FIELD', `class ${classMap[i]} ≥ ${numClasses}`, mapAt + i);
   const acceptAt = base + DFA_FIXED_SIZE;
   const transAt = acceptAt + numStates;
   const expected = DFA_FIXED_SIZE + numStates + 2 * numStates * numClasses;
-  if (total !== expected) corrupt('TABLE_REGEX_FIELD', `total length ${total} ≠ ${expected} for ${numStates} states × ${numClasses} classes`, base + 8);
+  if (total !== expected) corrupt('TABLE_REGEX_FIELD', `length ${total} ≠ ${expected}`, base + 8);
   const accept = bytes.slice(acceptAt, transAt);
-  for (let s = 0; s < numStates; s++) if (accept[s]! > 1) corrupt('TABLE_REGEX_FIELD', `accept flag ${accept[s]} of state ${s} is not 0 or 1`, acceptAt + s);
-  if (accept[0] !== 0) corrupt('TABLE_REGEX_FIELD', 'dead state 0 accepts', acceptAt);
+  for (let s = 0; s < numStates; s++) if (accept[s]! > 1) corrupt('TABLE_REGEX_FIELD', `accept flag ${accept[s]}`, acceptAt + s);
+  if (accept[0] !== 0) corrupt('TABLE_REGEX_FIELD', 'dead state accepts', acceptAt);
   const trans = new Uint16Array(numStates * numClasses);
   for (let i = 0; i < trans.length; i++) {
     const t = view.getUint16(transAt + 2 * i, true);
-    if (t >= numStates) corrupt('TABLE_REGEX_TARGET', `transition to state ${t} ≥ ${numStates} states`, transAt + 2 * i);
-    if (i < numClasses && t !== 0) corrupt('TABLE_REGEX_TARGET', 'dead state 0 has a transition out', transAt + 2 * i);
+    if (t >= numStates) corrupt('TABLE_REGEX_TARGET', `target ${t} ≥ ${numStates}`, transAt + 2 * i);
+    if (i < numClasses && t !== 0) corrupt('TABLE_REGEX_TARGET', 'dead state leaves', transAt + 2 * i);
     trans[i] = t;
   }
   return { kind: 'dfa', byteLength: total, numStates, numClasses, start, classMap, accept, trans };
@@ -133,13 +133,13 @@ function readDfa(bytes: Uint8Array, view: DataView, base: number, total: number,
 
 function readNfa(bytes: Uint8Array, view: DataView, base: number, total: number, numInsts: number): AutomatonData {
   const end = base + total;
-  need(base, NFA_FIXED_SIZE, end, 'NFA header');
-  if (numInsts < 1) corrupt('TABLE_REGEX_FIELD', 'NFA has no instructions', base + 12);
+  need(base, NFA_FIXED_SIZE, end);
+  if (numInsts < 1) corrupt('TABLE_REGEX_FIELD', 'no instructions', base + 12);
   const expected = NFA_FIXED_SIZE + NFA_INST_SIZE * numInsts;
-  if (total !== expected) corrupt('TABLE_REGEX_FIELD', `total length ${total} ≠ ${expected} for ${numInsts} instructions`, base + 8);
+  if (total !== expected) corrupt('TABLE_REGEX_FIELD', `length ${total} ≠ ${expected}`, base + 8);
   const start = view.getUint32(base + HEADER_SIZE, true);
-  if (start >= numInsts) corrupt('TABLE_REGEX_TARGET', `start instruction ${start} ≥ ${numInsts}`, base + HEADER_SIZE);
-  if (view.getUint32(base + HEADER_SIZE + 4, true) !== 0) corrupt('TABLE_REGEX_FIELD', 'reserved NFA field is not 0', base + HEADER_SIZE + 4);
+  if (start >= numInsts) corrupt('TABLE_REGEX_TARGET', `start ${start} ≥ ${numInsts}`, base + HEADER_SIZE);
+  if (view.getUint32(base + HEADER_SIZE + 4, true) !== 0) corrupt('TABLE_REGEX_FIELD', 'reserved field ≠ 0', base + HEADER_SIZE + 4);
   const op = new Uint8Array(numInsts);
   const a = new Uint8Array(numInsts);
   const b = new Uint8Array(numInsts);
@@ -165,11 +165,11 @@ function readInst(bytes: Uint8Array, view: DataView, at: number, numInsts: numbe
   const out = view.getUint32(at + 4, true);
   const out1 = view.getUint32(at + 8, true);
   const zero = (cond: boolean, field: string, where: number): void => {
-    if (!cond) corrupt('TABLE_REGEX_FIELD', `unused ${field} of opcode ${op} is not 0`, where);
+    if (!cond) corrupt('TABLE_REGEX_FIELD', `unused ${field} ≠ 0`, where);
   };
-  if (bytes[at + 3] !== 0) corrupt('TABLE_REGEX_FIELD', 'reserved instruction byte is not 0', at + 3);
+  if (bytes[at + 3] !== 0) corrupt('TABLE_REGEX_FIELD', 'reserved byte ≠ 0', at + 3);
   const target = (t: number, where: number): void => {
-    if (t >= numInsts) corrupt('TABLE_REGEX_TARGET', `instruction target ${t} ≥ ${numInsts}`, where);
+    if (t >= numInsts) corrupt('TABLE_REGEX_TARGET', `target ${t} ≥ ${numInsts}`, where);
   };
   switch (op) {
     case OP_FAIL:
@@ -178,7 +178,7 @@ function readInst(bytes: Uint8Array, view: DataView, at: number, numInsts: numbe
       zero(out === 0 && out1 === 0, 'target', at + 4);
       return;
     case OP_RANGE:
-      if (a > b) corrupt('TABLE_REGEX_FIELD', `byte range ${a}-${b} is empty`, at + 1);
+      if (a > b) corrupt('TABLE_REGEX_FIELD', `empty range ${a}-${b}`, at + 1);
       target(out, at + 4);
       zero(out1 === 0, 'second target', at + 8);
       return;
@@ -188,7 +188,7 @@ function readInst(bytes: Uint8Array, view: DataView, at: number, numInsts: numbe
       target(out1, at + 8);
       return;
     case OP_ASSERT:
-      if (a === 0 || a > NON_WORD_BOUNDARY || (a & (a - 1)) !== 0) corrupt('TABLE_REGEX_FIELD', `assertion ${a} is not one known bit`, at + 1);
+      if (a === 0 || a > NON_WORD_BOUNDARY || (a & (a - 1)) !== 0) corrupt('TABLE_REGEX_FIELD', `bad assertion ${a}`, at + 1);
       zero(b === 0, 'operand', at + 2);
       target(out, at + 4);
       zero(out1 === 0, 'second target', at + 8);
@@ -218,22 +218,6 @@ export function lockStepMatcher(data: Extract<AutomatonData, { kind: 'nfa' }>): 
 }
 
 /**
- * Well-formed non-ASCII UTF-8 sequences (Unicode Table 3-7) as [lo, hi] byte ranges, one pair per
- * byte. Strings always encode to these (lone surrogates become U+FFFD), so they are all a DFA must
- * loop on for a state to skip non-ASCII text.
- */
-const UTF8_SEQS = [
-  [0xc2, 0xdf, 0x80, 0xbf],
-  [0xe0, 0xe0, 0xa0, 0xbf, 0x80, 0xbf],
-  [0xe1, 0xec, 0x80, 0xbf, 0x80, 0xbf],
-  [0xed, 0xed, 0x80, 0x9f, 0x80, 0xbf],
-  [0xee, 0xef, 0x80, 0xbf, 0x80, 0xbf],
-  [0xf0, 0xf0, 0x90, 0xbf, 0x80, 0xbf, 0x80, 0xbf],
-  [0xf1, 0xf3, 0x80, 0xbf, 0x80, 0xbf, 0x80, 0xbf],
-  [0xf4, 0xf4, 0x80, 0x8f, 0x80, 0xbf, 0x80, 0xbf],
-];
-
-/**
  * A call stops accelerating after MAX_SHORT_SKIPS skips shorter than SHORT_SKIP characters: an
  * indexOf call costs a few table steps, so runs that short are cheaper to step through
  * (`(.*a){20}` on `aaaa…` enters a new accelerated state at every character).
@@ -253,12 +237,16 @@ function exitChar(d: Extract<AutomatonData, { kind: 'dfa' }>, q: number): number
     if (exit >= 0) return -1;
     exit = c;
   }
-  for (const seq of UTF8_SEQS) {
-    let set = [q];
-    for (let k = 0; k < seq.length; k += 2) {
+  // Every well-formed non-ASCII UTF-8 sequence (Unicode Table 3-7; strings encode to nothing else,
+  // lone surrogates becoming U+FFFD) must lead back to q.
+  for (let lead = 0xc2; lead < 0xf5; lead++) {
+    let set = [trans[q * nc + classMap[lead]!]!];
+    for (let k = lead < 0xe0 ? 1 : lead < 0xf0 ? 2 : 3, first = 1; k > 0; k--, first = 0) {
       const next: number[] = [];
+      const lo = first && lead === 0xe0 ? 0xa0 : first && lead === 0xf0 ? 0x90 : 0x80;
+      const hi = first && lead === 0xed ? 0x9f : first && lead === 0xf4 ? 0x8f : 0xbf;
       for (const s of set) {
-        for (let b = seq[k]!; b <= seq[k + 1]!; b++) {
+        for (let b = lo; b <= hi; b++) {
           const t = trans[s * nc + classMap[b]!]!;
           if (!next.includes(t)) next.push(t);
         }
@@ -439,8 +427,6 @@ class NfaMatcher implements Automaton {
   private readonly canon: Int32Array;
   private startId = -1;
   private flushes = 0;
-  /** Set once the cache thrashed in a call: from then on, inputs long enough to thrash go straight to the fallback. */
-  private thrashed = false;
 
   /** @param fallback a bit-parallel matcher for calls in which the cache thrashes (else plain lock-step). */
   constructor(
@@ -627,13 +613,12 @@ class NfaMatcher implements Automaton {
 
   /**
    * Full match through the cache. When the cache thrashes (more than CACHE_MISS_FLOOR misses and
-   * fewer than CACHE_HITS_PER_MISS hits per miss in this call) it gives up on it: the bit-parallel
-   * fallback matches the input from the start (and takes every later input longer than
-   * CACHE_MISS_FLOOR directly), or plain lock-step simulation continues, which is then cheaper
-   * than filling a cache that is about to be flushed.
+   * fewer than CACHE_HITS_PER_MISS hits per miss in this call) and the NFA fits the bit-parallel
+   * matcher, that one matches the input from the start. Otherwise the cache keeps being filled and flushed: still at most
+   * O(program size) per byte. (Continuing by plain lock-step simulation instead was ~1.5× faster
+   * there; it went to keep the runtime bundle small once bit-parallel covered the measured cases.)
    */
   fullMatch(input: string): boolean {
-    if (this.thrashed && input.length > CACHE_MISS_FLOOR) return this.fallback!.fullMatch(input);
     let s = this.startState();
     const n = input.length;
     let misses = 0;
@@ -654,32 +639,13 @@ class NfaMatcher implements Automaton {
         steps++;
         if (s === 0) return false;
       }
-      if (misses > CACHE_MISS_FLOOR && misses * (CACHE_HITS_PER_MISS + 1) > steps) {
-        if (this.fallback === null) return this.simulateFrom(s, input, i + 1);
-        this.thrashed = true;
+      if (this.fallback !== null && misses > CACHE_MISS_FLOOR && misses * (CACHE_HITS_PER_MISS + 1) > steps) {
         return this.fallback.fullMatch(input); // a restart: at most twice the work
       }
     }
     return this.accepts(s);
   }
 
-  /** Plain lock-step NFA simulation from cached state `id`, for input[from..]. */
-  private simulateFrom(id: number, input: string, from: number): boolean {
-    this.load(id);
-    const n = input.length;
-    for (let i = from; i < n; i++) {
-      const c = codePointAt(input, i, n);
-      if (c > 0xffff) i++;
-      const nBytes = c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
-      for (let k = nBytes - 1; k >= 0; k--) {
-        this.step(utf8Byte(c, nBytes, k));
-        if (this.pendingCount === 0) return false;
-      }
-    }
-    this.expand(assertionsAt(this.ctx, -1));
-    for (let i = 0; i < this.readyCount; i++) if (this.op[this.ready[i]!] === OP_MATCH) return true;
-    return false;
-  }
 }
 
 /** Cache misses in one call before the matcher considers giving up on the cache. */
@@ -741,6 +707,11 @@ const BIT_PARALLEL_POSITIONS = 32;
  */
 const MERGE_RANGES = 256;
 
+/** The positions after the set `s`, eight bits at a time through the follow table at `f[t]`. */
+function followSet(f: Int32Array, s: number, t: number): number {
+  return f[t + (s & 255)]! | f[t + 256 + ((s >>> 8) & 255)]! | f[t + 512 + ((s >>> 16) & 255)]! | f[t + 768 + (s >>> 24)]!;
+}
+
 /** Byte kinds for assertions: other, word byte, newline; CAT_EDGE is the start or end of the text. */
 const CAT_WORD = 1;
 const CAT_NEWLINE = 2;
@@ -790,7 +761,7 @@ export function bitParallelMatcher(d: Extract<AutomatonData, { kind: 'nfa' }>): 
   };
   // A RANGE's key: its target and the closures it occurs in; RANGEs with one key are one position.
   const key: string[] = [];
-  for (let i = 0; i < numInsts; i++) if (op[i] === OP_RANGE) key[i] = `${d.out[i]}:`;
+  for (let i = 0; i < numInsts; i++) if (op[i] === OP_RANGE) key[i] = d.out[i] + ':';
   for (const holds of holdsOf) {
     for (let j = -1; j < numInsts; j++) {
       if (j >= 0 && op[j] !== OP_RANGE) continue;
@@ -803,9 +774,7 @@ export function bitParallelMatcher(d: Extract<AutomatonData, { kind: 'nfa' }>): 
   let count = 0;
   for (let i = 0; i < numInsts; i++) {
     if (op[i] === OP_MATCH) position[i] = count++;
-    if (op[i] !== OP_RANGE) continue;
-    if (!keys.has(key[i]!)) keys.set(key[i]!, count++);
-    position[i] = keys.get(key[i]!)!;
+    if (op[i] === OP_RANGE) position[i] = keys.get(key[i]!) ?? (keys.set(key[i]!, count), count++);
   }
   const startBit = 1 << count++;
   if (count > BIT_PARALLEL_POSITIONS) return null;
@@ -857,7 +826,7 @@ export function bitParallelMatcher(d: Extract<AutomatonData, { kind: 'nfa' }>): 
             t = tables[cat * 4 + kind]!;
             cat = kind;
           }
-          s = (f[t + (s & 255)]! | f[t + 256 + ((s >>> 8) & 255)]! | f[t + 512 + ((s >>> 16) & 255)]! | f[t + 768 + (s >>> 24)]!) & masks[classes[c]!]!;
+          s = followSet(f, s, t) & masks[classes[c]!]!;
           if (s === 0) return false;
           continue;
         }
@@ -868,10 +837,10 @@ export function bitParallelMatcher(d: Extract<AutomatonData, { kind: 'nfa' }>): 
           len = c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
         }
         for (let r = len - 1; r >= 0; r--) {
-          const byte = len === 1 ? c : utf8Byte(c, len, r);
+          const byte = utf8Byte(c, len, r); // c itself (or -1) when len = 1
           const kind = byte < 0 ? CAT_EDGE : cats[byte]!;
           const t = tables[cat * 4 + kind]!;
-          const x = f[t + (s & 255)]! | f[t + 256 + ((s >>> 8) & 255)]! | f[t + 512 + ((s >>> 16) & 255)]! | f[t + 768 + (s >>> 24)]!;
+          const x = followSet(f, s, t);
           cat = kind;
           if (byte < 0) return (x & matchMask) !== 0;
           s = x & masks[classes[byte]!]!;
