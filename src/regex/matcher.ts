@@ -428,7 +428,7 @@ class NfaMatcher implements Automaton {
   private startId = -1;
   private flushes = 0;
 
-  /** @param fallback a bit-parallel matcher for calls in which the cache thrashes (else plain lock-step). */
+  /** @param fallback a bit-parallel matcher for calls in which the cache thrashes (else the cache keeps flushing). */
   constructor(
     d: Extract<AutomatonData, { kind: 'nfa' }>,
     private readonly fallback: Automaton | null = null,
@@ -614,9 +614,10 @@ class NfaMatcher implements Automaton {
   /**
    * Full match through the cache. When the cache thrashes (more than CACHE_MISS_FLOOR misses and
    * fewer than CACHE_HITS_PER_MISS hits per miss in this call) and the NFA fits the bit-parallel
-   * matcher, that one matches the input from the start. Otherwise the cache keeps being filled and flushed: still at most
-   * O(program size) per byte. (Continuing by plain lock-step simulation instead was ~1.5× faster
-   * there; it went to keep the runtime bundle small once bit-parallel covered the measured cases.)
+   * matcher, that one matches the input from the start. Otherwise the cache keeps being filled
+   * and flushed: still at most O(program size) per byte. (Earlier versions continued by plain
+   * lock-step simulation there, saving the cache's bookkeeping; that path went to keep the runtime
+   * bundle small once bit-parallel covered the measured cases.)
    */
   fullMatch(input: string): boolean {
     let s = this.startState();
