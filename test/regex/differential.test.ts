@@ -81,7 +81,7 @@ function checkCase(c: PatternCase): void {
     // The same pattern as an NFA too, so the NFA matchers are checked on every pattern.
     // loadAutomaton picks the bit-parallel matcher for small assertion-free NFAs, else lock-step
     // (which hands over to bit-parallel when its cache thrashes, rare on short inputs); so both
-    // the lock-step and, where the NFA fits it (≤ 64 positions, assertions included), the
+    // the lock-step and, where the NFA fits it (≤ 32 positions, assertions included), the
     // bit-parallel matcher are checked on every NFA directly as well.
     const nfa = ours.stats.kind === 'nfa' ? ours : compileRegex(c.ours, { maxDfaStates: 0 });
     const nfaData = readAutomaton(nfa.bytes);
