@@ -14,7 +14,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { compileRegex, RegexSyntaxError, RegexTooComplexError, REGEX_ERROR_TEXT, type CompiledRegex } from '../../src/regex/index.js';
-import { lockStepMatcher, readAutomaton } from '../../src/regex/matcher.js';
+import { bitParallelMatcher, lockStepMatcher, readAutomaton } from '../../src/regex/matcher.js';
 import { oracleCompile, ORACLE_TOO_LARGE } from './oracle.js';
 import { patternCases, type PatternCase } from './arbitraries.js';
 
@@ -51,7 +51,7 @@ function snippet(pattern: string, input?: string): string {
     : `compileRegex(${JSON.stringify(pattern)}).fullMatch(${JSON.stringify(input)})`;
 }
 
-const counts = { verdicts: 0, matches: 0, rejected: 0, skippedTooLarge: 0, dfa: 0, nfa: 0 };
+const counts = { verdicts: 0, matches: 0, rejected: 0, skippedTooLarge: 0, dfa: 0, nfa: 0, bitParallel: 0 };
 
 function checkCase(c: PatternCase): void {
   const oracle = oracleCompile(c.oracle);
@@ -78,19 +78,24 @@ function checkCase(c: PatternCase): void {
     }
     assert.ok(ours !== null, `RE2 accepts but we reject (${(ourError as Error | null)?.message}): ${snippet(c.ours)}`);
     counts[ours.stats.kind]++;
-    // The same pattern as an NFA too, so the lock-step matcher is checked on every pattern.
-    // loadAutomaton picks the bit-parallel matcher for small assertion-free NFAs; the lock-step
-    // matcher is checked on every NFA as well.
+    // The same pattern as an NFA too, so the NFA matchers are checked on every pattern.
+    // loadAutomaton picks the bit-parallel matcher for small assertion-free NFAs, else lock-step
+    // (which hands over to bit-parallel when its cache thrashes, rare on short inputs); so both
+    // the lock-step and, where the NFA fits it (≤ 32 positions, assertions included), the
+    // bit-parallel matcher are checked on every NFA directly as well.
     const nfa = ours.stats.kind === 'nfa' ? ours : compileRegex(c.ours, { maxDfaStates: 0 });
     const nfaData = readAutomaton(nfa.bytes);
     assert.ok(nfaData.kind === 'nfa');
     const lockStep = lockStepMatcher(nfaData);
+    const bitParallel = bitParallelMatcher(nfaData);
+    if (bitParallel !== null) counts.bitParallel++;
     for (const input of c.inputs) {
       const want = oracle.fullMatch(input);
       const nfaSnippet = `compileRegex(${JSON.stringify(c.ours)}, { maxDfaStates: 0 }).fullMatch(${JSON.stringify(input)})`;
       assert.equal(ours.fullMatch(input), want, `RE2 says ${want}: ${snippet(c.ours, input)}`);
       assert.equal(nfa.fullMatch(input), want, `RE2 says ${want}, NFA form differs: ${nfaSnippet}`);
       assert.equal(lockStep.fullMatch(input), want, `RE2 says ${want}, lock-step NFA matcher differs (lockStepMatcher(readAutomaton(bytes))): ${nfaSnippet}`);
+      if (bitParallel !== null) assert.equal(bitParallel.fullMatch(input), want, `RE2 says ${want}, bit-parallel NFA matcher differs (bitParallelMatcher(readAutomaton(bytes))): ${nfaSnippet}`);
       counts.matches++;
     }
   } finally {

@@ -18,7 +18,7 @@ import {
 import { intersectRanges, negateRanges, normalizeRanges, rangesContain, MAX_RUNE } from '../../src/regex/charset.js';
 import { encodeRune, rangeToUtf8, type ByteSeq } from '../../src/regex/utf8.js';
 import { foldOrbit, unicodeClass } from '../../src/regex/unicode.js';
-import { lockStepMatcher, readAutomaton, OP_ASSERT, OP_FAIL, OP_MATCH, OP_RANGE, OP_SPLIT } from '../../src/regex/matcher.js';
+import { bitParallelMatcher, lockStepMatcher, readAutomaton, OP_ASSERT, OP_FAIL, OP_MATCH, OP_RANGE, OP_SPLIT } from '../../src/regex/matcher.js';
 import { Op } from '../../src/regex/prog.js';
 
 function seqMatches(seqs: ByteSeq[], bytes: number[]): number {
@@ -179,14 +179,16 @@ test('matcher.ts, the runtime part, imports nothing but ../errors.js', () => {
   assert.deepEqual(imports, ['../errors.js']);
 });
 
-test('both NFA matchers stay correct on DFA-exploding patterns (lazy cache overflowing and flushed)', async () => {
+test('the NFA matchers stay correct on DFA-exploding patterns (lazy cache overflowing, flushed, handing over to bit-parallel)', async () => {
   const { oracleCompile } = await import('./oracle.js');
-  for (const pattern of ['(a|b)*a(a|b){15}', '(?:\\b[ab]|[ab ]|\\B-)*a[ab -]{9}\\b']) {
+  for (const pattern of ['(a|b)*a(a|b){15}', '(?:\\b[ab]|[ab ]|\\B-)*a[ab -]{9}\\b', '(?:\\b[ab]|[ab ]|\\B-)*a[ab -]{15}\\b']) {
     const compiled = compileRegex(pattern);
     assert.equal(compiled.stats.kind, 'nfa', `${pattern} should exceed the DFA budget`);
     const data = readAutomaton(compiled.bytes);
     assert.ok(data.kind === 'nfa');
     const lockStep = lockStepMatcher(data);
+    const bitParallel = bitParallelMatcher(data);
+    assert.ok(bitParallel !== null, `${pattern} fits the bit-parallel matcher`);
     const oracle = oracleCompile(pattern);
     assert.ok(oracle.ok);
     try {
@@ -195,11 +197,33 @@ test('both NFA matchers stay correct on DFA-exploding patterns (lazy cache overf
           const want = oracle.fullMatch(s);
           assert.equal(compiled.fullMatch(s), want, `compileRegex(${JSON.stringify(pattern)}).fullMatch(${JSON.stringify(s)})`);
           assert.equal(lockStep.fullMatch(s), want, `lock-step matcher: ${JSON.stringify(pattern)} on ${JSON.stringify(s)}`);
+          assert.equal(bitParallel.fullMatch(s), want, `bit-parallel matcher: ${JSON.stringify(pattern)} on ${JSON.stringify(s)}`);
         }),
         { numRuns: 150 },
       );
     } finally {
       oracle.free();
     }
+  }
+});
+
+test('DFA acceleration (indexOf over runs only one ASCII character leaves) agrees with lock-step NFA simulation', () => {
+  // States left by one ASCII character are skipped with indexOf; the non-ASCII characters must loop
+  // back (checked at load time), and a call stops skipping after a few short runs.
+  const patterns = ['/api/v[0-9]+/users/[^/]+', '.*green.*', '(?s).*x', '[^/]*', '[^a]*a[^b]*b', '(.*a){3}', 'x[^é]*y', '[^😀]*😀.', '(?:[^/]*/)*[^/]*z', '[^\\n]*\\n.*', '(?:a[^x]*)+'];
+  const text = fc.string({ unit: fc.constantFrom('a', 'b', 'x', 'y', 'z', '/', '\n', 'é', '😀', '\ud800', '\udc00', 'green', 'aaaaa', '/users/'), maxLength: 40 });
+  for (const pattern of patterns) {
+    const dfa = compileRegex(pattern);
+    assert.equal(dfa.stats.kind, 'dfa');
+    const data = readAutomaton(compileRegex(pattern, { maxDfaStates: 0 }).bytes);
+    assert.ok(data.kind === 'nfa');
+    const lockStep = lockStepMatcher(data);
+    fc.assert(
+      fc.property(fc.constantFrom('', '/api/v1/users/', 'x', 'a'), text, (prefix, rest) => {
+        const s = prefix + rest;
+        assert.equal(dfa.fullMatch(s), lockStep.fullMatch(s), `compileRegex(${JSON.stringify(pattern)}).fullMatch(${JSON.stringify(s)})`);
+      }),
+      { numRuns: 400 },
+    );
   }
 });
