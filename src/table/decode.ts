@@ -190,12 +190,15 @@ function validate(d: DecodedTable, base: number[], size: number[], all: unknown[
     if (bad) fail('table-value', `bad ${what}`, where);
   };
   const badListener = (l: { port: number; protocol: number }): boolean => l.protocol < Protocol.http || l.protocol > Protocol.tcp || l.port < 1 || l.port > 0xffff;
+  // tcp routes and groups belong to virtual routers, which only two-stage tables hold (the WASM reader agrees).
+  const maxProtocol = d.mesh === null ? Protocol.grpc : Protocol.tcp;
+  const badGroup = (g: { port: number; protocol: number }): boolean => g.protocol < Protocol.http || g.protocol > maxProtocol || g.port < 1 || g.port > 0xffff;
   const { routes, predicates, targets, lists, nodes } = d;
 
   each<ListenerRecord>(SectionKind.listeners, (l, o) => value(badListener(l), 'listener', o));
   each<RouteRecord>(SectionKind.routes, (r, o) => {
     str(r.name, o, false);
-    value(r.protocol < Protocol.http || r.protocol > Protocol.tcp, 'route protocol', o + 4);
+    value(r.protocol < Protocol.http || r.protocol > maxProtocol, 'route protocol', o + 4);
     value(r.protocol === Protocol.tcp && (r.pathKind !== PathKind.none || r.hostKind !== HostKind.none || r.method !== 0 || r.predicateCount !== 0 || r.scheme !== Scheme.none), 'tcp route criteria', o + 4);
     value(r.scheme > Scheme.https, 'scheme', o + 37);
     value(r.pathKind > PathKind.regex, 'path kind', o + 5);
@@ -275,7 +278,7 @@ function validate(d: DecodedTable, base: number[], size: number[], all: unknown[
     for (let g = r.firstGroup; g < r.firstGroup + r.groupCount; g++) {
       const grp = d.groups[g]!;
       const go = at(SectionKind.groups, g);
-      value(badListener(grp), 'group', go);
+      value(badGroup(grp), 'group', go);
       range(grp.firstVhost, grp.vhostCount, d.vhosts.length, go);
       tile(SectionKind.vhosts, grp.firstVhost, grp.vhostCount, d.vhosts.length, go + 8);
       for (let v = grp.firstVhost; v < grp.firstVhost + grp.vhostCount; v++) {

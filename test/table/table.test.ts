@@ -126,3 +126,16 @@ test('unknown section kinds are skipped (later issues add sections)', () => {
   assert.equal(d.routes.length, 3);
   assert.ok(d.sections.some((s) => s.kind === 99));
 });
+
+test('tcp (protocol 4) belongs to virtual routers: a gateway-only table with a tcp group or route is rejected, as the WASM reader does', () => {
+  const t = build([gr('a', { prefix: '/' })], { routerStage: false }).table;
+  assert.equal(decodeTable(t).mesh, null, 'gateway-only table');
+  const groups = sectionOffset(t, SectionKind.groups);
+  const tcpGroup = new Uint8Array(t);
+  new DataView(tcpGroup.buffer).setUint32(groups + 4 + 4, 4, true);
+  assert.equal(expectCode(refreshChecksum(tcpGroup), 'table-value').offset, groups + 4);
+  const routes = sectionOffset(t, SectionKind.routes);
+  const tcpRoute = new Uint8Array(t);
+  tcpRoute[routes + 4 + 4] = 4;
+  expectCode(refreshChecksum(tcpRoute), 'table-value');
+});
