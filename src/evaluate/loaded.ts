@@ -77,6 +77,9 @@ export interface LoadedGroup {
   any: LoadedVhost | null;
   /** No exact or suffix virtual host: every request gets `any` (no host lookup). */
   hostless: boolean;
+  /** The last authority selectVhost saw and its answer (a one-entry memo; the answer depends on nothing else). */
+  lastAuthority: string | null;
+  lastVhost: LoadedVhost | null;
 }
 
 export interface LoadedRouter {
@@ -254,7 +257,7 @@ function loadGroups(d: DecodedTable, rec: RouterRecord, offsets: Int32Array): Ma
   const groups = new Map<number, LoadedGroup>();
   for (let g = rec.firstGroup; g < rec.firstGroup + rec.groupCount; g++) {
     const grp = d.groups[g]!;
-    const out: LoadedGroup = { port: grp.port, protocol: grp.protocol, exact: new Map(), suffixes: [], any: null, hostless: false };
+    const out: LoadedGroup = { port: grp.port, protocol: grp.protocol, exact: new Map(), suffixes: [], any: null, hostless: false, lastAuthority: null, lastVhost: null };
     for (let v = grp.firstVhost; v < grp.firstVhost + grp.vhostCount; v++) {
       const vh = d.vhosts[v]!;
       const lv: LoadedVhost = { kind: vh.kind, host: vh.host === NONE ? '' : d.strings[vh.host]!, root: vh.nodeCount > 0 ? offsets[vh.firstNode]! : -1, otherStart: vh.otherStart, otherEnd: vh.otherStart + vh.otherCount };

@@ -84,11 +84,18 @@ function listenerProtocol(rt: LoadedRouter, port: number | null): number {
 /** Virtual-host selection (Envoy order): exact host, else longest matching suffix, else host-less. */
 export function selectVhost(group: LoadedGroup, req: RequestState): LoadedVhost | null {
   if (group.hostless) return group.any;
+  // Most requests of a gateway carry the same few Host values: remember the last answer.
+  const authority = req.authority;
+  if (authority !== null && authority === group.lastAuthority) return group.lastVhost;
   const host = hostOf(req);
-  const exact = group.exact.get(host);
-  if (exact !== undefined) return exact;
-  for (const v of group.suffixes) if (hostMatches(v.kind, v.host, host)) return v;
-  return group.any;
+  let vhost = group.exact.get(host) ?? null;
+  if (vhost === null) {
+    for (const v of group.suffixes) if (vhost === null && hostMatches(v.kind, v.host, host)) vhost = v;
+    if (vhost === null) vhost = group.any;
+  }
+  group.lastAuthority = authority;
+  group.lastVhost = vhost;
+  return vhost;
 }
 
 export function findGroup(rt: LoadedRouter, req: RequestState): LoadedGroup | undefined {

@@ -128,3 +128,20 @@ test('isPlainFrom: short rests (JS loop) and long rests (regex from lastIndex) f
   assert.equal(isPlainFrom('/a//b', 2), false, 'a // starting at from');
   assert.equal(isPlainFrom('/a//b', 3), true, 'from past the first slash of //: the caller vouches for what is before');
 });
+
+test('virtual-host selection remembers only the last authority: alternating hosts keep routing right', () => {
+  const { router } = build([
+    gr('www', { prefix: '/', hostname: { exact: 'www.example.com' } }),
+    gr('any-sub', { prefix: '/', hostname: { suffix: '.example.com' } }),
+    gr('rest', { prefix: '/' }),
+  ]);
+  const hosts: [string | undefined, string][] = [
+    ['www.example.com', 'www'], ['api.example.com', 'any-sub'], ['www.example.com', 'www'], ['WWW.EXAMPLE.COM', 'www'],
+    [undefined, 'rest'], ['other.org', 'rest'], ['api.example.com', 'any-sub'], ['api.example.com', 'any-sub'], [undefined, 'rest'],
+  ];
+  for (const [authority, want] of hosts) {
+    const request = authority === undefined ? { path: '/x' } : { path: '/x', authority };
+    assert.equal(router.route(request).gatewayRoute, want, `authority ${authority}`);
+    assert.equal(router.explain(request).decision.gatewayRoute, want, `explain, authority ${authority}`);
+  }
+});
