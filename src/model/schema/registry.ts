@@ -1,5 +1,8 @@
 /** Per-kind lookup tables over the schemas of both dialects. */
 import type { TSchema } from 'typebox';
+import type { AwsKind, K8sKind } from './kinds.js';
+
+export { AWS_DESCRIBE_KEYS, AWS_KINDS, K8S_KINDS, type AwsKind, type K8sKind } from './kinds.js';
 import { K8sGatewayRouteSchema, K8sGatewayRouteSpec } from './k8s/gatewayroute.js';
 import { K8sMeshSchema, K8sMeshSpec } from './k8s/mesh.js';
 import { K8sVirtualGatewaySchema, K8sVirtualGatewaySpec } from './k8s/virtualgateway.js';
@@ -13,14 +16,6 @@ import { AwsVirtualGatewayDescribeSchema, AwsVirtualGatewayInputSchema, AwsVirtu
 import { AwsVirtualNodeDescribeSchema, AwsVirtualNodeInputSchema, AwsVirtualNodeSpec } from './aws/virtualnode.js';
 import { AwsVirtualRouterDescribeSchema, AwsVirtualRouterInputSchema, AwsVirtualRouterSpec } from './aws/virtualrouter.js';
 import { AwsVirtualServiceDescribeSchema, AwsVirtualServiceInputSchema, AwsVirtualServiceSpec } from './aws/virtualservice.js';
-
-/** Kinds of `appmesh.k8s.aws/v1beta2` (routes live inside VirtualRouter). */
-export type K8sKind = 'Mesh' | 'VirtualGateway' | 'GatewayRoute' | 'VirtualService' | 'VirtualRouter' | 'VirtualNode';
-/** Resources of the AWS API (a Route is its own resource). */
-export type AwsKind = K8sKind | 'Route';
-
-export const K8S_KINDS: readonly K8sKind[] = ['Mesh', 'VirtualGateway', 'GatewayRoute', 'VirtualService', 'VirtualRouter', 'VirtualNode'];
-export const AWS_KINDS: readonly AwsKind[] = [...K8S_KINDS, 'Route'];
 
 /** Whole K8s documents (apiVersion, kind, metadata, spec, status). */
 export const k8sSchemas: Record<K8sKind, TSchema> = {
@@ -77,16 +72,6 @@ export const awsInputSchemas: Record<AwsKind, TSchema> = {
 /** Alias of `awsInputSchemas` (create and update share one schema). */
 export const awsCreateSchemas = awsInputSchemas;
 
-/** The single top-level key of each kind's describe output. */
-export const AWS_DESCRIBE_KEYS: Record<AwsKind, string> = {
-  Mesh: 'mesh',
-  VirtualGateway: 'virtualGateway',
-  GatewayRoute: 'gatewayRoute',
-  VirtualService: 'virtualService',
-  VirtualRouter: 'virtualRouter',
-  Route: 'route',
-  VirtualNode: 'virtualNode',
-};
 
 /**
  * The name fields of each kind (in describe data and in input), parent first; the last one is the

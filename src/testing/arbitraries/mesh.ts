@@ -5,6 +5,7 @@
  * and both validate cleanly: no errors, no warnings.
  */
 import fc from 'fast-check';
+import { AWS_DESCRIBE_KEYS, type AwsKind } from '../../model/schema/kinds.js';
 import { compact, dnsLabelArbitrary, durationArbitrary, type Json, type JsonObject } from './primitives.js';
 import { gatewayRouteSpecArbitrary, routeSpecArbitrary, toK8sGatewayRouteSpec, toK8sRoute, type GatewayProtocol, type RouterProtocol } from './specs.js';
 
@@ -221,16 +222,6 @@ export function renderK8s(plan: MeshPlan): JsonObject[] {
 /** `create` (`--cli-input-json` input), `describe` (CLI output) or `mixed` (alternating per document). */
 export type AwsForm = 'create' | 'describe' | 'mixed';
 
-const DESCRIBE_KEY: Record<string, string> = {
-  Mesh: 'mesh',
-  VirtualGateway: 'virtualGateway',
-  GatewayRoute: 'gatewayRoute',
-  VirtualService: 'virtualService',
-  VirtualRouter: 'virtualRouter',
-  Route: 'route',
-  VirtualNode: 'virtualNode',
-};
-
 /** Wraps a create-form document as `describe-*` output (with metadata and status, as the CLI prints). */
 export function toDescribeForm(kind: string, create: JsonObject, index = 0): JsonObject {
   const names = Object.entries(create).filter(([k]) => k.endsWith('Name')).map(([, v]) => String(v));
@@ -243,7 +234,7 @@ export function toDescribeForm(kind: string, create: JsonObject, index = 0): Jso
     uid: `00000000-0000-0000-0000-${String(index).padStart(12, '0')}`,
     version: 1,
   };
-  return { [DESCRIBE_KEY[kind]!]: { ...create, spec: create.spec ?? {}, metadata, status: { status: 'ACTIVE' } } };
+  return { [AWS_DESCRIBE_KEYS[kind as AwsKind]]: { ...create, spec: create.spec ?? {}, metadata, status: { status: 'ACTIVE' } } };
 }
 
 /** The plan as AWS API JSON documents (Routes as their own resources). */
