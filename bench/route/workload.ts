@@ -3,25 +3,17 @@
  * and priority, and 1,000 requests aimed at them (hits, deep hits, near misses, misses). Seeded, so
  * every run and every N uses the same recipe.
  */
+import { seededRandom } from '../../src/evaluate/pick.js';
 import type { RouteRequest } from '../../src/evaluate/index.js';
 import type { ApiGatewayRoute, ApiResources } from '../../test/_support/vector-model.js';
 
-/** Small deterministic PRNG (mulberry32). */
 /** A flat (sequential) copy of `s`: what a request line parser produces. */
 export function flat(s: string): string {
   return JSON.parse(JSON.stringify(s)) as string;
 }
 
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The workloads' seeded PRNG: the runtime's own `seededRandom` (mulberry32), so a seed means the same everywhere. */
+export const prng = seededRandom;
 
 export interface Workload {
   resources: ApiResources;

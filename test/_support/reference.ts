@@ -200,15 +200,7 @@ function routeSortKey(r: Route): (number | Buffer)[] {
 }
 
 function byRoutePrecedence(a: Route, b: Route): number {
-  const ka = routeSortKey(a);
-  const kb = routeSortKey(b);
-  for (let i = 0; i < ka.length; i++) {
-    const x = ka[i]!;
-    const y = kb[i]!;
-    const c = typeof x === 'number' ? x - (y as number) : Buffer.compare(x, y as Buffer);
-    if (c !== 0) return c;
-  }
-  return 0;
+  return compareKeys(routeSortKey(a), routeSortKey(b));
 }
 
 // ------- precedence, as docs/precedence.md states it -------
@@ -246,8 +238,11 @@ function sortKey(r: GatewayRoute): (number | Buffer)[] {
 }
 
 function byPrecedence(a: GatewayRoute, b: GatewayRoute): number {
-  const ka = sortKey(a);
-  const kb = sortKey(b);
+  return compareKeys(sortKey(a), sortKey(b));
+}
+
+/** Sort keys compared field by field: numbers ascending, byte strings bytewise. */
+function compareKeys(ka: readonly (number | Buffer)[], kb: readonly (number | Buffer)[]): number {
   for (let i = 0; i < ka.length; i++) {
     const x = ka[i]!;
     const y = kb[i]!;

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { TableFormatError } from '../../src/errors.js';
 import { compileGatewayTable } from '../../src/compile/index.js';
-import { loadTable } from '../../src/evaluate/index.js';
+import { loadTable, type Router } from '../../src/evaluate/index.js';
 import { decodeTable } from '../../src/table/index.js';
 import { tableChecksum } from '../../src/table/crc32.js';
 import { H_CHECKSUM } from '../../src/table/layout.js';
@@ -24,6 +24,17 @@ const corruptionArb = fc.oneof(
 );
 
 type Corruption = typeof corruptionArb extends fc.Arbitrary<infer T> ? T : never;
+
+/** The router, or null when loadTable rejected the bytes as it must: a TableFormatError with an offset inside them. */
+function loadOrReject(bytes: Uint8Array): Router | null {
+  try {
+    return loadTable(bytes);
+  } catch (e) {
+    if (!(e instanceof TableFormatError)) throw new Error(`loadTable threw ${(e as Error)?.name}: ${(e as Error)?.message}`);
+    assert.ok(Number.isInteger(e.offset) && e.offset >= 0 && e.offset <= bytes.length, `error offset ${e.offset} within the data`);
+    return null;
+  }
+}
 
 function corrupt(table: Uint8Array, c: Corruption, fixChecksum: boolean): Uint8Array {
   let out = new Uint8Array(table);
@@ -50,12 +61,8 @@ test('corrupt or truncated tables give TableFormatError or a working router', { 
     fc.property(gatewayResourcesArb({ maxRoutes: 30 }), corruptionArb, fc.boolean(), fc.array(requestRecipeArb, { minLength: 3, maxLength: 3 }), (res, c, fix, recipes) => {
       const { model, gateway } = modelFromApi(res);
       const bytes = corrupt(compileGatewayTable(model, gateway), c, fix);
-      let router;
-      try {
-        router = loadTable(bytes);
-      } catch (e) {
-        if (!(e instanceof TableFormatError)) throw new Error(`loadTable threw ${(e as Error)?.name}: ${(e as Error)?.message}`);
-        assert.ok(Number.isInteger(e.offset) && e.offset >= 0 && e.offset <= bytes.length, `error offset ${e.offset} within the data`);
+      const router = loadOrReject(bytes);
+      if (router === null) {
         rejected++;
         return;
       }
@@ -79,12 +86,8 @@ test('corrupt two-stage tables (router, service, node, policy sections) give Tab
     fc.property(meshResourcesArb(), corruptionArb, fc.boolean(), fc.array(meshRequestRecipeArb, { minLength: 3, maxLength: 3 }), (res, c, fix, recipes) => {
       const { model, gateway } = modelFromApi(res);
       const bytes = corrupt(compileGatewayTable(model, gateway), c, fix);
-      let router;
-      try {
-        router = loadTable(bytes);
-      } catch (e) {
-        if (!(e instanceof TableFormatError)) throw new Error(`loadTable threw ${(e as Error)?.name}: ${(e as Error)?.message}`);
-        assert.ok(Number.isInteger(e.offset) && e.offset >= 0 && e.offset <= bytes.length, `error offset ${e.offset} within the data`);
+      const router = loadOrReject(bytes);
+      if (router === null) {
         rejected++;
         return;
       }
