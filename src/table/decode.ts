@@ -189,13 +189,13 @@ function validate(d: DecodedTable, base: number[], size: number[], all: unknown[
   const value = (bad: boolean, what: string, where: number): void => {
     if (bad) fail('table-value', `bad ${what}`, where);
   };
-  const badListener = (l: { port: number; protocol: number }): boolean => l.protocol < Protocol.http || l.protocol > Protocol.tcp || l.port < 1 || l.port > 0xffff;
+  /** A port outside 1–65535 or a protocol outside http..`max`. */
+  const badPort = (l: { port: number; protocol: number }, max: number = Protocol.tcp): boolean => l.protocol < Protocol.http || l.protocol > max || l.port < 1 || l.port > 0xffff;
   // tcp routes and groups belong to virtual routers, which only two-stage tables hold (the WASM reader agrees).
   const maxProtocol = d.mesh === null ? Protocol.grpc : Protocol.tcp;
-  const badGroup = (g: { port: number; protocol: number }): boolean => g.protocol < Protocol.http || g.protocol > maxProtocol || g.port < 1 || g.port > 0xffff;
   const { routes, predicates, targets, lists, nodes } = d;
 
-  each<ListenerRecord>(SectionKind.listeners, (l, o) => value(badListener(l), 'listener', o));
+  each<ListenerRecord>(SectionKind.listeners, (l, o) => value(badPort(l), 'listener', o));
   each<RouteRecord>(SectionKind.routes, (r, o) => {
     str(r.name, o, false);
     value(r.protocol < Protocol.http || r.protocol > maxProtocol, 'route protocol', o + 4);
@@ -278,7 +278,7 @@ function validate(d: DecodedTable, base: number[], size: number[], all: unknown[
     for (let g = r.firstGroup; g < r.firstGroup + r.groupCount; g++) {
       const grp = d.groups[g]!;
       const go = at(SectionKind.groups, g);
-      value(badGroup(grp), 'group', go);
+      value(badPort(grp, maxProtocol), 'group', go);
       range(grp.firstVhost, grp.vhostCount, d.vhosts.length, go);
       tile(SectionKind.vhosts, grp.firstVhost, grp.vhostCount, d.vhosts.length, go + 8);
       for (let v = grp.firstVhost; v < grp.firstVhost + grp.vhostCount; v++) {
@@ -312,7 +312,7 @@ function validate(d: DecodedTable, base: number[], size: number[], all: unknown[
   });
   referenced(SectionKind.attributes);
   referenced(SectionKind.nodeListeners);
-  each<ListenerRecord>(SectionKind.nodeListeners, (l, o) => value(badListener(l), 'node listener', o));
+  each<ListenerRecord>(SectionKind.nodeListeners, (l, o) => value(badPort(l), 'node listener', o));
   each<AttributeRecord>(SectionKind.attributes, (a, o) => {
     str(a.key, o, false);
     str(a.value, o + 4, false);
