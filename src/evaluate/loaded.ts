@@ -30,28 +30,31 @@ export interface LoadedTarget {
 }
 
 export interface LoadedRoute {
-  rank: number;
-  name: string;
-  protocol: number;
+  // Fields route() reads on every candidate and winner come first: an object's first cache lines.
   pathKind: number;
+  /** A method, scheme or predicate to check once the path (and host) matched. */
+  hasResidual: boolean;
+  hostKind: number;
+  regex: Automaton | null;
+  pathRewrite: string | null;
+  protocol: number;
+  prefixRewrite: number;
   /** Literal or regex source; '' when path-less. */
   path: string;
-  regex: Automaton | null;
-  hostKind: number;
+  /** The target when there is one and it is not weighted (route() needs no pick), else null. */
+  only: LoadedTarget | null;
+  hostRewriteDisabled: boolean;
+  name: string;
+  weighted: boolean;
+  targets: LoadedTarget[];
+  totalWeight: number;
+  prefixValue: string;
+  rank: number;
   host: string;
   method: string | null;
   priority: number | null;
   port: number;
   predicates: LoadedPredicate[];
-  /** A method, scheme or predicate to check once the path (and host) matched. */
-  hasResidual: boolean;
-  targets: LoadedTarget[];
-  totalWeight: number;
-  weighted: boolean;
-  prefixRewrite: number;
-  prefixValue: string;
-  pathRewrite: string | null;
-  hostRewriteDisabled: boolean;
   /** Scheme code (router-stage http2 routes); 0 = none. */
   scheme: number;
   /** Router-stage routes: parsed from the policies section (frozen; shared by every decision). */
@@ -205,14 +208,24 @@ function loadRouterRecord(d: DecodedTable, rec: RouterRecord, automata: Automato
     const targets = part(d.targets, r.firstTarget, r.targetCount).map((t) => ({ virtualService: s(t.virtualService), port: t.port === 0 ? null : t.port, weight: t.weight }));
     const method = METHOD_NAMES[r.method] ?? null;
     const policy = d.mesh?.policies[rec.firstRoute + i];
+    const weighted = (r.flags & ROUTE_FLAG_WEIGHTED) !== 0;
     routes.push({
-      rank: i,
-      name: s(r.name),
-      protocol: r.protocol,
       pathKind: r.pathKind,
-      path: s(r.path),
-      regex: r.pathRegex === NONE ? null : automata[r.pathRegex]!,
+      hasResidual: method !== null || r.scheme !== 0 || r.predicateCount > 0,
       hostKind: r.hostKind,
+      regex: r.pathRegex === NONE ? null : automata[r.pathRegex]!,
+      pathRewrite: r.pathRewrite === NONE ? null : s(r.pathRewrite),
+      protocol: r.protocol,
+      prefixRewrite: r.prefixRewrite,
+      path: s(r.path),
+      only: targets.length === 1 && !weighted ? targets[0]! : null,
+      hostRewriteDisabled: (r.flags & ROUTE_FLAG_HOST_REWRITE_DISABLED) !== 0,
+      name: s(r.name),
+      weighted,
+      targets,
+      totalWeight: targets.reduce((n, t) => n + t.weight, 0),
+      prefixValue: s(r.prefixValue),
+      rank: i,
       host: r.hostKind === HostKind.none ? '' : s(r.host),
       method,
       priority: r.priority === PRIORITY_UNSET ? null : r.priority,
@@ -223,14 +236,6 @@ function loadRouterRecord(d: DecodedTable, rec: RouterRecord, automata: Automato
         start: p.op === PredicateOp.range ? d.ranges[p.aux]!.start : 0n,
         end: p.op === PredicateOp.range ? d.ranges[p.aux]!.end : 0n,
       })),
-      hasResidual: method !== null || r.scheme !== 0 || r.predicateCount > 0,
-      targets,
-      totalWeight: targets.reduce((n, t) => n + t.weight, 0),
-      weighted: (r.flags & ROUTE_FLAG_WEIGHTED) !== 0,
-      prefixRewrite: r.prefixRewrite,
-      prefixValue: s(r.prefixValue),
-      pathRewrite: r.pathRewrite === NONE ? null : s(r.pathRewrite),
-      hostRewriteDisabled: (r.flags & ROUTE_FLAG_HOST_REWRITE_DISABLED) !== 0,
       scheme: r.scheme,
       timeout: parsePolicy<TimeoutPolicy>(d, policy?.timeout),
       retryPolicy: parsePolicy<RetryPolicyOut>(d, policy?.retryPolicy),

@@ -189,9 +189,9 @@ function decide(r: LoadedRoute, req: RequestState, random: () => number, sticky:
   const query = req.query;
   const authority = req.authority;
   const path = rewritePath(r, req.path);
-  const target = r.weighted || r.targets.length !== 1 ? pickTarget(r, random, sticky) : 0;
-  if (target < 0) return noMatch(protocol, r.name);
-  const t = r.targets[target]!;
+  const pick = r.only === null ? pickTarget(r, random, sticky) : 0;
+  if (pick < 0) return noMatch(protocol, r.name);
+  const t = r.only ?? r.targets[pick]!;
   return {
     matched: true, status: null, grpcStatus: null, stage: null,
     gatewayRoute: r.name, virtualService: t.virtualService, targetPort: t.port,
