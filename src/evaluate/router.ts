@@ -46,9 +46,9 @@ export function loadTable(bytes: Uint8Array, options: LoadOptions = {}): Router 
 }
 
 /** Per-router reusable state of route(): candidate list cursors, the normalized request. */
-interface Scratch { starts: Int32Array; ends: Int32Array; depth: number; req: RequestState }
+export interface Scratch { starts: Int32Array; ends: Int32Array; depth: number; req: RequestState }
 
-function newScratch(): Scratch {
+export function newScratch(): Scratch {
   return { starts: new Int32Array(INITIAL_LIST_SLOTS), ends: new Int32Array(INITIAL_LIST_SLOTS), depth: 0, req: emptyRequestState() };
 }
 
@@ -133,7 +133,7 @@ function routerNoMatch(d: Decision, grpc: boolean): Decision {
 }
 
 /** Candidate lists from the trie walk and the other-list, merged by rank; first full match wins. */
-function findWinner(rt: LoadedRouter, scratch: Scratch, vhost: LoadedVhost, req: RequestState): number {
+export function findWinner(rt: LoadedRouter, scratch: Scratch, vhost: LoadedVhost, req: RequestState): number {
   let n = 0;
   if (vhost.otherEnd > vhost.otherStart) {
     scratch.starts[0] = vhost.otherStart;
