@@ -34,28 +34,38 @@ export function splitPath(raw: string): [string, string | null] {
   return [raw.slice(0, bounds.end), bounds.queryStart < 0 ? null : raw.slice(bounds.queryStart, bounds.queryEnd)];
 }
 
+/** scanPath: nothing to do. */
+export const PLAIN = -1;
+/** scanPath: the path needs normalizing (a `//` or `/.` before any query, or no leading `/`). */
+export const NORMALIZE = -2;
+
 /**
- * True when `raw` is a path route() can use as it is — starts with `/`, no query, no fragment,
- * nothing normalization would change — checking from code unit `from` on (the caller vouches for
- * what comes before: the trie walk matched it to route literals that are plain themselves).
+ * What settling `raw` involves, checking from code unit `from` on (the caller vouches for what comes
+ * before: the trie walk matched it to route literals that are plain themselves): PLAIN when `raw`
+ * can be used as it is; the index of the first `?` or `#` when only a query or fragment has to be
+ * cut off (the path before it is normal); NORMALIZE otherwise.
  */
-export function isPlainFrom(raw: string, from: number): boolean {
-  if (raw.charCodeAt(0) !== SLASH) return false;
+export function scanPath(raw: string, from: number): number {
+  if (raw.charCodeAt(0) !== SLASH) return NORMALIZE;
   const n = raw.length;
   // A long rest: the native regex scan beats a JS loop; a short one is not worth its call.
   if (n - from > 12) {
     NOT_PLAIN.lastIndex = from;
-    return !NOT_PLAIN.test(raw);
+    if (!NOT_PLAIN.test(raw)) return PLAIN;
+    // The match ends at lastIndex: `?` or `#`, or the second character of `//` or `/.`.
+    const i = NOT_PLAIN.lastIndex - 1;
+    const c = raw.charCodeAt(i);
+    return c === QUERY || c === FRAGMENT ? i : NORMALIZE;
   }
   for (let i = from; i < n; i++) {
     const c = raw.charCodeAt(i);
-    if (c === QUERY || c === FRAGMENT) return false;
+    if (c === QUERY || c === FRAGMENT) return i;
     if (c === SLASH) {
       const next = raw.charCodeAt(i + 1);
-      if (next === SLASH || next === DOT) return false;
+      if (next === SLASH || next === DOT) return NORMALIZE;
     }
   }
-  return true;
+  return PLAIN;
 }
 
 /** A query, a fragment, or a place normalization would change (global: scanned from lastIndex). */

@@ -5,7 +5,7 @@
 import { Protocol } from '../table/layout.js';
 import { groupKey, type LoadedGroup, type LoadedRouter, type LoadedVhost } from './loaded.js';
 import { hostMatches, hostOf, type RequestState } from './match.js';
-import { authorityPort, bounds, findBounds, isNormal, isPlainFrom, normalizePath } from './request.js';
+import { authorityPort, bounds, findBounds, isNormal, normalizePath, PLAIN, scanPath } from './request.js';
 import type { Decision, RouteRequest } from './types.js';
 
 /** A fresh normalized request (explain, tests). */
@@ -46,14 +46,24 @@ export const Settled = { unchanged: 0, queryCut: 1, normalized: 2 } as const;
 
 /**
  * Splits the raw path into path and query and normalizes the path, unless code units from `from`
- * on show it is already plain. Says what changed: nothing, only a query or fragment cut off the
+ * on show it is already plain (scanPath; cutting a query off a normal path skips the rest). Says what changed: nothing, only a query or fragment cut off the
  * end, or the path normalized.
  */
 export function settlePath(req: RequestState, from: number): number {
   if (req.settled) return Settled.unchanged;
   req.settled = true;
   const raw = req.path;
-  if (isPlainFrom(raw, from)) return Settled.unchanged;
+  const at = scanPath(raw, from);
+  if (at === PLAIN) return Settled.unchanged;
+  if (at >= 0) {
+    // Only a query (or fragment) to cut off: the path before it is normal.
+    req.path = raw.slice(0, at);
+    if (raw.charCodeAt(at) === 0x3f) {
+      const hash = raw.indexOf('#', at + 1);
+      req.query = raw.slice(at + 1, hash < 0 ? raw.length : hash);
+    }
+    return Settled.queryCut;
+  }
   findBounds(raw);
   const path = bounds.end === raw.length ? raw : raw.slice(0, bounds.end);
   req.query = bounds.queryStart < 0 ? null : raw.slice(bounds.queryStart, bounds.queryEnd);

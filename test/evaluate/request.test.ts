@@ -1,7 +1,7 @@
 // Request normalization (reference §7, §10 #20–22).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { authorityPort, headerMap, isPlainFrom, normalizePath, parseInt64, queryValue, splitPath } from '../../src/evaluate/request.js';
+import { authorityPort, headerMap, NORMALIZE, normalizePath, parseInt64, PLAIN, queryValue, scanPath, splitPath } from '../../src/evaluate/request.js';
 import { build, gr } from '../_support/quick.js';
 
 test('path normalization: dot segments (RFC 3986 §5.2.4) then merged slashes', () => {
@@ -113,20 +113,51 @@ test('hostile paths: a 1 MB path (ASCII and not) routes like any other', () => {
   assert.equal(router.route({ path: '/x' + '/.'.repeat(300_000) }).gatewayRoute, 'root');
 });
 
-test('isPlainFrom: short rests (JS loop) and long rests (regex from lastIndex) find ?, #, // and /. alike', () => {
+test('scanPath: short rests (JS loop) and long rests (regex from lastIndex) find ?, #, // and /. alike', () => {
   for (const tail of ['', 'abc', 'a'.repeat(40)]) {
     const base = '/api/v1/svc1/' + tail;
-    assert.equal(isPlainFrom(base, 0), true, base);
-    for (const bad of ['?x', '#f', '//', '/.', '/..']) {
+    assert.equal(scanPath(base, 0), PLAIN, base);
+    for (const [bad, cut] of [['?x', true], ['#f', true], ['//', false], ['/.', false], ['/..', false]] as const) {
       const raw = base + bad;
-      assert.equal(isPlainFrom(raw, 0), false, raw);
-      assert.equal(isPlainFrom(raw, raw.length - bad.length - 1), false, `${raw} from the char before`);
-      assert.equal(isPlainFrom(raw + 'zzzzzzzzzzzzzzzzzz', 5), false, `${raw}… long rest`);
+      // A query or fragment: where it starts; a place to normalize: NORMALIZE.
+      const want = cut ? base.length : NORMALIZE;
+      assert.equal(scanPath(raw, 0), want, raw);
+      assert.equal(scanPath(raw, raw.length - bad.length - 1), want, `${raw} from the char before`);
+      assert.equal(scanPath(raw + 'zzzzzzzzzzzzzzzzzz', 5), want, `${raw}… long rest`);
     }
   }
-  assert.equal(isPlainFrom('x/a', 0), false, 'must start with /');
-  assert.equal(isPlainFrom('/a//b', 2), false, 'a // starting at from');
-  assert.equal(isPlainFrom('/a//b', 3), true, 'from past the first slash of //: the caller vouches for what is before');
+  // The first event decides: a query after a place to normalize still needs normalizing, and the reverse is only a cut.
+  for (const rest of ['', 'q'.repeat(20)]) {
+    assert.equal(scanPath(`/a//b?x${rest}`, 0), NORMALIZE);
+    assert.equal(scanPath(`/a/b?x//y${rest}`, 0), 4);
+    assert.equal(scanPath(`/a/b#f?x${rest}`, 0), 4);
+  }
+  assert.equal(scanPath('x/a', 0), NORMALIZE, 'must start with /');
+  assert.equal(scanPath('/a//b', 2), NORMALIZE, 'a // starting at from');
+  assert.equal(scanPath('/a//b', 3), PLAIN, 'from past the first slash of //: the caller vouches for what is before');
+});
+
+test('route(): a query or fragment cut off a normal path leaves the same path, query and decision as the full normalization', () => {
+  const { router } = build([
+    gr('exact', { path: { exact: '/a/b' } }),
+    gr('q', { prefix: '/a', queryParameters: [{ name: 'v', match: { exact: '2' } }] }),
+    gr('rest', { prefix: '/' }),
+  ]);
+  const cases: [string, string, string][] = [
+    ['/a/b?v=1', 'exact', '/a/b?v=1'],
+    ['/a/b#frag?v=2', 'exact', '/a/b'],
+    ['/a/c?v=2#frag', 'q', '/c?v=2'],
+    ['/a/c?pad=' + 'z'.repeat(20) + '&v=2', 'q', '/c?pad=' + 'z'.repeat(20) + '&v=2'],
+    ['/a/c' + 'z'.repeat(20) + '#f?v=2', 'rest', '/a/c' + 'z'.repeat(20)],
+    ['/a/./c?v=2', 'q', '/c?v=2'],
+    ['/a//b?v=3', 'exact', '/a/b?v=3'],
+    ['/a/c?', 'rest', '/a/c?'],
+  ];
+  for (const [path, want, upstream] of cases) {
+    const d = router.route({ path });
+    assert.equal(d.gatewayRoute, want, path);
+    assert.equal(d.path, upstream, path);
+  }
 });
 
 test('virtual-host selection remembers only the last authority: alternating hosts keep routing right', () => {
