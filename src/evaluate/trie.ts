@@ -143,6 +143,8 @@ function walk(trie: Int32Array, s: ListScratch, root: number, units: string, n: 
   const { starts, ends } = s;
   let o = root;
   let d = 0;
+  // The node's label length, carried from the step that read it (the next read would wait on the stores above).
+  let labelLength = trie[o + P_LABEL_LENGTH]!;
   for (;;) {
     const prefixCount = trie[o + P_PREFIX_COUNT]!;
     if (prefixCount !== 0) {
@@ -156,12 +158,13 @@ function walk(trie: Int32Array, s: ListScratch, root: number, units: string, n: 
     }
     const byte = units.charCodeAt(d);
     if (byte >= limit) return -1;
-    const child = childAt(trie, o, byte);
+    const child = childAt(trie, o, o + P_HEADER + labelLength, byte);
     if (child < 0) {
       s.depth = d;
       return n;
     }
-    const end = d + trie[child + P_LABEL_LENGTH]!;
+    labelLength = trie[child + P_LABEL_LENGTH]!;
+    const end = d + labelLength;
     // Shorter than the label — in code units; with a non-ASCII rest the byte length differs.
     if (end > len) {
       s.depth = d;
@@ -190,10 +193,9 @@ function appendExact(trie: Int32Array, o: number, starts: Int32Array, ends: Int3
   return n + 1;
 }
 
-/** Offset of node `o`'s child whose label starts with `byte`; -1 when none. */
-function childAt(trie: Int32Array, o: number, byte: number): number {
+/** Offset of node `o`'s child whose label starts with `byte` (its child table at `table`); -1 when none. */
+function childAt(trie: Int32Array, o: number, table: number, byte: number): number {
   const span = trie[o + P_SPAN]!;
-  const table = o + P_HEADER + trie[o + P_LABEL_LENGTH]!;
   if (span > 0) {
     const k = byte - trie[o + P_MIN]!;
     return k >= 0 && k < span ? trie[table + k]! : -1;
