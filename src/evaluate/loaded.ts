@@ -11,6 +11,7 @@ import {
 import type { DecodedTable, RouterRecord } from '../table/types.js';
 import type { Endpoint, RetryPolicyOut, TimeoutPolicy } from './types.js';
 import { packTrie } from './trie.js';
+import { rewriteOf } from './rewrite.js';
 
 export interface LoadedPredicate {
   kind: number;
@@ -36,13 +37,16 @@ export interface LoadedRoute {
   hasResidual: boolean;
   hostKind: number;
   regex: Automaton | null;
+  /** How decide() rewrites the path (rewrite.ts Rewrite) and the length of the prefix it replaces. */
+  rewrite: number;
+  cut: number;
+  /** The target when there is one and it is not weighted (route() needs no pick), else null. */
+  only: LoadedTarget | null;
   pathRewrite: string | null;
   protocol: number;
   prefixRewrite: number;
   /** Literal or regex source; '' when path-less. */
   path: string;
-  /** The target when there is one and it is not weighted (route() needs no pick), else null. */
-  only: LoadedTarget | null;
   hostRewriteDisabled: boolean;
   name: string;
   weighted: boolean;
@@ -209,16 +213,21 @@ function loadRouterRecord(d: DecodedTable, rec: RouterRecord, automata: Automato
     const method = METHOD_NAMES[r.method] ?? null;
     const policy = d.mesh?.policies[rec.firstRoute + i];
     const weighted = (r.flags & ROUTE_FLAG_WEIGHTED) !== 0;
+    const pathRewrite = r.pathRewrite === NONE ? null : s(r.pathRewrite);
+    const path = s(r.path);
+    const { rewrite, cut } = rewriteOf({ pathRewrite, protocol: r.protocol, pathKind: r.pathKind, path, prefixRewrite: r.prefixRewrite });
     routes.push({
       pathKind: r.pathKind,
       hasResidual: method !== null || r.scheme !== 0 || r.predicateCount > 0,
       hostKind: r.hostKind,
       regex: r.pathRegex === NONE ? null : automata[r.pathRegex]!,
-      pathRewrite: r.pathRewrite === NONE ? null : s(r.pathRewrite),
+      rewrite,
+      cut,
+      only: targets.length === 1 && !weighted ? targets[0]! : null,
+      pathRewrite,
       protocol: r.protocol,
       prefixRewrite: r.prefixRewrite,
-      path: s(r.path),
-      only: targets.length === 1 && !weighted ? targets[0]! : null,
+      path,
       hostRewriteDisabled: (r.flags & ROUTE_FLAG_HOST_REWRITE_DISABLED) !== 0,
       name: s(r.name),
       weighted,
