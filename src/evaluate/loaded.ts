@@ -42,6 +42,9 @@ export interface LoadedRoute {
   cut: number;
   /** The target when there is one and it is not weighted (route() needs no pick), else null. */
   only: LoadedTarget | null;
+  /** `only`'s service and port, copied here: decide() reads them without another object. */
+  onlyService: string;
+  onlyPort: number | null;
   pathRewrite: string | null;
   protocol: number;
   prefixRewrite: number;
@@ -224,6 +227,8 @@ function loadRouterRecord(d: DecodedTable, rec: RouterRecord, automata: Automato
       rewrite,
       cut,
       only: targets.length === 1 && !weighted ? targets[0]! : null,
+      onlyService: targets[0]?.virtualService ?? '',
+      onlyPort: targets[0]?.port ?? null,
       pathRewrite,
       protocol: r.protocol,
       prefixRewrite: r.prefixRewrite,

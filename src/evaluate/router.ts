@@ -189,15 +189,20 @@ function decide(r: LoadedRoute, req: RequestState, random: () => number, sticky:
   const query = req.query;
   const authority = req.authority;
   const path = rewritePath(r, req.path);
-  const pick = r.only === null ? pickTarget(r, random, sticky) : 0;
-  if (pick < 0) return noMatch(protocol, r.name);
-  const t = r.only ?? r.targets[pick]!;
+  let service = r.onlyService;
+  let port = r.onlyPort;
+  if (r.only === null) {
+    const pick = pickTarget(r, random, sticky);
+    if (pick < 0) return noMatch(protocol, r.name);
+    service = r.targets[pick]!.virtualService;
+    port = r.targets[pick]!.port;
+  }
   return {
     matched: true, status: null, grpcStatus: null, stage: null,
-    gatewayRoute: r.name, virtualService: t.virtualService, targetPort: t.port,
+    gatewayRoute: r.name, virtualService: service, targetPort: port,
     path: query === null ? path : path + '?' + query,
     // The host becomes the target service's name unless defaultTargetHostname is DISABLED (§8.1).
-    authority: r.hostRewriteDisabled ? authority : t.virtualService,
+    authority: r.hostRewriteDisabled ? authority : service,
     virtualRouter: null, route: null, virtualNode: null, endpoint: null, timeout: null, retryPolicy: null,
   };
 }
