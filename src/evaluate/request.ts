@@ -5,7 +5,14 @@
  * lower-cased with repeated values joined by `,` — built lazily, only when a candidate has a header
  * criterion. Imports nothing.
  */
+import { UsageError } from '../errors.js';
 import type { HeaderInput } from './types.js';
+
+/** A route() / explain() input of the wrong type: UsageError REQUEST_INVALID naming the field, what it must be and what it was. */
+export function invalidRequest(field: string, expected: string, got: unknown): never {
+  const shown = typeof got === 'string' ? JSON.stringify(got.length > 40 ? got.slice(0, 40) + '…' : got) : got === null ? 'null' : Array.isArray(got) ? 'an array' : typeof got;
+  throw new UsageError('REQUEST_INVALID', `route(): ${field} must be ${expected}, got ${shown}`);
+}
 
 const SLASH = 0x2f;
 
@@ -147,6 +154,7 @@ export function headerMap(headers: HeaderInput | undefined): Map<string, string>
   const map = new Map<string, string>();
   if (headers === undefined || headers === null) return map;
   const add = (name: string, value: string | string[]): void => {
+    if (typeof name !== 'string') invalidRequest('a header name', 'a string', name);
     if (Array.isArray(value) && value.length === 0) return;
     const v = Array.isArray(value) ? value.join(',') : String(value);
     const key = name.toLowerCase();
@@ -154,7 +162,10 @@ export function headerMap(headers: HeaderInput | undefined): Map<string, string>
     map.set(key, prev === undefined ? v : prev + ',' + v);
   };
   if (typeof (headers as Iterable<unknown>)[Symbol.iterator] === 'function') {
-    for (const pair of headers as Iterable<readonly [string, string]>) add(pair[0], pair[1]);
+    for (const pair of headers as Iterable<readonly [string, string]>) {
+      if (!Array.isArray(pair)) invalidRequest('each header', 'a [name, value] pair', pair);
+      add(pair[0], pair[1]);
+    }
   } else {
     const rec = headers as Record<string, string | string[]>;
     for (const name of Object.keys(rec)) add(name, rec[name]!);

@@ -13,6 +13,7 @@ import { walkCodeUnits, walkUtf8 } from './trie.js';
 import { headerValue, hostMatches, hostOf, residualHolds, type RequestState } from './match.js';
 import { emptyRequestState, fillRequest, findGroup, routerListener, routerRequest, selectVhost, settlePath, Settled } from './select.js';
 import { rewritePath } from './rewrite.js';
+import { invalidRequest } from './request.js';
 import type { Decision, Explanation, RouteOptions, RouteRequest } from './types.js';
 import { fnv1a32, NO_STICKY } from './pick.js';
 
@@ -62,6 +63,7 @@ function routeRequest(t: LoadedTable, scratch: Scratch, routerScratch: Scratch, 
   const grpc = req.protocol === Protocol.grpc;
   const sticky = options === undefined ? NO_STICKY : stickyHash(req, options);
   const random = options?.random ?? Math.random;
+  if (typeof random !== 'function') invalidRequest('options.random', 'a function', random);
   const d = decide(rt.routes[winner]!, req, random, sticky);
   if (!d.matched || t.mesh === null) return d;
   return routerStage(t.mesh, routerScratch, d, request, options, random, sticky, grpc);
@@ -71,6 +73,7 @@ function routeRequest(t: LoadedTable, scratch: Scratch, routerScratch: Scratch, 
 function stickyHash(req: RequestState, options: RouteOptions | undefined): number {
   const key = options?.stickyKey;
   if (key === undefined) return NO_STICKY;
+  if (typeof key !== 'string') invalidRequest('options.stickyKey', 'a header name (string)', key);
   const v = headerValue(req, key.toLowerCase());
   return v === undefined ? NO_STICKY : fnv1a32(v);
 }

@@ -5,7 +5,7 @@
 import { Protocol } from '../table/layout.js';
 import { groupKey, type LoadedGroup, type LoadedRouter, type LoadedVhost } from './loaded.js';
 import { hostMatches, hostOf, type RequestState } from './match.js';
-import { authorityPort, bounds, findBounds, isNormal, normalizePath, PLAIN, scanPath } from './request.js';
+import { authorityPort, bounds, findBounds, invalidRequest, isNormal, normalizePath, PLAIN, scanPath } from './request.js';
 import type { Decision, RouteRequest } from './types.js';
 
 /** A fresh normalized request (explain, tests). */
@@ -25,20 +25,56 @@ export function emptyRequestState(): RequestState {
  * part of the path it matched, so only the rest is scanned).
  */
 export function fillRequest(rt: LoadedRouter, request: RouteRequest, req: RequestState): RequestState {
+  // JavaScript callers are not held to the types: a request of the wrong shape is a typed error naming the field.
+  if (typeof request !== 'object' || request === null || typeof request.path !== 'string') checkRequest(request);
+  const authority = request.authority ?? null;
+  const method = request.method ?? 'GET';
+  const scheme = request.scheme ?? 'http';
+  const headers = request.headers;
+  const explicitPort = request.port;
+  const protocolName = request.protocol;
+  if (
+    (authority !== null && typeof authority !== 'string') || typeof method !== 'string' || typeof scheme !== 'string' ||
+    (typeof headers !== 'object' && headers !== undefined) ||
+    (explicitPort !== undefined && !isPort(explicitPort)) ||
+    (protocolName !== undefined && protocolName !== 'http' && protocolName !== 'http2' && protocolName !== 'grpc')
+  ) checkRequest(request);
+  const port = resolvePort(rt, explicitPort, authority);
   req.path = request.path;
   req.settled = false;
   req.query = null;
-  const authority = request.authority ?? null;
-  const port = resolvePort(rt, request.port, authority);
-  req.method = request.method ?? 'GET';
+  req.method = method;
   req.authority = authority;
   req.host = null;
   req.port = port;
-  req.protocol = request.protocol !== undefined ? Protocol[request.protocol] : listenerProtocol(rt, port);
-  req.scheme = request.scheme ?? 'http';
-  req.headersInput = request.headers;
+  req.protocol = protocolName !== undefined ? Protocol[protocolName] : listenerProtocol(rt, port);
+  req.scheme = scheme;
+  req.headersInput = headers;
   req.headers = null;
   return req;
+}
+
+const isPort = (v: unknown): boolean => typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= 65535;
+const optionalString = (v: unknown): boolean => v === undefined || v === null || typeof v === 'string';
+
+/** Each request field, what it must be, and the check (fillRequest's fast test, spelled out to name the field). */
+const REQUEST_FIELDS: [string, string, (v: unknown) => boolean][] = [
+  ['path', 'a string', (v) => typeof v === 'string'],
+  ['authority', 'a string', optionalString],
+  ['method', 'a string', optionalString],
+  ['scheme', 'a string', optionalString],
+  ['headers', 'an object, a Map or an iterable of [name, value] pairs', (v) => v === undefined || typeof v === 'object'],
+  ['port', 'an integer 1–65535', (v) => v === undefined || isPort(v)],
+  ['protocol', "'http', 'http2' or 'grpc'", (v) => v === undefined || v === 'http' || v === 'http2' || v === 'grpc'],
+];
+
+/** Throws REQUEST_INVALID for the first field of `request` that has the wrong type. */
+function checkRequest(request: unknown): never {
+  if (typeof request !== 'object' || request === null) invalidRequest('the request', 'an object', request);
+  const r = request as Record<string, unknown>;
+  for (const [field, expected, ok] of REQUEST_FIELDS) if (!ok(r[field])) invalidRequest(field, expected, r[field]);
+  // Not reached while REQUEST_FIELDS and fillRequest's fast test agree (test/evaluate/request-input.test.ts).
+  return invalidRequest('the request', 'a RouteRequest', request);
 }
 
 /** settlePath's outcomes. */
