@@ -5,7 +5,7 @@
 import { TableFormatError } from '../errors.js';
 import { loadAutomaton, type Automaton } from '../regex/matcher.js';
 import {
-  DiscoveryKind, HostKind, METHOD_NAMES, NONE, PredicateOp, ProviderKind, PRIORITY_UNSET, PROTOCOL_NAMES, ROUTER_FLAG_VIRTUAL_HOST,
+  DiscoveryKind, HostKind, METHOD_NAMES, NONE, PathKind, PredicateOp, ProviderKind, PRIORITY_UNSET, PROTOCOL_NAMES, ROUTER_FLAG_VIRTUAL_HOST,
   ROUTE_FLAG_HOST_REWRITE_DISABLED, ROUTE_FLAG_WEIGHTED, RouterKind, VhostKind,
 } from '../table/layout.js';
 import type { DecodedTable, RouterRecord } from '../table/types.js';
@@ -218,14 +218,15 @@ function loadRouterRecord(d: DecodedTable, rec: RouterRecord, automata: Automato
     const weighted = (r.flags & ROUTE_FLAG_WEIGHTED) !== 0;
     const pathRewrite = r.pathRewrite === NONE ? null : s(r.pathRewrite);
     const path = s(r.path);
-    const { rewrite, cut } = rewriteOf({ pathRewrite, protocol: r.protocol, pathKind: r.pathKind, path, prefixRewrite: r.prefixRewrite });
+    const rewrite = rewriteOf({ pathRewrite, protocol: r.protocol, pathKind: r.pathKind, prefixRewrite: r.prefixRewrite });
     routes.push({
       pathKind: r.pathKind,
       hasResidual: method !== null || r.scheme !== 0 || r.predicateCount > 0,
       hostKind: r.hostKind,
       regex: r.pathRegex === NONE ? null : automata[r.pathRegex]!,
       rewrite,
-      cut,
+      // A path-less HTTP match counts as prefix `/`.
+      cut: r.pathKind === PathKind.prefix ? path.length : 1,
       only: targets.length === 1 && !weighted ? targets[0]! : null,
       onlyService: targets[0]?.virtualService ?? '',
       onlyPort: targets[0]?.port ?? null,

@@ -10,8 +10,7 @@ import type { HeaderInput } from './types.js';
 
 /** A route() / explain() input of the wrong type: UsageError REQUEST_INVALID naming the field, what it must be and what it was. */
 export function invalidRequest(field: string, expected: string, got: unknown): never {
-  const shown = typeof got === 'string' ? JSON.stringify(got.length > 40 ? got.slice(0, 40) + '…' : got) : got === null ? 'null' : Array.isArray(got) ? 'an array' : typeof got;
-  throw new UsageError('REQUEST_INVALID', `route(): ${field} must be ${expected}, got ${shown}`);
+  throw new UsageError('REQUEST_INVALID', `route(): ${field} must be ${expected}, got ${typeof got === 'string' ? JSON.stringify(got.slice(0, 40)) : got === null ? 'null' : typeof got}`);
 }
 
 const SLASH = 0x2f;
@@ -41,38 +40,36 @@ export function splitPath(raw: string): [string, string | null] {
   return [raw.slice(0, bounds.end), bounds.queryStart < 0 ? null : raw.slice(bounds.queryStart, bounds.queryEnd)];
 }
 
-/** scanPath: nothing to do. */
-export const PLAIN = -1;
-/** scanPath: the path needs normalizing (a `//` or `/.` before any query, or no leading `/`). */
-export const NORMALIZE = -2;
+/** scanPath's answers besides an index: nothing to do, or the path needs normalizing (a `//` or `/.` before any query, or no leading `/`). */
+export enum Scan { plain = -1, normalize = -2 }
 
 /**
  * What settling `raw` involves, checking from code unit `from` on (the caller vouches for what comes
- * before: the trie walk matched it to route literals that are plain themselves): PLAIN when `raw`
+ * before: the trie walk matched it to route literals that are plain themselves): Scan.plain when `raw`
  * can be used as it is; the index of the first `?` or `#` when only a query or fragment has to be
- * cut off (the path before it is normal); NORMALIZE otherwise.
+ * cut off (the path before it is normal); Scan.normalize otherwise.
  */
 export function scanPath(raw: string, from: number): number {
-  if (raw.charCodeAt(0) !== SLASH) return NORMALIZE;
+  if (raw.charCodeAt(0) !== SLASH) return Scan.normalize;
   const n = raw.length;
   // A long rest: the native regex scan beats a JS loop; a short one is not worth its call.
   if (n - from > 12) {
     NOT_PLAIN.lastIndex = from;
-    if (!NOT_PLAIN.test(raw)) return PLAIN;
+    if (!NOT_PLAIN.test(raw)) return Scan.plain;
     // The match ends at lastIndex: `?` or `#`, or the second character of `//` or `/.`.
     const i = NOT_PLAIN.lastIndex - 1;
     const c = raw.charCodeAt(i);
-    return c === QUERY || c === FRAGMENT ? i : NORMALIZE;
+    return c === QUERY || c === FRAGMENT ? i : Scan.normalize;
   }
   for (let i = from; i < n; i++) {
     const c = raw.charCodeAt(i);
     if (c === QUERY || c === FRAGMENT) return i;
     if (c === SLASH) {
       const next = raw.charCodeAt(i + 1);
-      if (next === SLASH || next === DOT) return NORMALIZE;
+      if (next === SLASH || next === DOT) return Scan.normalize;
     }
   }
-  return PLAIN;
+  return Scan.plain;
 }
 
 /** A query, a fragment, or a place normalization would change (global: scanned from lastIndex). */
@@ -163,7 +160,7 @@ export function headerMap(headers: HeaderInput | undefined): Map<string, string>
   };
   if (typeof (headers as Iterable<unknown>)[Symbol.iterator] === 'function') {
     for (const pair of headers as Iterable<readonly [string, string]>) {
-      if (!Array.isArray(pair)) invalidRequest('each header', 'a [name, value] pair', pair);
+      if (!Array.isArray(pair)) invalidRequest('a header', 'a [name, value] pair', pair);
       add(pair[0], pair[1]);
     }
   } else {

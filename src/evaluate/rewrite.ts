@@ -3,24 +3,19 @@ import { PathKind, PrefixRewrite, Protocol } from '../table/layout.js';
 import type { LoadedRoute } from './loaded.js';
 
 /** How a route rewrites the path, decided once at load (rewriteOf) so that route() only switches on it. */
-export const Rewrite = { keep: 0, replace: 1, cutPrefix: 2, prefixToValue: 3 } as const;
+export enum Rewrite { keep, replace, cutPrefix, prefixToValue }
 
 /**
- * The route's rewrite and the length of the prefix it replaces:
+ * The route's rewrite (with `cut`, the length of the matched prefix, for the last two):
  * - `rewrite.path.exact` replaces the whole path;
  * - gRPC, exact and regex matches: unchanged (no default path rewrite, §8.3);
  * - prefix matches (a path-less HTTP match counts as prefix `/`): default = matched prefix → `/`
  *   without `//`; DISABLED = unchanged; `value` = matched prefix → value (§8.2).
  */
-export function rewriteOf(r: Pick<LoadedRoute, 'pathRewrite' | 'protocol' | 'pathKind' | 'path' | 'prefixRewrite'>): { rewrite: number; cut: number } {
-  if (r.pathRewrite !== null) return { rewrite: Rewrite.replace, cut: 0 };
-  if (r.protocol === Protocol.grpc || r.pathKind === PathKind.exact || r.pathKind === PathKind.regex) return { rewrite: Rewrite.keep, cut: 0 };
-  const cut = r.pathKind === PathKind.prefix ? r.path.length : 1;
-  switch (r.prefixRewrite) {
-    case PrefixRewrite.disabled: return { rewrite: Rewrite.keep, cut: 0 };
-    case PrefixRewrite.value: return { rewrite: Rewrite.prefixToValue, cut };
-    default: return { rewrite: Rewrite.cutPrefix, cut };
-  }
+export function rewriteOf(r: Pick<LoadedRoute, 'pathRewrite' | 'protocol' | 'pathKind' | 'prefixRewrite'>): Rewrite {
+  if (r.pathRewrite !== null) return Rewrite.replace;
+  if (r.protocol === Protocol.grpc || r.pathKind === PathKind.exact || r.pathKind === PathKind.regex || r.prefixRewrite === PrefixRewrite.disabled) return Rewrite.keep;
+  return r.prefixRewrite === PrefixRewrite.value ? Rewrite.prefixToValue : Rewrite.cutPrefix;
 }
 
 /** The upstream path (without query) for a matched route. */

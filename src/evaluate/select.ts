@@ -5,7 +5,7 @@
 import { Protocol } from '../table/layout.js';
 import { groupKey, type LoadedGroup, type LoadedRouter, type LoadedVhost } from './loaded.js';
 import { hostMatches, hostOf, type RequestState } from './match.js';
-import { authorityPort, bounds, findBounds, invalidRequest, isNormal, normalizePath, PLAIN, scanPath } from './request.js';
+import { authorityPort, bounds, findBounds, invalidRequest, isNormal, normalizePath, Scan, scanPath } from './request.js';
 import type { Decision, RouteRequest } from './types.js';
 
 /** A fresh normalized request (explain, tests). */
@@ -55,30 +55,20 @@ export function fillRequest(rt: LoadedRouter, request: RouteRequest, req: Reques
 }
 
 const isPort = (v: unknown): boolean => typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= 65535;
-const optionalString = (v: unknown): boolean => v === undefined || v === null || typeof v === 'string';
 
-/** Each request field, what it must be, and the check (fillRequest's fast test, spelled out to name the field). */
-const REQUEST_FIELDS: [string, string, (v: unknown) => boolean][] = [
-  ['path', 'a string', (v) => typeof v === 'string'],
-  ['authority', 'a string', optionalString],
-  ['method', 'a string', optionalString],
-  ['scheme', 'a string', optionalString],
-  ['headers', 'an object, a Map or an iterable of [name, value] pairs', (v) => v === undefined || typeof v === 'object'],
-  ['port', 'an integer 1–65535', (v) => v === undefined || isPort(v)],
-  ['protocol', "'http', 'http2' or 'grpc'", (v) => v === undefined || v === 'http' || v === 'http2' || v === 'grpc'],
-];
-
-/** Throws REQUEST_INVALID for the first field of `request` that has the wrong type. */
-function checkRequest(request: unknown): never {
-  if (typeof request !== 'object' || request === null) invalidRequest('the request', 'an object', request);
-  const r = request as Record<string, unknown>;
-  for (const [field, expected, ok] of REQUEST_FIELDS) if (!ok(r[field])) invalidRequest(field, expected, r[field]);
-  // Not reached while REQUEST_FIELDS and fillRequest's fast test agree (test/evaluate/request-input.test.ts).
-  return invalidRequest('the request', 'a RouteRequest', request);
+/** Throws REQUEST_INVALID for the first field of `request` that fillRequest's fast test refused. */
+function checkRequest(r: RouteRequest): never {
+  if (typeof r !== 'object' || r === null) invalidRequest('the request', 'an object', r);
+  if (typeof r.path !== 'string') invalidRequest('path', 'a string', r.path);
+  for (const f of ['authority', 'method', 'scheme'] as const) if (r[f] != null && typeof r[f] !== 'string') invalidRequest(f, 'a string', r[f]);
+  if (r.headers !== undefined && typeof r.headers !== 'object') invalidRequest('headers', 'an object or an iterable of [name, value]', r.headers);
+  if (r.port !== undefined && !isPort(r.port)) invalidRequest('port', 'an integer 1–65535', r.port);
+  // What is left of the fast test: the protocol.
+  return invalidRequest('protocol', "'http', 'http2' or 'grpc'", r.protocol);
 }
 
 /** settlePath's outcomes. */
-export const Settled = { unchanged: 0, queryCut: 1, normalized: 2 } as const;
+export enum Settled { unchanged, queryCut, normalized }
 
 /**
  * Splits the raw path into path and query and normalizes the path, unless code units from `from`
@@ -90,7 +80,7 @@ export function settlePath(req: RequestState, from: number): number {
   req.settled = true;
   const raw = req.path;
   const at = scanPath(raw, from);
-  if (at === PLAIN) return Settled.unchanged;
+  if (at === Scan.plain) return Settled.unchanged;
   if (at >= 0) {
     // Only a query (or fragment) to cut off: the path before it is normal.
     req.path = raw.slice(0, at);

@@ -37,11 +37,11 @@ test('a request of the wrong shape is REQUEST_INVALID naming the field', () => {
   rejects('/a', 'the request must be an object, got "/a"');
   rejects({}, 'path must be a string, got undefined');
   rejects({ path: 42 }, 'path must be a string, got number');
-  rejects({ path: ['/a'] }, 'path must be a string, got an array');
+  rejects({ path: ['/a'] }, 'path must be a string, got object');
   rejects({ path: '/a', authority: 7 }, 'authority must be a string');
   rejects({ path: '/a', method: 5 }, 'method must be a string');
   rejects({ path: '/a', scheme: true }, 'scheme must be a string');
-  rejects({ path: '/a', headers: 'x-canary: true' }, 'headers must be an object');
+  rejects({ path: '/a', headers: 'x-canary: true' }, 'headers must be an object or an iterable of [name, value]');
   rejects({ path: '/a', port: '8080' }, 'port must be an integer 1–65535, got "8080"');
   rejects({ path: '/a', port: 8080.5 }, 'port must be an integer');
   rejects({ path: '/a', port: 0 }, 'port must be an integer');
@@ -49,7 +49,7 @@ test('a request of the wrong shape is REQUEST_INVALID naming the field', () => {
   rejects({ path: '/a', protocol: 'toString' }, 'protocol must be');
   rejects({ path: '/a', headers: [['x-canary']] , method: 7 }, 'method must be a string');
   // Header entries are only looked at when a candidate has a header criterion (/a has one).
-  rejects({ path: '/a', headers: ['x-canary: true'] }, 'each header must be a [name, value] pair');
+  rejects({ path: '/a', headers: ['x-canary: true'] }, 'a header must be a [name, value] pair');
   rejects({ path: '/a', headers: new Map<unknown, unknown>([[1, 'true']]) }, 'a header name must be a string, got number');
   rejects({ path: '/a' }, 'options.random must be a function', { random: 0.5 });
   rejects({ path: '/a' }, 'options.stickyKey must be a header name', { stickyKey: 1 });

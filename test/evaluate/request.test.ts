@@ -1,7 +1,9 @@
 // Request normalization (reference §7, §10 #20–22).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { authorityPort, headerMap, NORMALIZE, normalizePath, parseInt64, PLAIN, queryValue, scanPath, splitPath } from '../../src/evaluate/request.js';
+import { authorityPort, headerMap, normalizePath, parseInt64, queryValue, Scan, scanPath, splitPath } from '../../src/evaluate/request.js';
+
+const { plain: PLAIN, normalize: NORMALIZE } = Scan;
 import { build, gr } from '../_support/quick.js';
 
 test('path normalization: dot segments (RFC 3986 §5.2.4) then merged slashes', () => {
