@@ -11,7 +11,7 @@
  * 3. benchmark.js (second harness): meshroute and the fastest peer of each workload, fresh process each.
  * Writes bench/results/peers.json (rendered into bench/RESULTS.md by bench/run.ts).
  */
-import { spawnSync } from 'node:child_process';
+import { reportResult, runChild } from '../_child.js';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { Bench } from 'tinybench';
@@ -62,7 +62,7 @@ async function childTinybench(router: string, workload: WorkloadName): Promise<v
   const l = r.latency;
   const out: Sample = { nsP50: (l.p50! * 1e6) / n, nsP99: (l.p99! * 1e6) / n, nsMean: (l.mean * 1e6) / n, samples: l.samplesCount };
   const classes = argv.includes('--with-classes') ? perClass(router, workload) : undefined;
-  process.stdout.write(`RESULT ${JSON.stringify({ ...out, classes, sink: sink() })}\n`);
+  reportResult({ ...out, classes, sink: sink() });
 }
 
 /**
@@ -103,7 +103,7 @@ function childBenchmarkJs(router: string, workload: WorkloadName): Promise<void>
       .on('complete', function (this: BenchmarkSuite) {
         const b = this[0]!;
         // benchmark.js reports the mean (hz); the median of its samples (seconds per op) is robust to preemption.
-        process.stdout.write(`RESULT ${JSON.stringify({ nsMean: 1e9 / b.hz / n, nsMedian: (median(b.stats.sample) * 1e9) / n, rme: b.stats.rme, samples: b.stats.sample.length })}\n`);
+        reportResult({ nsMean: 1e9 / b.hz / n, nsMedian: (median(b.stats.sample) * 1e9) / n, rme: b.stats.rme, samples: b.stats.sample.length });
         resolve();
       })
       .run();
@@ -121,10 +121,7 @@ interface BenchmarkSuite {
 function spawnChild(mode: string, router: string, workload: string, extra: string[] = []): Record<string, unknown> {
   const args = ['--import', 'tsx', 'bench/peers/peers.bench.ts', mode, router, workload, '--time', String(TIME_MS), '--warmup', String(WARMUP_MS), ...extra];
   if (QUICK) args.push('--quick');
-  const r = spawnSync(process.execPath, args, { encoding: 'utf8' });
-  const line = r.stdout.split('\n').find((l) => l.startsWith('RESULT '));
-  if (r.status !== 0 || line === undefined) throw new Error(`child ${mode} ${router} ${workload} failed (exit ${r.status}):\n${r.stderr}${r.stdout}\nreproduce: node ${args.join(' ')}`);
-  return JSON.parse(line.slice(7)) as Record<string, unknown>;
+  return runChild(args, `child ${mode} ${router} ${workload}`);
 }
 
 function shuffle<T>(xs: T[], rnd: () => number): T[] {

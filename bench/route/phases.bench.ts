@@ -20,7 +20,7 @@
  * ns per request: median over rounds of (round time / 1,000). Writes bench/results/phases.json
  * (rendered into bench/RESULTS.md by bench/run.ts).
  */
-import { spawnSync } from 'node:child_process';
+import { reportResult, runChild } from '../_child.js';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { compileGatewayTable } from '../../src/compile/index.js';
 import { decodeTable } from '../../src/table/decode.js';
@@ -111,13 +111,7 @@ function parent(): void {
   const rows: Row[] = [];
   for (const n of SIZES) {
     const args = ['--import', 'tsx', 'bench/route/phases.bench.ts', '--child', String(n), ...(QUICK ? ['--quick'] : [])];
-    const r = spawnSync(process.execPath, args, { encoding: 'utf8' });
-    const line = r.stdout.split('\n').find((l) => l.startsWith('RESULT '));
-    if (r.status !== 0 || line === undefined) {
-      console.error(`phases benchmark failed at ${n} routes (exit ${r.status}):\n${r.stderr}${r.stdout}\nreproduce: node ${args.join(' ')}`);
-      process.exit(1);
-    }
-    const row = JSON.parse(line.slice(7)) as Row;
+    const row = runChild<Row>(args, `phases benchmark at ${n} routes`);
     rows.push(row);
     console.log(`${String(n).padStart(5)} routes: ${STAGES.map((s) => `${s} ${row.ns[s].toFixed(1)}`).join('  ')} ns`);
   }
@@ -127,5 +121,5 @@ function parent(): void {
 }
 
 const at = argv.indexOf('--child');
-if (at >= 0) process.stdout.write(`RESULT ${JSON.stringify(child(Number(argv[at + 1])))}\n`);
+if (at >= 0) reportResult(child(Number(argv[at + 1])));
 else parent();

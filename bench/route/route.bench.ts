@@ -18,7 +18,7 @@
  * Before timing, meshroute and the reference must agree on every request timed. Writes
  * bench/results/route.json (rendered into bench/RESULTS.md by bench/run.ts).
  */
-import { spawnSync } from 'node:child_process';
+import { reportResult, runChild } from '../_child.js';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { Bench } from 'tinybench';
 import { compileGatewayTable } from '../../src/compile/index.js';
@@ -150,7 +150,7 @@ async function child(n: number): Promise<void> {
     agree,
     hits,
   };
-  process.stdout.write(`RESULT ${JSON.stringify({ ...out, sink })}\n`);
+  reportResult({ ...out, sink });
 }
 
 function parent(): void {
@@ -161,13 +161,7 @@ function parent(): void {
     const order = [...SIZES].sort(() => rnd() - 0.5);
     for (const n of order) {
       const args = ['--expose-gc', '--import', 'tsx', 'bench/route/route.bench.ts', '--child', String(n), ...(QUICK ? ['--quick'] : [])];
-      const r = spawnSync(process.execPath, args, { encoding: 'utf8' });
-      const line = r.stdout.split('\n').find((l) => l.startsWith('RESULT '));
-      if (r.status !== 0 || line === undefined) {
-        console.error(`route benchmark failed at ${n} routes (exit ${r.status}):\n${r.stderr}${r.stdout}\nreproduce: node ${args.join(' ')}`);
-        process.exit(1);
-      }
-      const s = JSON.parse(line.slice(7)) as Sample;
+      const s = runChild<Sample>(args, `route benchmark at ${n} routes`);
       samples.get(n)!.push(s);
       console.log(`run ${run + 1}/${RUNS} ${String(n).padStart(5)} routes: route() ${s.routeNs.toFixed(1)} ns, reference ${s.referenceNs.toFixed(0)} ns, control ${s.controlNs.toFixed(1)} ns, compile ${s.compileMs.toFixed(1)} ms, heap ${(s.heapBytes / (n + 1)).toFixed(0)} B/route`);
     }
