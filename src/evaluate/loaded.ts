@@ -45,13 +45,13 @@ export interface LoadedRoute {
   /** `only`'s service and port, copied here: decide() reads them without another object. */
   onlyService: string;
   onlyPort: number | null;
+  hostRewriteDisabled: boolean;
+  name: string;
   pathRewrite: string | null;
   protocol: number;
   prefixRewrite: number;
   /** Literal or regex source; '' when path-less. */
   path: string;
-  hostRewriteDisabled: boolean;
-  name: string;
   weighted: boolean;
   targets: LoadedTarget[];
   totalWeight: number;
@@ -230,12 +230,12 @@ function loadRouterRecord(d: DecodedTable, rec: RouterRecord, automata: Automato
       only: targets.length === 1 && !weighted ? targets[0]! : null,
       onlyService: targets[0]?.virtualService ?? '',
       onlyPort: targets[0]?.port ?? null,
+      hostRewriteDisabled: (r.flags & ROUTE_FLAG_HOST_REWRITE_DISABLED) !== 0,
+      name: s(r.name),
       pathRewrite,
       protocol: r.protocol,
       prefixRewrite: r.prefixRewrite,
       path,
-      hostRewriteDisabled: (r.flags & ROUTE_FLAG_HOST_REWRITE_DISABLED) !== 0,
-      name: s(r.name),
       weighted,
       targets,
       totalWeight: targets.reduce((n, t) => n + t.weight, 0),
