@@ -72,8 +72,9 @@ export enum Settled { unchanged, queryCut, normalized }
 
 /**
  * Splits the raw path into path and query and normalizes the path, unless code units from `from`
- * on show it is already plain (scanPath; cutting a query off a normal path skips the rest). Says what changed: nothing, only a query or fragment cut off the
- * end, or the path normalized.
+ * on show it is already plain (scanPath; a query cut off a path that is otherwise normal needs
+ * nothing more). Says what changed: nothing, only a query or fragment cut off the end, or the path
+ * normalized.
  */
 export function settlePath(req: RequestState, from: number): number {
   if (req.settled) return Settled.unchanged;
