@@ -69,11 +69,10 @@ export function decodeTable(bytes: Uint8Array): DecodedTable {
   const i64 = (): bigint => ((p += 8), view.getBigInt64(p - 8, true));
   const u32x2 = () => ({ port: g(), protocol: g() });
   /** An array section: u32 count, then count records of RecordSize bytes, each read by `read` (in byte order). */
-  const records = <T>(name: keyof typeof RecordSize, read: () => T): T[] => {
-    const kind = SectionKind[name];
+  const records = <T>(kind: SectionKind, recSize: RecordSize, read: () => T): T[] => {
     const s = sec(kind)!;
     const n = s.length < 4 ? -1 : u32(s.offset);
-    const recSize = (size[kind] = RecordSize[name]);
+    size[kind] = recSize;
     base[kind] = s.offset + 4;
     if (n < 0 || n * recSize + 4 !== s.length) fail('table-section-size', `section ${kind}: bad record count`, s.offset);
     const out: T[] = (all[kind] = new Array(n));
@@ -119,29 +118,29 @@ export function decodeTable(bytes: Uint8Array): DecodedTable {
     bytes,
   } as DecodedTable;
   // Field by field, in byte order (docs/table-format.md); `p++` skips a reserved byte.
-  d.routers = records('routers', () => ({ kind: g(), name: g(), mesh: g(), flags: g(), firstRoute: g(), routeCount: g(), firstGroup: g(), groupCount: g(), firstListener: g(), listenerCount: g() }));
-  d.listeners = records('listeners', u32x2);
-  d.groups = records('groups', () => ({ port: g(), protocol: g(), firstVhost: g(), vhostCount: g() }));
-  d.vhosts = records('vhosts', () => ({ kind: g(), host: g(), firstNode: g(), nodeCount: g(), otherStart: g(), otherCount: g() }));
-  d.nodes = records('nodes', () => ({ labelStart: g(), labelLength: g(2), childCount: g(2), firstChild: g(), prefixStart: g(), exactStart: g(), prefixCount: g(2), exactCount: g(2) }));
-  d.lists = records('lists', g);
-  d.routes = records('routes', () => ({
+  d.routers = records(SectionKind.routers, RecordSize.routers, () => ({ kind: g(), name: g(), mesh: g(), flags: g(), firstRoute: g(), routeCount: g(), firstGroup: g(), groupCount: g(), firstListener: g(), listenerCount: g() }));
+  d.listeners = records(SectionKind.listeners, RecordSize.listeners, u32x2);
+  d.groups = records(SectionKind.groups, RecordSize.groups, () => ({ port: g(), protocol: g(), firstVhost: g(), vhostCount: g() }));
+  d.vhosts = records(SectionKind.vhosts, RecordSize.vhosts, () => ({ kind: g(), host: g(), firstNode: g(), nodeCount: g(), otherStart: g(), otherCount: g() }));
+  d.nodes = records(SectionKind.nodes, RecordSize.nodes, () => ({ labelStart: g(), labelLength: g(2), childCount: g(2), firstChild: g(), prefixStart: g(), exactStart: g(), prefixCount: g(2), exactCount: g(2) }));
+  d.lists = records(SectionKind.lists, RecordSize.lists, g);
+  d.routes = records(SectionKind.routes, RecordSize.routes, () => ({
     name: g(), protocol: g(1), pathKind: g(1), hostKind: g(1), method: g(1), priority: g(2), port: g(2), path: g(), pathRegex: g(), host: g(),
     firstPredicate: g(), predicateCount: g(2), targetCount: g(2), firstTarget: g(), prefixRewrite: g(1), scheme: g(1), flags: (p++, g(1)), prefixValue: g(), pathRewrite: g(),
   }));
-  d.predicates = records('predicates', () => ({ kind: g(1), op: g(1), invert: g(1) !== 0, name: (p++, g()), value: g(), aux: g() }));
-  d.ranges = records('ranges', () => ({ start: i64(), end: i64() }));
-  d.targets = records('targets', () => ({ virtualService: g(), port: g(), weight: g() }));
+  d.predicates = records(SectionKind.predicates, RecordSize.predicates, () => ({ kind: g(1), op: g(1), invert: g(1) !== 0, name: (p++, g()), value: g(), aux: g() }));
+  d.ranges = records(SectionKind.ranges, RecordSize.ranges, () => ({ start: i64(), end: i64() }));
+  d.targets = records(SectionKind.targets, RecordSize.targets, () => ({ virtualService: g(), port: g(), weight: g() }));
   // The router-stage sections: all present (a two-stage table) or none (gateway-only).
   let meshCount = 0;
   for (let k = SectionKind.services; k <= SectionKind.policies; k++) if (sec(k)) meshCount++;
   if (meshCount > 0 && meshCount < 5) fail('table-section-missing', 'router-stage sections must all be present', HEADER_SIZE);
   const mesh: MeshData | null = meshCount === 0 ? null : {
-    services: records('services', () => ({ name: g(), providerKind: g(), provider: g() })),
-    vnodes: records('vnodes', () => ({ name: g(), discovery: g(), host: g(), service: g(), firstAttribute: g(), attributeCount: g(), firstListener: g(), listenerCount: g() })),
-    nodeListeners: records('nodeListeners', u32x2),
-    attributes: records('attributes', () => ({ key: g(), value: g() })),
-    policies: records('policies', () => ({ timeout: g(), retryPolicy: g() })),
+    services: records(SectionKind.services, RecordSize.services, () => ({ name: g(), providerKind: g(), provider: g() })),
+    vnodes: records(SectionKind.vnodes, RecordSize.vnodes, () => ({ name: g(), discovery: g(), host: g(), service: g(), firstAttribute: g(), attributeCount: g(), firstListener: g(), listenerCount: g() })),
+    nodeListeners: records(SectionKind.nodeListeners, RecordSize.nodeListeners, u32x2),
+    attributes: records(SectionKind.attributes, RecordSize.attributes, () => ({ key: g(), value: g() })),
+    policies: records(SectionKind.policies, RecordSize.policies, () => ({ timeout: g(), retryPolicy: g() })),
   };
   d.mesh = mesh;
   validate(d, base, size, all, str.end - str.blob);
