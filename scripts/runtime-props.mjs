@@ -8,9 +8,10 @@
 // Router, Decision, Explanation and everything in src/evaluate/types.ts, the errors' fields, and
 // Automaton.fullMatch. Also never a name looked up by a string at run time (the Protocol keys
 // http/http2/grpc/tcp: select.ts indexes Protocol by the request's protocol name) or a built-in's
-// (RegExp test/exec/lastIndex, TextEncoder encode, ...). Names that are also members of a layout
-// enum (strings, routers, exact, regex, any, ...) are left out too: esbuild stops inlining an enum
-// whose member names it mangles, which costs more than mangling them saves (measured: 446 B).
+// (RegExp test/exec/lastIndex, TextEncoder encode, ...). And never the member name of an enum
+// (layout's strings, routers, exact, regex, any, ...): esbuild 0.28 then stops inlining that enum,
+// mangles the member where it is read but not in the enum object it emits, so the read gives
+// undefined (reproduced with a two-file example).
 // test/browser/runtime-bundle.test.ts checks the public type names against this list and runs the
 // mangled bundle against the source runtime; the browser and package tests run it too.
 export const RUNTIME_INTERNAL_PROPS = [
