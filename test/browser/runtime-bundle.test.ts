@@ -31,7 +31,7 @@ function outcome(f: () => unknown): string {
     return JSON.stringify({ ok: f() }, (_k, v: unknown) => (typeof v === 'bigint' ? String(v) : v));
   } catch (e) {
     const x = e as { name: string; code: string; offset: number; message: string };
-    return JSON.stringify({ error: [x.name, x.code, x.offset, x.message] });
+    return JSON.stringify({ error: [x.name, x.code, x.offset, x.message, Object.getOwnPropertyNames(e).join()] });
   }
 }
 
