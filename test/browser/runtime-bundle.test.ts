@@ -19,8 +19,9 @@ import { loadVectorSuites } from '../_support/vectors.js';
 import { apiDocuments, modelFromApi } from '../_support/vector-model.js';
 import { gatewayResourcesArb, requestFor, requestRecipeArb } from '../_support/arbitraries.js';
 import { meshRequestFor, meshRequestRecipeArb, meshResourcesArb } from '../_support/mesh-arbitraries.js';
-import { RUNTIME_INTERNAL_PROPS } from '../../scripts/runtime-props.mjs';
 
+const PROPS_MODULE = pathToFileURL(resolve('scripts/runtime-props.mjs')).href; // plain JS: imported by path, untyped
+const { RUNTIME_INTERNAL_PROPS } = (await import(PROPS_MODULE)) as { RUNTIME_INTERNAL_PROPS: string[] };
 const BUNDLE = resolve('dist/browser/runtime.js');
 const skip = existsSync(BUNDLE) ? false : 'dist/browser/runtime.js missing: run npm run build';
 const load = async (): Promise<typeof source> => (await import(pathToFileURL(BUNDLE).href)) as typeof source;
