@@ -143,7 +143,7 @@ export function decodeTable(bytes: Uint8Array): DecodedTable {
     policies: records(SectionKind.policies, RecordSize.policies, () => ({ timeout: g(), retryPolicy: g() })),
   };
   d.mesh = mesh;
-  validate(d, base, size, all, str.end - str.blob);
+  validate(d, base, size, all, str.end - str.blob, u32);
   return d;
 }
 
@@ -156,20 +156,21 @@ export function decodeTable(bytes: Uint8Array): DecodedTable {
  * the encoder writes them in. So each record is referenced, and checked, exactly once: validation
  * stays linear in the table size even for hostile tables whose references all point at one huge range.
  */
-function validate(d: DecodedTable, base: number[], size: number[], all: unknown[][], blobLength: number): void {
+function validate(d: DecodedTable, base: number[], size: number[], all: unknown[][], blobLength: number, u32: (o: number) => number): void {
   const at = (kind: number, i: number): number => base[kind]! + i * size[kind]!;
   /** Calls fn(record, its byte offset) for each record of section `kind`. */
   const each = <T>(kind: number, fn: (r: T, o: number) => void): void => all[kind]!.forEach((r, i) => fn(r as T, at(kind, i)));
   /** Next expected first index per section kind (the layout cursors). */
   const cursor: number[] = new Array(18).fill(0);
   const nStr = d.strings.length;
-  const str = (i: number, where: number, optional: boolean): void => {
+  /** The string field at byte `where` (or string `i`, when the error is reported elsewhere): a string, or NONE if optional. */
+  const str = (where: number, optional: boolean, i = u32(where)): void => {
     if (i === NONE ? !optional : i >= nStr) fail('table-index', `string ${i} out of range`, where);
   };
-  /** A string field that is NONE exactly when `none` (else a string). */
-  const strIff = (i: number, where: number, none: boolean): void => {
-    str(i, where, none);
-    if (none && i !== NONE) fail('table-value', 'unexpected string', where);
+  /** The string field at byte `where`: NONE exactly when `none` (else a string). */
+  const strIff = (where: number, none: boolean): void => {
+    str(where, none);
+    if (none && u32(where) !== NONE) fail('table-value', 'unexpected string', where);
   };
   const range = (first: number, count: number, total: number, where: number): void => {
     if (first > total || count > total - first) fail('table-index', `range [${first}, +${count}) out of ${total}`, where);
@@ -196,37 +197,37 @@ function validate(d: DecodedTable, base: number[], size: number[], all: unknown[
 
   each<ListenerRecord>(SectionKind.listeners, (l, o) => value(badPort(l), 'listener', o));
   each<RouteRecord>(SectionKind.routes, (r, o) => {
-    str(r.name, o, false);
+    str(o, false);
     value(r.protocol < Protocol.http || r.protocol > maxProtocol, 'route protocol', o + 4);
     value(r.protocol === Protocol.tcp && (r.pathKind !== PathKind.none || r.hostKind !== HostKind.none || r.method !== 0 || r.predicateCount !== 0 || r.scheme !== Scheme.none), 'tcp route criteria', o + 4);
     value(r.scheme > Scheme.https, 'scheme', o + 37);
     value(r.pathKind > PathKind.regex, 'path kind', o + 5);
-    strIff(r.path, o + 12, r.pathKind === PathKind.none);
+    strIff(o + 12, r.pathKind === PathKind.none);
     if (r.pathKind === PathKind.regex ? r.pathRegex >= d.regexes.length : r.pathRegex !== NONE) fail('table-index', 'bad path regex', o + 16);
     value(r.hostKind > HostKind.suffix, 'host kind', o + 6);
-    strIff(r.host, o + 20, r.hostKind === HostKind.none);
+    strIff(o + 20, r.hostKind === HostKind.none);
     value(r.method >= METHOD_NAMES.length, 'method', o + 7);
     value(r.priority > MAX_PRIORITY && r.priority !== PRIORITY_UNSET, 'priority', o + 8);
     range(r.firstPredicate, r.predicateCount, predicates.length, o + 24);
     range(r.firstTarget, r.targetCount, targets.length, o + 32);
     value(r.prefixRewrite > PrefixRewrite.enabled, 'prefix rewrite', o + 36);
     if ((r.flags & ~KNOWN_ROUTE_FLAGS) !== 0) fail('table-flags', 'unknown route flags', o + 39);
-    str(r.prefixValue, o + 40, r.prefixRewrite !== PrefixRewrite.value);
-    str(r.pathRewrite, o + 44, true);
+    str(o + 40, r.prefixRewrite !== PrefixRewrite.value);
+    str(o + 44, true);
     tile(SectionKind.predicates, r.firstPredicate, r.predicateCount, predicates.length, o + 24);
     tile(SectionKind.targets, r.firstTarget, r.targetCount, targets.length, o + 32);
   });
   each<PredicateRecord>(SectionKind.predicates, (p, o) => {
-    str(p.name, o + 4, false);
+    str(o + 4, false);
     value(p.kind !== PredicateKind.header && p.kind !== PredicateKind.query, 'predicate kind', o);
     value(p.op > PredicateOp.range, 'predicate op', o + 1);
     value(p.kind === PredicateKind.query && p.op !== PredicateOp.exact && p.op !== PredicateOp.present, 'query predicate op', o + 1);
-    strIff(p.value, o + 8, p.op === PredicateOp.present || p.op === PredicateOp.range);
+    strIff(o + 8, p.op === PredicateOp.present || p.op === PredicateOp.range);
     const auxLimit = p.op === PredicateOp.regex ? d.regexes.length : p.op === PredicateOp.range ? d.ranges.length : -1;
     if (auxLimit < 0 ? p.aux !== NONE : p.aux >= auxLimit) fail('table-index', 'bad regex/range index', o + 12);
   });
   each<TargetRecord>(SectionKind.targets, (t, o) => {
-    str(t.virtualService, o, false);
+    str(o, false);
     value(t.port > 0xffff, 'target port', o);
   });
 
@@ -266,8 +267,8 @@ function validate(d: DecodedTable, base: number[], size: number[], all: unknown[
     const o = at(SectionKind.routers, i);
     value(r.kind !== RouterKind.gateway && r.kind !== RouterKind.virtualRouter, 'router kind', o);
     if ((r.flags & ~KNOWN_ROUTER_FLAGS) !== 0) fail('table-flags', 'unknown router flags', o);
-    str(r.name, o, false);
-    str(r.mesh, o, false);
+    str(o, false, r.name);
+    str(o, false, r.mesh);
     range(r.firstRoute, r.routeCount, routes.length, o);
     range(r.firstGroup, r.groupCount, d.groups.length, o);
     range(r.firstListener, r.listenerCount, d.listeners.length, o);
@@ -284,7 +285,7 @@ function validate(d: DecodedTable, base: number[], size: number[], all: unknown[
         const vh = d.vhosts[v]!;
         const vo = at(SectionKind.vhosts, v);
         value(vh.kind > VhostKind.suffix, 'vhost kind', vo);
-        strIff(vh.host, vo + 4, vh.kind === VhostKind.any);
+        strIff(vo + 4, vh.kind === VhostKind.any);
         tile(SectionKind.nodes, vh.firstNode, vh.nodeCount, nodes.length, vo + 8);
         list(vh.otherStart, vh.otherCount, r.routeCount, vo + 16);
         trie(vh, r);
@@ -297,15 +298,15 @@ function validate(d: DecodedTable, base: number[], size: number[], all: unknown[
   const m = d.mesh;
   if (m === null) return;
   each<ServiceRecord>(SectionKind.services, (s, o) => {
-    str(s.name, o, false);
+    str(o, false);
     value(s.providerKind > ProviderKind.virtualRouter, 'provider kind', o + 4);
-    strIff(s.provider, o + 8, s.providerKind === ProviderKind.none);
+    strIff(o + 8, s.providerKind === ProviderKind.none);
   });
   each<VnodeRecord>(SectionKind.vnodes, (n, o) => {
-    str(n.name, o, false);
+    str(o, false);
     value(n.discovery > DiscoveryKind.cloudMap, 'service discovery kind', o + 4);
-    strIff(n.host, o + 8, n.discovery === DiscoveryKind.none);
-    strIff(n.service, o + 12, n.discovery !== DiscoveryKind.cloudMap);
+    strIff(o + 8, n.discovery === DiscoveryKind.none);
+    strIff(o + 12, n.discovery !== DiscoveryKind.cloudMap);
     tile(SectionKind.attributes, n.firstAttribute, n.attributeCount, m.attributes.length, o + 16);
     tile(SectionKind.nodeListeners, n.firstListener, n.listenerCount, m.nodeListeners.length, o + 24);
   });
@@ -313,12 +314,12 @@ function validate(d: DecodedTable, base: number[], size: number[], all: unknown[
   referenced(SectionKind.nodeListeners);
   each<ListenerRecord>(SectionKind.nodeListeners, (l, o) => value(badPort(l), 'node listener', o));
   each<AttributeRecord>(SectionKind.attributes, (a, o) => {
-    str(a.key, o, false);
-    str(a.value, o + 4, false);
+    str(o, false);
+    str(o + 4, false);
   });
   if (m.policies.length !== routes.length) fail('table-section-size', `${m.policies.length} policy records for ${routes.length} routes`, base[SectionKind.policies]! - 4);
   each<PolicyRecord>(SectionKind.policies, (p, o) => {
-    str(p.timeout, o, true);
-    str(p.retryPolicy, o + 4, true);
+    str(o, true);
+    str(o + 4, true);
   });
 }
