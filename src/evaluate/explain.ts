@@ -9,7 +9,7 @@ import { ProviderKind, SCHEME_NAMES, VhostKind } from '../table/layout.js';
 import { anyProtocolName, protocolName, type LoadedMesh, type LoadedPredicate, type LoadedRoute, type LoadedRouter, type LoadedTable, type LoadedVhost } from './loaded.js';
 import { hostMatches, hostOf, pathMatches, predicateHolds, schemeHolds, type RequestState } from './match.js';
 import { findGroup, normalizeRequest, routerListener, routerRequest, selectVhost } from './select.js';
-import type { Criterion, Decision, ExplainedRoute, Explanation, RouteRequest, RouterExplanation } from './types.js';
+import type { Criterion, CriterionKind, Decision, ExplainedRoute, Explanation, RouteRequest, RouterExplanation } from './types.js';
 
 export function explainRequest(t: LoadedTable, request: RouteRequest, decision: Decision): Explanation {
   const rt = t.gateway;
@@ -71,20 +71,21 @@ function explainRouterStage(mesh: LoadedMesh, request: RouteRequest, d: Decision
 
 function routeCriteria(rt: LoadedRouter, r: LoadedRoute, req: RequestState, hasListener: boolean, vhost: LoadedVhost | null): Criterion[] {
   const out: Criterion[] = [];
-  if (!hasListener) out.push({ kind: 'listener', description: `listener on port ${req.port ?? '(none)'}`, ok: false });
-  out.push({ kind: 'protocol', description: anyProtocolName(r.protocol) ?? '?', ok: r.protocol === req.protocol });
-  if (r.port !== 0) out.push({ kind: 'port', description: `port ${r.port}`, ok: r.port === req.port });
+  const add = (kind: CriterionKind, description: string, ok: boolean): void => void out.push({ kind, description, ok });
+  if (!hasListener) add('listener', `listener on port ${req.port ?? '(none)'}`, false);
+  add('protocol', anyProtocolName(r.protocol) ?? '?', r.protocol === req.protocol);
+  if (r.port !== 0) add('port', `port ${r.port}`, r.port === req.port);
   if (rt.virtualHost) {
     // A route belongs to the virtual host of its own hostname (HostKind and VhostKind share their codes).
     const ok = vhost !== null && r.hostKind === vhost.kind && (vhost.kind === VhostKind.any || r.host === vhost.host);
-    out.push({ kind: 'virtual-host', description: `virtual host ${hostLabel(r.hostKind, r.host)}`, ok });
+    add('virtual-host', `virtual host ${hostLabel(r.hostKind, r.host)}`, ok);
   } else if (r.hostKind !== HostKind.none) {
-    out.push({ kind: 'hostname', description: `hostname ${HOST_KIND_NAMES[r.hostKind]} ${r.host}`, ok: hostMatches(r.hostKind, r.host, hostOf(req)) });
+    add('hostname', `hostname ${HOST_KIND_NAMES[r.hostKind]} ${r.host}`, hostMatches(r.hostKind, r.host, hostOf(req)));
   }
-  if (r.pathKind !== PathKind.none) out.push({ kind: 'path', description: describePath(r), ok: pathMatches(r, req.path) });
-  if (r.method !== null) out.push({ kind: 'method', description: `method ${r.method}`, ok: r.method === req.method });
-  if (r.scheme !== 0) out.push({ kind: 'scheme', description: `scheme ${SCHEME_NAMES[r.scheme] ?? '?'}`, ok: schemeHolds(r, req) });
-  for (const p of r.predicates) out.push({ kind: p.kind === PredicateKind.query ? 'query' : 'header', description: describePredicate(r, p), ok: predicateHolds(p, req) });
+  if (r.pathKind !== PathKind.none) add('path', describePath(r), pathMatches(r, req.path));
+  if (r.method !== null) add('method', `method ${r.method}`, r.method === req.method);
+  if (r.scheme !== 0) add('scheme', `scheme ${SCHEME_NAMES[r.scheme] ?? '?'}`, schemeHolds(r, req));
+  for (const p of r.predicates) add(p.kind === PredicateKind.query ? 'query' : 'header', describePredicate(r, p), predicateHolds(p, req));
   return out;
 }
 
