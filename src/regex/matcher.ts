@@ -171,57 +171,38 @@ function readNfa(bytes: Uint8Array, view: DataView, base: number, total: number,
   const b = new Uint8Array(numInsts);
   const out = new Int32Array(numInsts);
   const out1 = new Int32Array(numInsts);
-  for (let i = 0; i < numInsts; i++) {
-    const at = base + Fmt.NFA_FIXED_SIZE + Fmt.NFA_INST_SIZE * i;
-    readInst(bytes, view, at, numInsts);
-    op[i] = bytes[at]!;
-    a[i] = bytes[at + 1]!;
-    b[i] = bytes[at + 2]!;
-    out[i] = view.getUint32(at + 4, true);
-    out1[i] = view.getUint32(at + 8, true);
-  }
-  return { kind: 'nfa', byteLength: total, numInsts, start, op, a, b, out, out1 };
-}
-
-/** Validates one instruction record: known opcode, sane operands, targets in range, unused fields 0. */
-function readInst(bytes: Uint8Array, view: DataView, at: number, numInsts: number): void {
-  const op = bytes[at]!;
-  const a = bytes[at + 1]!;
-  const b = bytes[at + 2]!;
-  const out = view.getUint32(at + 4, true);
-  const out1 = view.getUint32(at + 8, true);
   const zero = (cond: boolean, field: string, where: number): void => {
     if (!cond) corrupt('TABLE_REGEX_FIELD', `unused ${field} ≠ 0`, where);
   };
-  if (bytes[at + 3] !== 0) corrupt('TABLE_REGEX_FIELD', 'reserved byte ≠ 0', at + 3);
   const target = (t: number, where: number): void => {
     if (t >= numInsts) corrupt('TABLE_REGEX_TARGET', `target ${t} ≥ ${numInsts}`, where);
   };
-  switch (op) {
-    case Op.OP_FAIL:
-    case Op.OP_MATCH:
-      zero(a === 0 && b === 0, 'operand', at + 1);
-      zero(out === 0 && out1 === 0, 'target', at + 4);
-      return;
-    case Op.OP_RANGE:
-      if (a > b) corrupt('TABLE_REGEX_FIELD', `empty range ${a}-${b}`, at + 1);
-      target(out, at + 4);
-      zero(out1 === 0, 'second target', at + 8);
-      return;
-    case Op.OP_SPLIT:
-      zero(a === 0 && b === 0, 'operand', at + 1);
-      target(out, at + 4);
-      target(out1, at + 8);
-      return;
-    case Op.OP_ASSERT:
-      if (a === 0 || a > As.NON_WORD_BOUNDARY || (a & (a - 1)) !== 0) corrupt('TABLE_REGEX_FIELD', `bad assertion ${a}`, at + 1);
-      zero(b === 0, 'operand', at + 2);
-      target(out, at + 4);
-      zero(out1 === 0, 'second target', at + 8);
-      return;
-    default:
-      corrupt('TABLE_REGEX_FIELD', `unknown opcode ${op}`, at);
+  // Each instruction: known opcode, sane operands, targets in range, unused fields 0.
+  for (let i = 0; i < numInsts; i++) {
+    const at = base + Fmt.NFA_FIXED_SIZE + Fmt.NFA_INST_SIZE * i;
+    const o = (op[i] = bytes[at]!);
+    const x = (a[i] = bytes[at + 1]!);
+    const y = (b[i] = bytes[at + 2]!);
+    const t = (out[i] = view.getUint32(at + 4, true));
+    const t1 = (out1[i] = view.getUint32(at + 8, true));
+    if (bytes[at + 3] !== 0) corrupt('TABLE_REGEX_FIELD', 'reserved byte ≠ 0', at + 3);
+    if (o > Op.OP_ASSERT) corrupt('TABLE_REGEX_FIELD', `unknown opcode ${o}`, at);
+    // Operands: a byte range (RANGE), one assertion bit (ASSERT), or none.
+    if (o === Op.OP_RANGE) {
+      if (x > y) corrupt('TABLE_REGEX_FIELD', `empty range ${x}-${y}`, at + 1);
+    } else if (o === Op.OP_ASSERT) {
+      if (x === 0 || x > As.NON_WORD_BOUNDARY || (x & (x - 1)) !== 0) corrupt('TABLE_REGEX_FIELD', `bad assertion ${x}`, at + 1);
+      zero(y === 0, 'operand', at + 2);
+    } else zero(x === 0 && y === 0, 'operand', at + 1);
+    // Targets: none (FAIL, MATCH), two (SPLIT), or one.
+    if (o <= Op.OP_MATCH) zero(t === 0 && t1 === 0, 'target', at + 4);
+    else {
+      target(t, at + 4);
+      if (o === Op.OP_SPLIT) target(t1, at + 8);
+      else zero(t1 === 0, 'second target', at + 8);
+    }
   }
+  return { kind: 'nfa', byteLength: total, numInsts, start, op, a, b, out, out1 };
 }
 
 /**
