@@ -172,12 +172,14 @@ function validate(d: DecodedTable, base: number[], size: number[], all: unknown[
     str(where, none);
     if (none && u32(where) !== NONE) fail('table-value', 'unexpected string', where);
   };
-  const range = (first: number, count: number, total: number, where: number): void => {
+  /** Records [first, first + count) of section `kind` exist. */
+  const range = (kind: number, first: number, count: number, where: number): void => {
+    const total = all[kind]!.length;
     if (first > total || count > total - first) fail('table-index', `range [${first}, +${count}) out of ${total}`, where);
   };
-  /** range() plus the layout rule, for section `kind`. */
-  const tile = (kind: number, first: number, count: number, total: number, where: number): void => {
-    range(first, count, total, where);
+  /** range() plus the layout rule. */
+  const tile = (kind: number, first: number, count: number, where: number): void => {
+    range(kind, first, count, where);
     if (first !== cursor[kind]) fail('table-layout', `section ${kind} range not at ${cursor[kind]}`, where);
     cursor[kind] += count;
   };
@@ -193,7 +195,7 @@ function validate(d: DecodedTable, base: number[], size: number[], all: unknown[
   const badPort = (l: { port: number; protocol: number }, max: number = Protocol.tcp): boolean => l.protocol < Protocol.http || l.protocol > max || l.port < 1 || l.port > 0xffff;
   // tcp routes and groups belong to virtual routers, which only two-stage tables hold (the WASM reader agrees).
   const maxProtocol = d.mesh === null ? Protocol.grpc : Protocol.tcp;
-  const { routes, predicates, targets, lists, nodes } = d;
+  const { routes, lists, nodes } = d;
 
   each<ListenerRecord>(SectionKind.listeners, (l, o) => value(badPort(l), 'listener', o));
   each<RouteRecord>(SectionKind.routes, (r, o) => {
@@ -208,14 +210,14 @@ function validate(d: DecodedTable, base: number[], size: number[], all: unknown[
     strIff(o + 20, r.hostKind === HostKind.none);
     value(r.method >= METHOD_NAMES.length, 'method', o + 7);
     value(r.priority > MAX_PRIORITY && r.priority !== PRIORITY_UNSET, 'priority', o + 8);
-    range(r.firstPredicate, r.predicateCount, predicates.length, o + 24);
-    range(r.firstTarget, r.targetCount, targets.length, o + 32);
+    range(SectionKind.predicates, r.firstPredicate, r.predicateCount, o + 24);
+    range(SectionKind.targets, r.firstTarget, r.targetCount, o + 32);
     value(r.prefixRewrite > PrefixRewrite.enabled, 'prefix rewrite', o + 36);
     if ((r.flags & ~KNOWN_ROUTE_FLAGS) !== 0) fail('table-flags', 'unknown route flags', o + 39);
     str(o + 40, r.prefixRewrite !== PrefixRewrite.value);
     str(o + 44, true);
-    tile(SectionKind.predicates, r.firstPredicate, r.predicateCount, predicates.length, o + 24);
-    tile(SectionKind.targets, r.firstTarget, r.targetCount, targets.length, o + 32);
+    tile(SectionKind.predicates, r.firstPredicate, r.predicateCount, o + 24);
+    tile(SectionKind.targets, r.firstTarget, r.targetCount, o + 32);
   });
   each<PredicateRecord>(SectionKind.predicates, (p, o) => {
     str(o + 4, false);
@@ -234,7 +236,7 @@ function validate(d: DecodedTable, base: number[], size: number[], all: unknown[
   /** A list of route ranks: each rank < the router's route count, strictly ascending. */
   const list = (start: number, count: number, routeCount: number, where: number): void => {
     if (count === 0) return;
-    tile(SectionKind.lists, start, count, lists.length, where);
+    tile(SectionKind.lists, start, count, where);
     for (let i = start, prev = -1; i < start + count; prev = lists[i++]!) {
       if (lists[i]! >= routeCount || lists[i]! <= prev) fail('table-list-order', 'route list not ascending or out of range', where);
     }
@@ -269,24 +271,24 @@ function validate(d: DecodedTable, base: number[], size: number[], all: unknown[
     if ((r.flags & ~KNOWN_ROUTER_FLAGS) !== 0) fail('table-flags', 'unknown router flags', o);
     str(o, false, r.name);
     str(o, false, r.mesh);
-    range(r.firstRoute, r.routeCount, routes.length, o);
-    range(r.firstGroup, r.groupCount, d.groups.length, o);
-    range(r.firstListener, r.listenerCount, d.listeners.length, o);
-    tile(SectionKind.routes, r.firstRoute, r.routeCount, routes.length, o + 16);
-    tile(SectionKind.groups, r.firstGroup, r.groupCount, d.groups.length, o + 24);
-    tile(SectionKind.listeners, r.firstListener, r.listenerCount, d.listeners.length, o + 32);
+    range(SectionKind.routes, r.firstRoute, r.routeCount, o);
+    range(SectionKind.groups, r.firstGroup, r.groupCount, o);
+    range(SectionKind.listeners, r.firstListener, r.listenerCount, o);
+    tile(SectionKind.routes, r.firstRoute, r.routeCount, o + 16);
+    tile(SectionKind.groups, r.firstGroup, r.groupCount, o + 24);
+    tile(SectionKind.listeners, r.firstListener, r.listenerCount, o + 32);
     for (let g = r.firstGroup; g < r.firstGroup + r.groupCount; g++) {
       const grp = d.groups[g]!;
       const go = at(SectionKind.groups, g);
       value(badPort(grp, maxProtocol), 'group', go);
-      range(grp.firstVhost, grp.vhostCount, d.vhosts.length, go);
-      tile(SectionKind.vhosts, grp.firstVhost, grp.vhostCount, d.vhosts.length, go + 8);
+      range(SectionKind.vhosts, grp.firstVhost, grp.vhostCount, go);
+      tile(SectionKind.vhosts, grp.firstVhost, grp.vhostCount, go + 8);
       for (let v = grp.firstVhost; v < grp.firstVhost + grp.vhostCount; v++) {
         const vh = d.vhosts[v]!;
         const vo = at(SectionKind.vhosts, v);
         value(vh.kind > VhostKind.suffix, 'vhost kind', vo);
         strIff(vo + 4, vh.kind === VhostKind.any);
-        tile(SectionKind.nodes, vh.firstNode, vh.nodeCount, nodes.length, vo + 8);
+        tile(SectionKind.nodes, vh.firstNode, vh.nodeCount, vo + 8);
         list(vh.otherStart, vh.otherCount, r.routeCount, vo + 16);
         trie(vh, r);
       }
@@ -307,8 +309,8 @@ function validate(d: DecodedTable, base: number[], size: number[], all: unknown[
     value(n.discovery > DiscoveryKind.cloudMap, 'service discovery kind', o + 4);
     strIff(o + 8, n.discovery === DiscoveryKind.none);
     strIff(o + 12, n.discovery !== DiscoveryKind.cloudMap);
-    tile(SectionKind.attributes, n.firstAttribute, n.attributeCount, m.attributes.length, o + 16);
-    tile(SectionKind.nodeListeners, n.firstListener, n.listenerCount, m.nodeListeners.length, o + 24);
+    tile(SectionKind.attributes, n.firstAttribute, n.attributeCount, o + 16);
+    tile(SectionKind.nodeListeners, n.firstListener, n.listenerCount, o + 24);
   });
   referenced(SectionKind.attributes);
   referenced(SectionKind.nodeListeners);
