@@ -265,8 +265,7 @@ function validate(d: DecodedTable, base: number[], size: number[], all: unknown[
     if (vh.nodeCount > 0 && next !== end) fail('table-trie', 'unreachable trie nodes', at(SectionKind.nodes, first));
   };
 
-  d.routers.forEach((r, i) => {
-    const o = at(SectionKind.routers, i);
+  each<RouterRecord>(SectionKind.routers, (r, o) => {
     value(r.kind !== RouterKind.gateway && r.kind !== RouterKind.virtualRouter, 'router kind', o);
     if ((r.flags & ~KNOWN_ROUTER_FLAGS) !== 0) fail('table-flags', 'unknown router flags', o);
     str(o, false, r.name);
