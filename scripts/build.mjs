@@ -19,6 +19,7 @@ import { chmodSync, cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from 
 import { dirname, resolve } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { RUNTIME_INTERNAL_PROPS } from './runtime-props.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 process.chdir(root);
@@ -30,6 +31,18 @@ const library = [
   { in: 'src/testing.ts', out: 'testing' },
 ];
 const browserEntries = library.filter((e) => e.out !== 'testing');
+/**
+ * The meshroute/runtime browser bundle shortens the runtime's internal property names (the list and
+ * its rules: scripts/runtime-props.mjs): its budget is 12 KB min+gzip (docs/runtime-size.md). Only
+ * that bundle: the full browser bundle exports decodeTable, whose records callers read.
+ */
+const runtimeMangle = {
+  mangleProps: new RegExp(`^(?:${RUNTIME_INTERNAL_PROPS.join('|')})$`),
+  // Class fields as constructor assignments, not `field;` declarations (76 B of min+gzip). The errors
+  // keep their own-property order (src/errors.ts assigns `code` before `name`; pinned by
+  // test/browser/runtime-bundle.test.ts); the matchers' fields are internal.
+  tsconfigRaw: { compilerOptions: { useDefineForClassFields: false } },
+};
 
 /** Node module → its browser stand-in (each stand-in's header says what differs). */
 const BROWSER_SWAPS = {
@@ -100,8 +113,9 @@ const builds = [
     target: 'node20',
     external: ['yaml', 'js-yaml', 'fast-check'],
   }),
-  // Browser ESM
-  build({ ...browserCommon, entryPoints: browserEntries, outdir: 'dist/browser', format: 'esm' }),
+  // Browser ESM (one build per entry: only the runtime's is property-mangled)
+  build({ ...browserCommon, entryPoints: browserEntries.filter((e) => e.out !== 'runtime'), outdir: 'dist/browser', format: 'esm' }),
+  build({ ...browserCommon, ...runtimeMangle, entryPoints: browserEntries.filter((e) => e.out === 'runtime'), outdir: 'dist/browser', format: 'esm' }),
   // IIFE
   build({ ...browserCommon, entryPoints: { 'meshroute.global': 'src/index.ts' }, outdir: 'dist', format: 'iife', globalName: 'meshroute' }),
 ];
@@ -109,8 +123,9 @@ const results = await Promise.all(builds);
 mkdirSync('dist/cjs', { recursive: true });
 writeFileSync('dist/cjs/package.json', '{ "type": "commonjs" }\n');
 mkdirSync('dist/meta', { recursive: true });
-writeFileSync('dist/meta/browser.json', JSON.stringify(results[2].metafile)); // read by scripts/size.mjs; not packed
-writeFileSync('dist/meta/global.json', JSON.stringify(results[3].metafile));
+const browserMeta = { inputs: { ...results[2].metafile.inputs, ...results[3].metafile.inputs }, outputs: { ...results[2].metafile.outputs, ...results[3].metafile.outputs } };
+writeFileSync('dist/meta/browser.json', JSON.stringify(browserMeta)); // read by scripts/size.mjs; not packed
+writeFileSync('dist/meta/global.json', JSON.stringify(results[4].metafile));
 if (existsSync('dist/cli.js')) chmodSync('dist/cli.js', 0o755);
 const bundled = Date.now() - started;
 

@@ -11,8 +11,8 @@ export class MeshrouteError extends Error {
   readonly code: string;
   constructor(code: string, message: string) {
     super(message);
+    this.code = code; // before name: the same own-property order with and without class-field semantics
     this.name = 'MeshrouteError';
-    this.code = code;
   }
 }
 

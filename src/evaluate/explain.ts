@@ -4,12 +4,12 @@
  * the first route whose every criterion holds — the same route route() finds through the index
  * (pinned by the property test 'explain agrees with route').
  */
-import { HostKind, PathKind, PredicateKind, PredicateOp, PREDICATE_OP_NAMES, Protocol, VhostKind } from '../table/layout.js';
-import { ProviderKind, SCHEME_NAMES } from '../table/layout.js';
+import { HOST_KIND_NAMES, HostKind, PATH_KIND_NAMES, PathKind, PredicateKind, PredicateOp, PREDICATE_OP_NAMES, Protocol } from '../table/layout.js';
+import { ProviderKind, SCHEME_NAMES, VhostKind } from '../table/layout.js';
 import { anyProtocolName, protocolName, type LoadedMesh, type LoadedPredicate, type LoadedRoute, type LoadedRouter, type LoadedTable, type LoadedVhost } from './loaded.js';
 import { hostMatches, hostOf, pathMatches, predicateHolds, schemeHolds, type RequestState } from './match.js';
 import { findGroup, normalizeRequest, routerListener, routerRequest, selectVhost } from './select.js';
-import type { Criterion, Decision, ExplainedRoute, Explanation, RouteRequest, RouterExplanation } from './types.js';
+import type { Criterion, CriterionKind, Decision, ExplainedRoute, Explanation, RouteRequest, RouterExplanation } from './types.js';
 
 export function explainRequest(t: LoadedTable, request: RouteRequest, decision: Decision): Explanation {
   const rt = t.gateway;
@@ -24,7 +24,7 @@ export function explainRequest(t: LoadedTable, request: RouteRequest, decision: 
     hostnameMode: rt.virtualHost ? 'virtual-host' : 'flat',
     request: { method: req.method, path: req.path, query: req.query, host: hostOf(req), port: req.port, protocol: protocolName(req.protocol) },
     listener: listener === null ? null : { port: listener.port, protocol: protocolName(listener.protocol) ?? 'tcp' },
-    virtualHost: vhost === null ? null : vhostLabel(vhost),
+    virtualHost: vhost === null ? null : hostLabel(vhost.kind, vhost.host),
     routes,
     router: t.mesh === null ? null : explainRouterStage(t.mesh, request, decision),
   };
@@ -71,36 +71,32 @@ function explainRouterStage(mesh: LoadedMesh, request: RouteRequest, d: Decision
 
 function routeCriteria(rt: LoadedRouter, r: LoadedRoute, req: RequestState, hasListener: boolean, vhost: LoadedVhost | null): Criterion[] {
   const out: Criterion[] = [];
-  if (!hasListener) out.push({ kind: 'listener', description: `listener on port ${req.port ?? '(none)'}`, ok: false });
-  out.push({ kind: 'protocol', description: anyProtocolName(r.protocol) ?? '?', ok: r.protocol === req.protocol });
-  if (r.port !== 0) out.push({ kind: 'port', description: `port ${r.port}`, ok: r.port === req.port });
+  const add = (kind: CriterionKind, description: string, ok: boolean): void => void out.push({ kind, description, ok });
+  if (!hasListener) add('listener', `listener on port ${req.port ?? '(none)'}`, false);
+  add('protocol', anyProtocolName(r.protocol) ?? '?', r.protocol === req.protocol);
+  if (r.port !== 0) add('port', `port ${r.port}`, r.port === req.port);
   if (rt.virtualHost) {
-    const own = r.hostKind === HostKind.none ? '*' : r.hostKind === HostKind.exact ? r.host : '*' + r.host;
-    const ok = vhost !== null && routeInVhost(r, vhost);
-    out.push({ kind: 'virtual-host', description: `virtual host ${own}`, ok });
+    // A route belongs to the virtual host of its own hostname (HostKind and VhostKind share their codes).
+    const ok = vhost !== null && r.hostKind === vhost.kind && (vhost.kind === VhostKind.any || r.host === vhost.host);
+    add('virtual-host', `virtual host ${hostLabel(r.hostKind, r.host)}`, ok);
   } else if (r.hostKind !== HostKind.none) {
-    out.push({ kind: 'hostname', description: `hostname ${r.hostKind === HostKind.exact ? 'exact' : 'suffix'} ${r.host}`, ok: hostMatches(r.hostKind, r.host, hostOf(req)) });
+    add('hostname', `hostname ${HOST_KIND_NAMES[r.hostKind]} ${r.host}`, hostMatches(r.hostKind, r.host, hostOf(req)));
   }
-  if (r.pathKind !== PathKind.none) out.push({ kind: 'path', description: describePath(r), ok: pathMatches(r, req.path) });
-  if (r.method !== null) out.push({ kind: 'method', description: `method ${r.method}`, ok: r.method === req.method });
-  if (r.scheme !== 0) out.push({ kind: 'scheme', description: `scheme ${SCHEME_NAMES[r.scheme] ?? '?'}`, ok: schemeHolds(r, req) });
-  for (const p of r.predicates) out.push({ kind: p.kind === PredicateKind.query ? 'query' : 'header', description: describePredicate(r, p), ok: predicateHolds(p, req) });
+  if (r.pathKind !== PathKind.none) add('path', describePath(r), pathMatches(r, req.path));
+  if (r.method !== null) add('method', `method ${r.method}`, r.method === req.method);
+  if (r.scheme !== 0) add('scheme', `scheme ${SCHEME_NAMES[r.scheme] ?? '?'}`, schemeHolds(r, req));
+  for (const p of r.predicates) add(p.kind === PredicateKind.query ? 'query' : 'header', describePredicate(r, p), predicateHolds(p, req));
   return out;
 }
 
-function routeInVhost(r: LoadedRoute, v: LoadedVhost): boolean {
-  if (v.kind === VhostKind.any) return r.hostKind === HostKind.none;
-  return r.hostKind === (v.kind === VhostKind.exact ? HostKind.exact : HostKind.suffix) && r.host === v.host;
-}
-
-function vhostLabel(v: LoadedVhost): string {
-  return v.kind === VhostKind.any ? '*' : v.kind === VhostKind.exact ? v.host : '*' + v.host;
+/** `*`, `host` or `*suffix` for a HostKind or VhostKind code (the two share their codes: none/any 0, exact 1, suffix 2). */
+function hostLabel(kind: number, host: string): string {
+  return kind === HostKind.none ? '*' : kind === HostKind.exact ? host : '*' + host;
 }
 
 function describePath(r: LoadedRoute): string {
   if (r.protocol === Protocol.grpc) return r.pathKind === PathKind.exact ? `method ${r.path}` : `service ${r.path.slice(1, -1)}`;
-  const kind = r.pathKind === PathKind.prefix ? 'prefix' : r.pathKind === PathKind.exact ? 'exact' : 'regex';
-  return `${kind} ${r.path}`;
+  return `${PATH_KIND_NAMES[r.pathKind]} ${r.path}`;
 }
 
 function describePredicate(r: LoadedRoute, p: LoadedPredicate): string {

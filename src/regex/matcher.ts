@@ -11,37 +11,63 @@
  */
 import { TableFormatError } from '../errors.js';
 
-/** "MRRX" in little-endian byte order: identifies a meshroute regex automaton. */
-export const AUTOMATON_MAGIC = 0x5852524d;
-/** Bumped on any incompatible change of the encoding. */
-export const AUTOMATON_VERSION = 1;
-export const KIND_DFA = 1;
-export const KIND_NFA = 2;
-/** magic u32, version u16, kind u8, reserved u8, total length u32, count u32. */
-export const HEADER_SIZE = 16;
-/** DFA: numClasses u16, start u16, class map 256 × u8, then accept and transitions. */
-export const DFA_FIXED_SIZE = HEADER_SIZE + 4 + 256;
-/** NFA: start u32, reserved u32, then the instructions. */
-export const NFA_FIXED_SIZE = HEADER_SIZE + 8;
-/** One NFA instruction: op u8, a u8, b u8, reserved u8, out u32, out1 u32. */
-export const NFA_INST_SIZE = 12;
-/** DFA state ids are u16. */
-export const MAX_DFA_STATES = 0xffff;
+/*
+ * Constants are members of const enums (exported under their old names below where other modules use
+ * them): esbuild inlines enum members, but not the top-level consts of a module that imports something
+ * (an import cycle could read them before they are set). Inlined, they cost the runtime bundle nothing.
+ */
+
+const enum Fmt {
+  /** "MRRX" in little-endian byte order: identifies a meshroute regex automaton. */
+  AUTOMATON_MAGIC = 0x5852524d,
+  /** Bumped on any incompatible change of the encoding. */
+  AUTOMATON_VERSION = 1,
+  KIND_DFA = 1,
+  KIND_NFA = 2,
+  /** magic u32, version u16, kind u8, reserved u8, total length u32, count u32. */
+  HEADER_SIZE = 16,
+  /** DFA: numClasses u16, start u16, class map 256 × u8, then accept and transitions. */
+  DFA_FIXED_SIZE = HEADER_SIZE + 4 + 256,
+  /** NFA: start u32, reserved u32, then the instructions. */
+  NFA_FIXED_SIZE = HEADER_SIZE + 8,
+  /** One NFA instruction: op u8, a u8, b u8, reserved u8, out u32, out1 u32. */
+  NFA_INST_SIZE = 12,
+  /** DFA state ids are u16. */
+  MAX_DFA_STATES = 0xffff,
+}
+export const AUTOMATON_MAGIC: number = Fmt.AUTOMATON_MAGIC;
+export const AUTOMATON_VERSION: number = Fmt.AUTOMATON_VERSION;
+export const KIND_DFA: number = Fmt.KIND_DFA;
+export const KIND_NFA: number = Fmt.KIND_NFA;
+export const HEADER_SIZE: number = Fmt.HEADER_SIZE;
+export const DFA_FIXED_SIZE: number = Fmt.DFA_FIXED_SIZE;
+export const NFA_FIXED_SIZE: number = Fmt.NFA_FIXED_SIZE;
+export const NFA_INST_SIZE: number = Fmt.NFA_INST_SIZE;
+export const MAX_DFA_STATES: number = Fmt.MAX_DFA_STATES;
 
 /** NFA opcodes (same values as src/regex/prog.ts Op). */
-export const OP_FAIL = 0;
-export const OP_MATCH = 1;
-export const OP_RANGE = 2;
-export const OP_SPLIT = 3;
-export const OP_ASSERT = 4;
+const enum Op {
+  OP_FAIL = 0,
+  OP_MATCH = 1,
+  OP_RANGE = 2,
+  OP_SPLIT = 3,
+  OP_ASSERT = 4,
+}
+export const OP_FAIL: number = Op.OP_FAIL;
+export const OP_MATCH: number = Op.OP_MATCH;
+export const OP_RANGE: number = Op.OP_RANGE;
+export const OP_SPLIT: number = Op.OP_SPLIT;
+export const OP_ASSERT: number = Op.OP_ASSERT;
 
 /** Assertion bits (same values as src/regex/ast.ts Assertion). */
-const BEGIN_LINE = 1;
-const END_LINE = 2;
-const BEGIN_TEXT = 4;
-const END_TEXT = 8;
-const WORD_BOUNDARY = 16;
-const NON_WORD_BOUNDARY = 32;
+const enum As {
+  BEGIN_LINE = 1,
+  END_LINE = 2,
+  BEGIN_TEXT = 4,
+  END_TEXT = 8,
+  WORD_BOUNDARY = 16,
+  NON_WORD_BOUNDARY = 32,
+}
 
 export interface Automaton {
   /** Whether the whole of `input`, as UTF-8, matches. */
@@ -89,34 +115,34 @@ export function readAutomaton(bytes: Uint8Array, offset = 0, length?: number): A
   }
   const end = offset + len;
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  need(offset, HEADER_SIZE, end);
-  if (view.getUint32(offset, true) !== AUTOMATON_MAGIC) corrupt('TABLE_REGEX_MAGIC', 'bad magic', offset);
+  need(offset, Fmt.HEADER_SIZE, end);
+  if (view.getUint32(offset, true) !== Fmt.AUTOMATON_MAGIC) corrupt('TABLE_REGEX_MAGIC', 'bad magic', offset);
   const version = view.getUint16(offset + 4, true);
-  if (version !== AUTOMATON_VERSION) corrupt('TABLE_REGEX_VERSION', `unsupported version ${version}`, offset + 4);
+  if (version !== Fmt.AUTOMATON_VERSION) corrupt('TABLE_REGEX_VERSION', `unsupported version ${version}`, offset + 4);
   const kind = bytes[offset + 6]!;
   if (bytes[offset + 7] !== 0) corrupt('TABLE_REGEX_FIELD', 'reserved byte ≠ 0', offset + 7);
   const total = view.getUint32(offset + 8, true);
   if (total > len) corrupt('TABLE_REGEX_TRUNCATED', `length ${total} > ${len}`, offset + 8);
   const count = view.getUint32(offset + 12, true);
-  if (kind === KIND_DFA) return readDfa(bytes, view, offset, total, count);
-  if (kind === KIND_NFA) return readNfa(bytes, view, offset, total, count);
+  if (kind === Fmt.KIND_DFA) return readDfa(bytes, view, offset, total, count);
+  if (kind === Fmt.KIND_NFA) return readNfa(bytes, view, offset, total, count);
   return corrupt('TABLE_REGEX_FIELD', `unknown kind ${kind}`, offset + 6);
 }
 
 function readDfa(bytes: Uint8Array, view: DataView, base: number, total: number, numStates: number): AutomatonData {
-  if (numStates < 1 || numStates > MAX_DFA_STATES) corrupt('TABLE_REGEX_FIELD', `state count ${numStates}`, base + 12);
+  if (numStates < 1 || numStates > Fmt.MAX_DFA_STATES) corrupt('TABLE_REGEX_FIELD', `state count ${numStates}`, base + 12);
   const end = base + total;
-  need(base, DFA_FIXED_SIZE, end);
-  const numClasses = view.getUint16(base + HEADER_SIZE, true);
-  if (numClasses < 1 || numClasses > 256) corrupt('TABLE_REGEX_FIELD', `class count ${numClasses}`, base + HEADER_SIZE);
-  const start = view.getUint16(base + HEADER_SIZE + 2, true);
-  if (start >= numStates) corrupt('TABLE_REGEX_TARGET', `start ${start} ≥ ${numStates}`, base + HEADER_SIZE + 2);
-  const mapAt = base + HEADER_SIZE + 4;
+  need(base, Fmt.DFA_FIXED_SIZE, end);
+  const numClasses = view.getUint16(base + Fmt.HEADER_SIZE, true);
+  if (numClasses < 1 || numClasses > 256) corrupt('TABLE_REGEX_FIELD', `class count ${numClasses}`, base + Fmt.HEADER_SIZE);
+  const start = view.getUint16(base + Fmt.HEADER_SIZE + 2, true);
+  if (start >= numStates) corrupt('TABLE_REGEX_TARGET', `start ${start} ≥ ${numStates}`, base + Fmt.HEADER_SIZE + 2);
+  const mapAt = base + Fmt.HEADER_SIZE + 4;
   const classMap = bytes.slice(mapAt, mapAt + 256);
   for (let i = 0; i < 256; i++) if (classMap[i]! >= numClasses) corrupt('TABLE_REGEX_FIELD', `class ${classMap[i]} ≥ ${numClasses}`, mapAt + i);
-  const acceptAt = base + DFA_FIXED_SIZE;
+  const acceptAt = base + Fmt.DFA_FIXED_SIZE;
   const transAt = acceptAt + numStates;
-  const expected = DFA_FIXED_SIZE + numStates + 2 * numStates * numClasses;
+  const expected = Fmt.DFA_FIXED_SIZE + numStates + 2 * numStates * numClasses;
   if (total !== expected) corrupt('TABLE_REGEX_FIELD', `length ${total} ≠ ${expected}`, base + 8);
   const accept = bytes.slice(acceptAt, transAt);
   for (let s = 0; s < numStates; s++) if (accept[s]! > 1) corrupt('TABLE_REGEX_FIELD', `accept flag ${accept[s]}`, acceptAt + s);
@@ -133,69 +159,50 @@ function readDfa(bytes: Uint8Array, view: DataView, base: number, total: number,
 
 function readNfa(bytes: Uint8Array, view: DataView, base: number, total: number, numInsts: number): AutomatonData {
   const end = base + total;
-  need(base, NFA_FIXED_SIZE, end);
+  need(base, Fmt.NFA_FIXED_SIZE, end);
   if (numInsts < 1) corrupt('TABLE_REGEX_FIELD', 'no instructions', base + 12);
-  const expected = NFA_FIXED_SIZE + NFA_INST_SIZE * numInsts;
+  const expected = Fmt.NFA_FIXED_SIZE + Fmt.NFA_INST_SIZE * numInsts;
   if (total !== expected) corrupt('TABLE_REGEX_FIELD', `length ${total} ≠ ${expected}`, base + 8);
-  const start = view.getUint32(base + HEADER_SIZE, true);
-  if (start >= numInsts) corrupt('TABLE_REGEX_TARGET', `start ${start} ≥ ${numInsts}`, base + HEADER_SIZE);
-  if (view.getUint32(base + HEADER_SIZE + 4, true) !== 0) corrupt('TABLE_REGEX_FIELD', 'reserved field ≠ 0', base + HEADER_SIZE + 4);
+  const start = view.getUint32(base + Fmt.HEADER_SIZE, true);
+  if (start >= numInsts) corrupt('TABLE_REGEX_TARGET', `start ${start} ≥ ${numInsts}`, base + Fmt.HEADER_SIZE);
+  if (view.getUint32(base + Fmt.HEADER_SIZE + 4, true) !== 0) corrupt('TABLE_REGEX_FIELD', 'reserved field ≠ 0', base + Fmt.HEADER_SIZE + 4);
   const op = new Uint8Array(numInsts);
   const a = new Uint8Array(numInsts);
   const b = new Uint8Array(numInsts);
   const out = new Int32Array(numInsts);
   const out1 = new Int32Array(numInsts);
-  for (let i = 0; i < numInsts; i++) {
-    const at = base + NFA_FIXED_SIZE + NFA_INST_SIZE * i;
-    readInst(bytes, view, at, numInsts);
-    op[i] = bytes[at]!;
-    a[i] = bytes[at + 1]!;
-    b[i] = bytes[at + 2]!;
-    out[i] = view.getUint32(at + 4, true);
-    out1[i] = view.getUint32(at + 8, true);
-  }
-  return { kind: 'nfa', byteLength: total, numInsts, start, op, a, b, out, out1 };
-}
-
-/** Validates one instruction record: known opcode, sane operands, targets in range, unused fields 0. */
-function readInst(bytes: Uint8Array, view: DataView, at: number, numInsts: number): void {
-  const op = bytes[at]!;
-  const a = bytes[at + 1]!;
-  const b = bytes[at + 2]!;
-  const out = view.getUint32(at + 4, true);
-  const out1 = view.getUint32(at + 8, true);
   const zero = (cond: boolean, field: string, where: number): void => {
     if (!cond) corrupt('TABLE_REGEX_FIELD', `unused ${field} ≠ 0`, where);
   };
-  if (bytes[at + 3] !== 0) corrupt('TABLE_REGEX_FIELD', 'reserved byte ≠ 0', at + 3);
   const target = (t: number, where: number): void => {
     if (t >= numInsts) corrupt('TABLE_REGEX_TARGET', `target ${t} ≥ ${numInsts}`, where);
   };
-  switch (op) {
-    case OP_FAIL:
-    case OP_MATCH:
-      zero(a === 0 && b === 0, 'operand', at + 1);
-      zero(out === 0 && out1 === 0, 'target', at + 4);
-      return;
-    case OP_RANGE:
-      if (a > b) corrupt('TABLE_REGEX_FIELD', `empty range ${a}-${b}`, at + 1);
-      target(out, at + 4);
-      zero(out1 === 0, 'second target', at + 8);
-      return;
-    case OP_SPLIT:
-      zero(a === 0 && b === 0, 'operand', at + 1);
-      target(out, at + 4);
-      target(out1, at + 8);
-      return;
-    case OP_ASSERT:
-      if (a === 0 || a > NON_WORD_BOUNDARY || (a & (a - 1)) !== 0) corrupt('TABLE_REGEX_FIELD', `bad assertion ${a}`, at + 1);
-      zero(b === 0, 'operand', at + 2);
-      target(out, at + 4);
-      zero(out1 === 0, 'second target', at + 8);
-      return;
-    default:
-      corrupt('TABLE_REGEX_FIELD', `unknown opcode ${op}`, at);
+  // Each instruction: known opcode, sane operands, targets in range, unused fields 0.
+  for (let i = 0; i < numInsts; i++) {
+    const at = base + Fmt.NFA_FIXED_SIZE + Fmt.NFA_INST_SIZE * i;
+    const o = (op[i] = bytes[at]!);
+    const x = (a[i] = bytes[at + 1]!);
+    const y = (b[i] = bytes[at + 2]!);
+    const t = (out[i] = view.getUint32(at + 4, true));
+    const t1 = (out1[i] = view.getUint32(at + 8, true));
+    if (bytes[at + 3] !== 0) corrupt('TABLE_REGEX_FIELD', 'reserved byte ≠ 0', at + 3);
+    if (o > Op.OP_ASSERT) corrupt('TABLE_REGEX_FIELD', `unknown opcode ${o}`, at);
+    // Operands: a byte range (RANGE), one assertion bit (ASSERT), or none.
+    if (o === Op.OP_RANGE) {
+      if (x > y) corrupt('TABLE_REGEX_FIELD', `empty range ${x}-${y}`, at + 1);
+    } else if (o === Op.OP_ASSERT) {
+      if (x === 0 || x > As.NON_WORD_BOUNDARY || (x & (x - 1)) !== 0) corrupt('TABLE_REGEX_FIELD', `bad assertion ${x}`, at + 1);
+      zero(y === 0, 'operand', at + 2);
+    } else zero(x === 0 && y === 0, 'operand', at + 1);
+    // Targets: none (FAIL, MATCH), two (SPLIT), or one.
+    if (o <= Op.OP_MATCH) zero(t === 0 && t1 === 0, 'target', at + 4);
+    else {
+      target(t, at + 4);
+      if (o === Op.OP_SPLIT) target(t1, at + 8);
+      else zero(t1 === 0, 'second target', at + 8);
+    }
   }
+  return { kind: 'nfa', byteLength: total, numInsts, start, op, a, b, out, out1 };
 }
 
 /**
@@ -222,8 +229,10 @@ export function lockStepMatcher(data: Extract<AutomatonData, { kind: 'nfa' }>): 
  * indexOf call costs a few table steps, so runs that short are cheaper to step through
  * (`(?:[^/]+/)+` on `a/b/c/…` enters its accelerated state every other character).
  */
-const SHORT_SKIP = 4;
-const MAX_SHORT_SKIPS = 2;
+const enum Skip {
+  SHORT_SKIP = 4,
+  MAX_SHORT_SKIPS = 2,
+}
 
 /**
  * The one ASCII character that leaves DFA state `q` while every other character, ASCII or not,
@@ -305,7 +314,7 @@ class DfaMatcher implements Automaton {
     const t = this.rows;
     const m = this.classMap;
     let top = this.top;
-    let shortSkips = MAX_SHORT_SKIPS;
+    let shortSkips = Skip.MAX_SHORT_SKIPS;
     let s = this.start;
     const n = input.length;
     for (let i = 0; i < n; i++) {
@@ -313,7 +322,7 @@ class DfaMatcher implements Automaton {
         if (s === 0) return false;
         const j = input.indexOf(this.exit[s]!, i);
         if (j < 0) break;
-        if (j - i < SHORT_SKIP && --shortSkips === 0) top = 0;
+        if (j - i < Skip.SHORT_SKIP && --shortSkips === 0) top = 0;
         i = j;
       }
       let c = input.charCodeAt(i);
@@ -346,9 +355,11 @@ class DfaMatcher implements Automaton {
 }
 
 /** Previous-byte facts for assertions (as in src/regex/dfa.ts). */
-const CTX_START = 1;
-const CTX_NEWLINE = 2;
-const CTX_WORD = 4;
+const enum Ctx {
+  CTX_START = 1,
+  CTX_NEWLINE = 2,
+  CTX_WORD = 4,
+}
 
 function isWordByte(b: number): boolean {
   return (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5a) || b === 0x5f || (b >= 0x61 && b <= 0x7a);
@@ -357,12 +368,12 @@ function isWordByte(b: number): boolean {
 /** Assertions holding between a byte read in context `ctx` and byte `b` (-1 = end of input). */
 function assertionsAt(ctx: number, b: number): number {
   let f = 0;
-  if (ctx & CTX_START) f |= BEGIN_TEXT | BEGIN_LINE;
-  else if (ctx & CTX_NEWLINE) f |= BEGIN_LINE;
-  if (b === 0x0a || b < 0) f |= END_LINE;
-  if (b < 0) f |= END_TEXT;
+  if (ctx & Ctx.CTX_START) f |= As.BEGIN_TEXT | As.BEGIN_LINE;
+  else if (ctx & Ctx.CTX_NEWLINE) f |= As.BEGIN_LINE;
+  if (b === 0x0a || b < 0) f |= As.END_LINE;
+  if (b < 0) f |= As.END_TEXT;
   const nextWord = b >= 0 && isWordByte(b);
-  f |= nextWord !== ((ctx & CTX_WORD) !== 0) ? WORD_BOUNDARY : NON_WORD_BOUNDARY;
+  f |= nextWord !== ((ctx & Ctx.CTX_WORD) !== 0) ? As.WORD_BOUNDARY : As.NON_WORD_BOUNDARY;
   return f;
 }
 
@@ -371,15 +382,21 @@ function assertionsAt(ctx: number, b: number): number {
  * NFA-form regex, which holds the working set of fallback patterns such as a 2,000-state DFA over
  * 8 classes; the cache is flushed when full.
  */
-export const LAZY_CACHE_ENTRIES = 1 << 16;
-/** Bounds on the cache's state count, whatever the number of byte classes. */
-export const LAZY_CACHE_MIN_STATES = 64;
-export const LAZY_CACHE_MAX_STATES = 4096;
-/**
- * Instruction ids the cache may store across all its states' sets (256 KB); at least two full
- * sets are always allowed, so a flush always makes room.
- */
-export const LAZY_POOL_INTS = 1 << 16;
+const enum Lazy {
+  LAZY_CACHE_ENTRIES = 1 << 16,
+  /** Bounds on the cache's state count, whatever the number of byte classes. */
+  LAZY_CACHE_MIN_STATES = 64,
+  LAZY_CACHE_MAX_STATES = 4096,
+  /**
+   * Instruction ids the cache may store across all its states' sets (256 KB); at least two full
+   * sets are always allowed, so a flush always makes room.
+   */
+  LAZY_POOL_INTS = 1 << 16,
+}
+export const LAZY_CACHE_ENTRIES: number = Lazy.LAZY_CACHE_ENTRIES;
+export const LAZY_CACHE_MIN_STATES: number = Lazy.LAZY_CACHE_MIN_STATES;
+export const LAZY_CACHE_MAX_STATES: number = Lazy.LAZY_CACHE_MAX_STATES;
+export const LAZY_POOL_INTS: number = Lazy.LAZY_POOL_INTS;
 
 /**
  * Lock-step NFA simulation (Thompson/Pike without captures) with a lazy DFA cache, as RE2 does:
@@ -409,7 +426,7 @@ class NfaMatcher implements Automaton {
   private readyCount = 0;
   private readonly stack: Int32Array;
   private gen = 0;
-  private ctx = CTX_START;
+  private ctx: number = Ctx.CTX_START;
   // The lazy DFA cache. State 0 is the dead state (empty set) and is never flushed.
   private readonly classMap: Uint8Array;
   private readonly nc: number;
@@ -448,11 +465,11 @@ class NfaMatcher implements Automaton {
     this.stack = new Int32Array(2 * n + 1); // pushes ≤ 1 + two per SPLIT
     this.canon = new Int32Array(n);
     let assertBits = 0;
-    for (let i = 0; i < n; i++) if (d.op[i] === OP_ASSERT) assertBits |= d.a[i]!;
+    for (let i = 0; i < n; i++) if (d.op[i] === Op.OP_ASSERT) assertBits |= d.a[i]!;
     this.usesAssert = assertBits !== 0;
     this.classMap = nfaByteClasses(d, assertBits);
     this.nc = this.classMap[255]! + 1;
-    const k = Math.min(LAZY_CACHE_MAX_STATES, Math.max(LAZY_CACHE_MIN_STATES, Math.floor(LAZY_CACHE_ENTRIES / this.nc)));
+    const k = Math.min(Lazy.LAZY_CACHE_MAX_STATES, Math.max(Lazy.LAZY_CACHE_MIN_STATES, Math.floor(Lazy.LAZY_CACHE_ENTRIES / this.nc)));
     this.maxStates = k;
     this.trans = new Int32Array(k * this.nc).fill(-1);
     this.trans.fill(0, 0, this.nc);
@@ -461,7 +478,7 @@ class NfaMatcher implements Automaton {
     this.stateCtx = new Int32Array(k);
     this.acceptFlag = new Int8Array(k);
     this.hashSlot = new Int32Array(k);
-    this.pool = new Int32Array(Math.max(2 * n + 2, Math.min(LAZY_POOL_INTS, k * n)));
+    this.pool = new Int32Array(Math.max(2 * n + 2, Math.min(Lazy.LAZY_POOL_INTS, k * n)));
     this.hash = new Int32Array(1 << Math.ceil(Math.log2(4 * k))); // a power of two ≥ 4k: load ≤ 25 %, probing by mask
   }
 
@@ -494,12 +511,12 @@ class NfaMatcher implements Automaton {
         if (visitMark[pc] === g) continue;
         visitMark[pc] = g;
         const o = op[pc]!;
-        if (o === OP_SPLIT) {
+        if (o === Op.OP_SPLIT) {
           stack[sp++] = out1[pc]!;
           stack[sp++] = out[pc]!;
-        } else if (o === OP_ASSERT) {
+        } else if (o === Op.OP_ASSERT) {
           if (a[pc]! & holds) stack[sp++] = out[pc]!;
-        } else if (o === OP_RANGE || o === OP_MATCH) {
+        } else if (o === Op.OP_RANGE || o === Op.OP_MATCH) {
           this.ready[this.readyCount++] = pc;
         }
       }
@@ -513,9 +530,9 @@ class NfaMatcher implements Automaton {
     this.pendingCount = 0;
     for (let i = 0; i < this.readyCount; i++) {
       const pc = this.ready[i]!;
-      if (this.op[pc] === OP_RANGE && this.a[pc]! <= byte && byte <= this.b[pc]!) this.addPending(this.out[pc]!);
+      if (this.op[pc] === Op.OP_RANGE && this.a[pc]! <= byte && byte <= this.b[pc]!) this.addPending(this.out[pc]!);
     }
-    this.ctx = this.usesAssert ? (byte === 0x0a ? CTX_NEWLINE : 0) | (isWordByte(byte) ? CTX_WORD : 0) : 0;
+    this.ctx = this.usesAssert ? (byte === 0x0a ? Ctx.CTX_NEWLINE : 0) | (isWordByte(byte) ? Ctx.CTX_WORD : 0) : 0;
   }
 
   /** Makes cached state `id` the pending set. */
@@ -594,7 +611,7 @@ class NfaMatcher implements Automaton {
       this.pendingGen = this.nextGen();
       this.pendingCount = 0;
       this.addPending(this.start);
-      this.ctx = this.usesAssert ? CTX_START : 0;
+      this.ctx = this.usesAssert ? Ctx.CTX_START : 0;
       this.startId = this.intern();
     }
     return this.startId;
@@ -605,7 +622,7 @@ class NfaMatcher implements Automaton {
       this.load(id);
       this.expand(assertionsAt(this.ctx, -1));
       let match = 0;
-      for (let i = 0; i < this.readyCount; i++) if (this.op[this.ready[i]!] === OP_MATCH) match = 1;
+      for (let i = 0; i < this.readyCount; i++) if (this.op[this.ready[i]!] === Op.OP_MATCH) match = 1;
       this.acceptFlag[id] = match;
     }
     return this.acceptFlag[id] === 1;
@@ -640,7 +657,7 @@ class NfaMatcher implements Automaton {
         steps++;
         if (s === 0) return false;
       }
-      if (this.fallback !== null && misses > CACHE_MISS_FLOOR && misses * (CACHE_HITS_PER_MISS + 1) > steps) {
+      if (this.fallback !== null && misses > Cache.CACHE_MISS_FLOOR && misses * (Cache.CACHE_HITS_PER_MISS + 1) > steps) {
         return this.fallback.fullMatch(input); // a restart: at most twice the work
       }
     }
@@ -650,9 +667,11 @@ class NfaMatcher implements Automaton {
 }
 
 /** Cache misses in one call before the matcher considers giving up on the cache. */
-const CACHE_MISS_FLOOR = 256;
-/** Hits per miss below which the cache costs more than it saves (RE2 uses a similar bail-out). */
-const CACHE_HITS_PER_MISS = 3;
+const enum Cache {
+  CACHE_MISS_FLOOR = 256,
+  /** Hits per miss below which the cache costs more than it saves (RE2 uses a similar bail-out). */
+  CACHE_HITS_PER_MISS = 3,
+}
 
 /** Byte `k` counted from the end (k = 0 is the last) of the `len`-byte UTF-8 encoding of `c`. */
 /**
@@ -682,12 +701,12 @@ function utf8Byte(c: number, len: number, k: number): number {
 function nfaByteClasses(d: Extract<AutomatonData, { kind: 'nfa' }>, assertBits: number): Uint8Array {
   const cut = new Uint8Array(257);
   for (let i = 0; i < d.numInsts; i++) {
-    if (d.op[i] !== OP_RANGE) continue;
+    if (d.op[i] !== Op.OP_RANGE) continue;
     cut[d.a[i]!] = 1;
     cut[d.b[i]! + 1] = 1;
   }
-  if (assertBits & (BEGIN_LINE | END_LINE)) cut[0x0a] = cut[0x0b] = 1;
-  if (assertBits & (WORD_BOUNDARY | NON_WORD_BOUNDARY)) for (const b of [0x30, 0x3a, 0x41, 0x5b, 0x5f, 0x60, 0x61, 0x7b]) cut[b] = 1;
+  if (assertBits & (As.BEGIN_LINE | As.END_LINE)) cut[0x0a] = cut[0x0b] = 1;
+  if (assertBits & (As.WORD_BOUNDARY | As.NON_WORD_BOUNDARY)) for (const b of [0x30, 0x3a, 0x41, 0x5b, 0x5f, 0x60, 0x61, 0x7b]) cut[b] = 1;
   const classMap = new Uint8Array(256);
   let k = 0;
   for (let b = 1; b < 256; b++) {
@@ -701,12 +720,14 @@ function nfaByteClasses(d: Extract<AutomatonData, { kind: 'nfa' }>, assertBits: 
  * Positions (RANGE groups and MATCH instructions, plus one for the start) the bit-parallel matcher
  * tracks: one 32-bit word, so a byte costs four lookups in a 4 × 256-word follow table.
  */
-const BIT_PARALLEL_POSITIONS = 32;
-/**
- * RANGE instructions beyond which bit-parallel matching is not tried: finding which of them form
- * one position costs (RANGEs + 1) closures per assertion context at load time.
- */
-const MERGE_RANGES = 256;
+const enum Bits {
+  BIT_PARALLEL_POSITIONS = 32,
+  /**
+   * RANGE instructions beyond which bit-parallel matching is not tried: finding which of them form
+   * one position costs (RANGEs + 1) closures per assertion context at load time.
+   */
+  MERGE_RANGES = 256,
+}
 
 /** The positions after the set `s`, eight bits at a time through the follow table at `f[t]`. */
 function followSet(f: Int32Array, s: number, t: number): number {
@@ -714,9 +735,11 @@ function followSet(f: Int32Array, s: number, t: number): number {
 }
 
 /** Byte kinds for assertions: other, word byte, newline; CAT_EDGE is the start or end of the text. */
-const CAT_WORD = 1;
-const CAT_NEWLINE = 2;
-const CAT_EDGE = 3;
+const enum Cat {
+  CAT_WORD = 1,
+  CAT_NEWLINE = 2,
+  CAT_EDGE = 3,
+}
 
 /**
  * Bit-parallel NFA simulation (in the spirit of Glushkov automata and shift-and), or null when the
@@ -734,15 +757,15 @@ export function bitParallelMatcher(d: Extract<AutomatonData, { kind: 'nfa' }>): 
   let assertBits = 0;
   let ranges = 0;
   for (let i = 0; i < numInsts; i++) {
-    if (op[i] === OP_ASSERT) assertBits |= d.a[i]!;
-    if (op[i] === OP_RANGE) ranges++;
+    if (op[i] === Op.OP_ASSERT) assertBits |= d.a[i]!;
+    if (op[i] === Op.OP_RANGE) ranges++;
   }
-  if (ranges > MERGE_RANGES) return null;
+  if (ranges > Bits.MERGE_RANGES) return null;
   // One follow table per distinct set of assertions holding between two byte kinds.
   const tableAt = new Int32Array(16);
   const holdsOf: number[] = [];
   for (let k = 0; k < 16; k++) {
-    const holds = assertionsAt([0, CTX_WORD, CTX_NEWLINE, CTX_START][k >> 2]!, [0x20, 0x61, 0x0a, -1][k & 3]!) & assertBits;
+    const holds = assertionsAt([0, Ctx.CTX_WORD, Ctx.CTX_NEWLINE, Ctx.CTX_START][k >> 2]!, [0x20, 0x61, 0x0a, -1][k & 3]!) & assertBits;
     const t = holdsOf.indexOf(holds);
     tableAt[k] = (t < 0 ? holdsOf.push(holds) - 1 : t) * 1024;
   }
@@ -756,29 +779,29 @@ export function bitParallelMatcher(d: Extract<AutomatonData, { kind: 'nfa' }>): 
       const x = stack.pop()!;
       if (seen[x] === 1) continue;
       seen[x] = 1;
-      if (op[x] === OP_SPLIT) stack.push(d.out1[x]!, d.out[x]!);
-      else if (op[x] === OP_ASSERT && d.a[x]! & holds) stack.push(d.out[x]!);
+      if (op[x] === Op.OP_SPLIT) stack.push(d.out1[x]!, d.out[x]!);
+      else if (op[x] === Op.OP_ASSERT && d.a[x]! & holds) stack.push(d.out[x]!);
     }
   };
   // A RANGE's key: its target and the closures it occurs in; RANGEs with one key are one position.
   const key: string[] = [];
-  for (let i = 0; i < numInsts; i++) if (op[i] === OP_RANGE) key[i] = d.out[i] + ':';
+  for (let i = 0; i < numInsts; i++) if (op[i] === Op.OP_RANGE) key[i] = d.out[i] + ':';
   for (const holds of holdsOf) {
     for (let j = -1; j < numInsts; j++) {
-      if (j >= 0 && op[j] !== OP_RANGE) continue;
+      if (j >= 0 && op[j] !== Op.OP_RANGE) continue;
       reach(j < 0 ? d.start : d.out[j]!, holds);
-      for (let i = 0; i < numInsts; i++) if (op[i] === OP_RANGE) key[i] = key[i]! + seen[i]!;
+      for (let i = 0; i < numInsts; i++) if (op[i] === Op.OP_RANGE) key[i] = key[i]! + seen[i]!;
     }
   }
   const position = new Int32Array(numInsts).fill(-1);
   const keys = new Map<string, number>();
   let count = 0;
   for (let i = 0; i < numInsts; i++) {
-    if (op[i] === OP_MATCH) position[i] = count++;
-    if (op[i] === OP_RANGE) position[i] = keys.get(key[i]!) ?? (keys.set(key[i]!, count), count++);
+    if (op[i] === Op.OP_MATCH) position[i] = count++;
+    if (op[i] === Op.OP_RANGE) position[i] = keys.get(key[i]!) ?? (keys.set(key[i]!, count), count++);
   }
   const startBit = 1 << count++;
-  if (count > BIT_PARALLEL_POSITIONS) return null;
+  if (count > Bits.BIT_PARALLEL_POSITIONS) return null;
   /** The positions `pc` reaches under `holds`. */
   const closure = (pc: number, holds: number): number => {
     reach(pc, holds);
@@ -790,13 +813,13 @@ export function bitParallelMatcher(d: Extract<AutomatonData, { kind: 'nfa' }>): 
   const classMask = new Int32Array(classMap[255]! + 1);
   let matchMask = 0;
   for (let i = 0; i < numInsts; i++) {
-    if (op[i] === OP_MATCH) matchMask |= 1 << position[i]!;
-    if (op[i] === OP_RANGE) for (let b = d.a[i]!; b <= d.b[i]!; b++) classMask[classMap[b]!]! |= 1 << position[i]!;
+    if (op[i] === Op.OP_MATCH) matchMask |= 1 << position[i]!;
+    if (op[i] === Op.OP_RANGE) for (let b = d.a[i]!; b <= d.b[i]!; b++) classMask[classMap[b]!]! |= 1 << position[i]!;
   }
   const follow = new Int32Array(holdsOf.length * 1024); // [table + k * 256 + v]: after the bits v of byte k of a set
   const after = new Int32Array(32);
   holdsOf.forEach((holds, t) => {
-    for (let i = 0; i < numInsts; i++) if (op[i] === OP_RANGE) after[position[i]!] = closure(d.out[i]!, holds);
+    for (let i = 0; i < numInsts; i++) if (op[i] === Op.OP_RANGE) after[position[i]!] = closure(d.out[i]!, holds);
     after[count - 1] = closure(d.start, holds);
     for (let v = 1; v < 1024; v++) {
       const low = v & 255 & -(v & 255);
@@ -804,7 +827,7 @@ export function bitParallelMatcher(d: Extract<AutomatonData, { kind: 'nfa' }>): 
     }
   });
   const catOf = new Uint8Array(256); // byte → CAT_* (all 0 without assertions: one table serves)
-  for (let b = 0; assertBits !== 0 && b < 256; b++) catOf[b] = b === 0x0a ? CAT_NEWLINE : isWordByte(b) ? CAT_WORD : 0;
+  for (let b = 0; assertBits !== 0 && b < 256; b++) catOf[b] = b === 0x0a ? Cat.CAT_NEWLINE : isWordByte(b) ? Cat.CAT_WORD : 0;
   const asserts = assertBits !== 0;
   return {
     asserts,
@@ -816,7 +839,7 @@ export function bitParallelMatcher(d: Extract<AutomatonData, { kind: 'nfa' }>): 
       const cats = catOf;
       const tables = tableAt;
       let s = startBit;
-      let cat = CAT_EDGE;
+      let cat = Cat.CAT_EDGE;
       const n = input.length;
       for (let i = 0; i <= n; i++) {
         let c = i < n ? input.charCodeAt(i) : -1; // -1: the end, where only the follow set counts
@@ -839,7 +862,7 @@ export function bitParallelMatcher(d: Extract<AutomatonData, { kind: 'nfa' }>): 
         }
         for (let r = len - 1; r >= 0; r--) {
           const byte = utf8Byte(c, len, r); // c itself (or -1) when len = 1
-          const kind = byte < 0 ? CAT_EDGE : cats[byte]!;
+          const kind = byte < 0 ? Cat.CAT_EDGE : cats[byte]!;
           const t = tables[cat * 4 + kind]!;
           const x = followSet(f, s, t);
           cat = kind;

@@ -69,11 +69,10 @@ export function decodeTable(bytes: Uint8Array): DecodedTable {
   const i64 = (): bigint => ((p += 8), view.getBigInt64(p - 8, true));
   const u32x2 = () => ({ port: g(), protocol: g() });
   /** An array section: u32 count, then count records of RecordSize bytes, each read by `read` (in byte order). */
-  const records = <T>(name: keyof typeof RecordSize, read: () => T): T[] => {
-    const kind = SectionKind[name];
+  const records = <T>(kind: SectionKind, recSize: RecordSize, read: () => T): T[] => {
     const s = sec(kind)!;
     const n = s.length < 4 ? -1 : u32(s.offset);
-    const recSize = (size[kind] = RecordSize[name]);
+    size[kind] = recSize;
     base[kind] = s.offset + 4;
     if (n < 0 || n * recSize + 4 !== s.length) fail('table-section-size', `section ${kind}: bad record count`, s.offset);
     const out: T[] = (all[kind] = new Array(n));
@@ -119,32 +118,32 @@ export function decodeTable(bytes: Uint8Array): DecodedTable {
     bytes,
   } as DecodedTable;
   // Field by field, in byte order (docs/table-format.md); `p++` skips a reserved byte.
-  d.routers = records('routers', () => ({ kind: g(), name: g(), mesh: g(), flags: g(), firstRoute: g(), routeCount: g(), firstGroup: g(), groupCount: g(), firstListener: g(), listenerCount: g() }));
-  d.listeners = records('listeners', u32x2);
-  d.groups = records('groups', () => ({ port: g(), protocol: g(), firstVhost: g(), vhostCount: g() }));
-  d.vhosts = records('vhosts', () => ({ kind: g(), host: g(), firstNode: g(), nodeCount: g(), otherStart: g(), otherCount: g() }));
-  d.nodes = records('nodes', () => ({ labelStart: g(), labelLength: g(2), childCount: g(2), firstChild: g(), prefixStart: g(), exactStart: g(), prefixCount: g(2), exactCount: g(2) }));
-  d.lists = records('lists', g);
-  d.routes = records('routes', () => ({
+  d.routers = records(SectionKind.routers, RecordSize.routers, () => ({ kind: g(), name: g(), mesh: g(), flags: g(), firstRoute: g(), routeCount: g(), firstGroup: g(), groupCount: g(), firstListener: g(), listenerCount: g() }));
+  d.listeners = records(SectionKind.listeners, RecordSize.listeners, u32x2);
+  d.groups = records(SectionKind.groups, RecordSize.groups, () => ({ port: g(), protocol: g(), firstVhost: g(), vhostCount: g() }));
+  d.vhosts = records(SectionKind.vhosts, RecordSize.vhosts, () => ({ kind: g(), host: g(), firstNode: g(), nodeCount: g(), otherStart: g(), otherCount: g() }));
+  d.nodes = records(SectionKind.nodes, RecordSize.nodes, () => ({ labelStart: g(), labelLength: g(2), childCount: g(2), firstChild: g(), prefixStart: g(), exactStart: g(), prefixCount: g(2), exactCount: g(2) }));
+  d.lists = records(SectionKind.lists, RecordSize.lists, g);
+  d.routes = records(SectionKind.routes, RecordSize.routes, () => ({
     name: g(), protocol: g(1), pathKind: g(1), hostKind: g(1), method: g(1), priority: g(2), port: g(2), path: g(), pathRegex: g(), host: g(),
     firstPredicate: g(), predicateCount: g(2), targetCount: g(2), firstTarget: g(), prefixRewrite: g(1), scheme: g(1), flags: (p++, g(1)), prefixValue: g(), pathRewrite: g(),
   }));
-  d.predicates = records('predicates', () => ({ kind: g(1), op: g(1), invert: g(1) !== 0, name: (p++, g()), value: g(), aux: g() }));
-  d.ranges = records('ranges', () => ({ start: i64(), end: i64() }));
-  d.targets = records('targets', () => ({ virtualService: g(), port: g(), weight: g() }));
+  d.predicates = records(SectionKind.predicates, RecordSize.predicates, () => ({ kind: g(1), op: g(1), invert: g(1) !== 0, name: (p++, g()), value: g(), aux: g() }));
+  d.ranges = records(SectionKind.ranges, RecordSize.ranges, () => ({ start: i64(), end: i64() }));
+  d.targets = records(SectionKind.targets, RecordSize.targets, () => ({ virtualService: g(), port: g(), weight: g() }));
   // The router-stage sections: all present (a two-stage table) or none (gateway-only).
   let meshCount = 0;
   for (let k = SectionKind.services; k <= SectionKind.policies; k++) if (sec(k)) meshCount++;
   if (meshCount > 0 && meshCount < 5) fail('table-section-missing', 'router-stage sections must all be present', HEADER_SIZE);
   const mesh: MeshData | null = meshCount === 0 ? null : {
-    services: records('services', () => ({ name: g(), providerKind: g(), provider: g() })),
-    vnodes: records('vnodes', () => ({ name: g(), discovery: g(), host: g(), service: g(), firstAttribute: g(), attributeCount: g(), firstListener: g(), listenerCount: g() })),
-    nodeListeners: records('nodeListeners', u32x2),
-    attributes: records('attributes', () => ({ key: g(), value: g() })),
-    policies: records('policies', () => ({ timeout: g(), retryPolicy: g() })),
+    services: records(SectionKind.services, RecordSize.services, () => ({ name: g(), providerKind: g(), provider: g() })),
+    vnodes: records(SectionKind.vnodes, RecordSize.vnodes, () => ({ name: g(), discovery: g(), host: g(), service: g(), firstAttribute: g(), attributeCount: g(), firstListener: g(), listenerCount: g() })),
+    nodeListeners: records(SectionKind.nodeListeners, RecordSize.nodeListeners, u32x2),
+    attributes: records(SectionKind.attributes, RecordSize.attributes, () => ({ key: g(), value: g() })),
+    policies: records(SectionKind.policies, RecordSize.policies, () => ({ timeout: g(), retryPolicy: g() })),
   };
   d.mesh = mesh;
-  validate(d, base, size, all, str.end - str.blob);
+  validate(d, base, size, all, str.end - str.blob, u32);
   return d;
 }
 
@@ -157,27 +156,30 @@ export function decodeTable(bytes: Uint8Array): DecodedTable {
  * the encoder writes them in. So each record is referenced, and checked, exactly once: validation
  * stays linear in the table size even for hostile tables whose references all point at one huge range.
  */
-function validate(d: DecodedTable, base: number[], size: number[], all: unknown[][], blobLength: number): void {
+function validate(d: DecodedTable, base: number[], size: number[], all: unknown[][], blobLength: number, u32: (o: number) => number): void {
   const at = (kind: number, i: number): number => base[kind]! + i * size[kind]!;
   /** Calls fn(record, its byte offset) for each record of section `kind`. */
   const each = <T>(kind: number, fn: (r: T, o: number) => void): void => all[kind]!.forEach((r, i) => fn(r as T, at(kind, i)));
   /** Next expected first index per section kind (the layout cursors). */
   const cursor: number[] = new Array(18).fill(0);
   const nStr = d.strings.length;
-  const str = (i: number, where: number, optional: boolean): void => {
+  /** The string field at byte `where` (or string `i`, when the error is reported elsewhere): a string, or NONE if optional. */
+  const str = (where: number, optional: boolean, i = u32(where)): void => {
     if (i === NONE ? !optional : i >= nStr) fail('table-index', `string ${i} out of range`, where);
   };
-  /** A string field that is NONE exactly when `none` (else a string). */
-  const strIff = (i: number, where: number, none: boolean): void => {
-    str(i, where, none);
-    if (none && i !== NONE) fail('table-value', 'unexpected string', where);
+  /** The string field at byte `where`: NONE exactly when `none` (else a string). */
+  const strIff = (where: number, none: boolean): void => {
+    str(where, none);
+    if (none && u32(where) !== NONE) fail('table-value', 'unexpected string', where);
   };
-  const range = (first: number, count: number, total: number, where: number): void => {
+  /** Records [first, first + count) of section `kind` exist. */
+  const range = (kind: number, first: number, count: number, where: number): void => {
+    const total = all[kind]!.length;
     if (first > total || count > total - first) fail('table-index', `range [${first}, +${count}) out of ${total}`, where);
   };
-  /** range() plus the layout rule, for section `kind`. */
-  const tile = (kind: number, first: number, count: number, total: number, where: number): void => {
-    range(first, count, total, where);
+  /** range() plus the layout rule. */
+  const tile = (kind: number, first: number, count: number, where: number): void => {
+    range(kind, first, count, where);
     if (first !== cursor[kind]) fail('table-layout', `section ${kind} range not at ${cursor[kind]}`, where);
     cursor[kind] += count;
   };
@@ -193,48 +195,48 @@ function validate(d: DecodedTable, base: number[], size: number[], all: unknown[
   const badPort = (l: { port: number; protocol: number }, max: number = Protocol.tcp): boolean => l.protocol < Protocol.http || l.protocol > max || l.port < 1 || l.port > 0xffff;
   // tcp routes and groups belong to virtual routers, which only two-stage tables hold (the WASM reader agrees).
   const maxProtocol = d.mesh === null ? Protocol.grpc : Protocol.tcp;
-  const { routes, predicates, targets, lists, nodes } = d;
+  const { routes, lists, nodes } = d;
 
   each<ListenerRecord>(SectionKind.listeners, (l, o) => value(badPort(l), 'listener', o));
   each<RouteRecord>(SectionKind.routes, (r, o) => {
-    str(r.name, o, false);
+    str(o, false);
     value(r.protocol < Protocol.http || r.protocol > maxProtocol, 'route protocol', o + 4);
     value(r.protocol === Protocol.tcp && (r.pathKind !== PathKind.none || r.hostKind !== HostKind.none || r.method !== 0 || r.predicateCount !== 0 || r.scheme !== Scheme.none), 'tcp route criteria', o + 4);
     value(r.scheme > Scheme.https, 'scheme', o + 37);
     value(r.pathKind > PathKind.regex, 'path kind', o + 5);
-    strIff(r.path, o + 12, r.pathKind === PathKind.none);
+    strIff(o + 12, r.pathKind === PathKind.none);
     if (r.pathKind === PathKind.regex ? r.pathRegex >= d.regexes.length : r.pathRegex !== NONE) fail('table-index', 'bad path regex', o + 16);
     value(r.hostKind > HostKind.suffix, 'host kind', o + 6);
-    strIff(r.host, o + 20, r.hostKind === HostKind.none);
+    strIff(o + 20, r.hostKind === HostKind.none);
     value(r.method >= METHOD_NAMES.length, 'method', o + 7);
     value(r.priority > MAX_PRIORITY && r.priority !== PRIORITY_UNSET, 'priority', o + 8);
-    range(r.firstPredicate, r.predicateCount, predicates.length, o + 24);
-    range(r.firstTarget, r.targetCount, targets.length, o + 32);
+    range(SectionKind.predicates, r.firstPredicate, r.predicateCount, o + 24);
+    range(SectionKind.targets, r.firstTarget, r.targetCount, o + 32);
     value(r.prefixRewrite > PrefixRewrite.enabled, 'prefix rewrite', o + 36);
     if ((r.flags & ~KNOWN_ROUTE_FLAGS) !== 0) fail('table-flags', 'unknown route flags', o + 39);
-    str(r.prefixValue, o + 40, r.prefixRewrite !== PrefixRewrite.value);
-    str(r.pathRewrite, o + 44, true);
-    tile(SectionKind.predicates, r.firstPredicate, r.predicateCount, predicates.length, o + 24);
-    tile(SectionKind.targets, r.firstTarget, r.targetCount, targets.length, o + 32);
+    str(o + 40, r.prefixRewrite !== PrefixRewrite.value);
+    str(o + 44, true);
+    tile(SectionKind.predicates, r.firstPredicate, r.predicateCount, o + 24);
+    tile(SectionKind.targets, r.firstTarget, r.targetCount, o + 32);
   });
   each<PredicateRecord>(SectionKind.predicates, (p, o) => {
-    str(p.name, o + 4, false);
+    str(o + 4, false);
     value(p.kind !== PredicateKind.header && p.kind !== PredicateKind.query, 'predicate kind', o);
     value(p.op > PredicateOp.range, 'predicate op', o + 1);
     value(p.kind === PredicateKind.query && p.op !== PredicateOp.exact && p.op !== PredicateOp.present, 'query predicate op', o + 1);
-    strIff(p.value, o + 8, p.op === PredicateOp.present || p.op === PredicateOp.range);
+    strIff(o + 8, p.op === PredicateOp.present || p.op === PredicateOp.range);
     const auxLimit = p.op === PredicateOp.regex ? d.regexes.length : p.op === PredicateOp.range ? d.ranges.length : -1;
     if (auxLimit < 0 ? p.aux !== NONE : p.aux >= auxLimit) fail('table-index', 'bad regex/range index', o + 12);
   });
   each<TargetRecord>(SectionKind.targets, (t, o) => {
-    str(t.virtualService, o, false);
+    str(o, false);
     value(t.port > 0xffff, 'target port', o);
   });
 
   /** A list of route ranks: each rank < the router's route count, strictly ascending. */
   const list = (start: number, count: number, routeCount: number, where: number): void => {
     if (count === 0) return;
-    tile(SectionKind.lists, start, count, lists.length, where);
+    tile(SectionKind.lists, start, count, where);
     for (let i = start, prev = -1; i < start + count; prev = lists[i++]!) {
       if (lists[i]! >= routeCount || lists[i]! <= prev) fail('table-list-order', 'route list not ascending or out of range', where);
     }
@@ -263,30 +265,29 @@ function validate(d: DecodedTable, base: number[], size: number[], all: unknown[
     if (vh.nodeCount > 0 && next !== end) fail('table-trie', 'unreachable trie nodes', at(SectionKind.nodes, first));
   };
 
-  d.routers.forEach((r, i) => {
-    const o = at(SectionKind.routers, i);
+  each<RouterRecord>(SectionKind.routers, (r, o) => {
     value(r.kind !== RouterKind.gateway && r.kind !== RouterKind.virtualRouter, 'router kind', o);
     if ((r.flags & ~KNOWN_ROUTER_FLAGS) !== 0) fail('table-flags', 'unknown router flags', o);
-    str(r.name, o, false);
-    str(r.mesh, o, false);
-    range(r.firstRoute, r.routeCount, routes.length, o);
-    range(r.firstGroup, r.groupCount, d.groups.length, o);
-    range(r.firstListener, r.listenerCount, d.listeners.length, o);
-    tile(SectionKind.routes, r.firstRoute, r.routeCount, routes.length, o + 16);
-    tile(SectionKind.groups, r.firstGroup, r.groupCount, d.groups.length, o + 24);
-    tile(SectionKind.listeners, r.firstListener, r.listenerCount, d.listeners.length, o + 32);
+    str(o, false, r.name);
+    str(o, false, r.mesh);
+    range(SectionKind.routes, r.firstRoute, r.routeCount, o);
+    range(SectionKind.groups, r.firstGroup, r.groupCount, o);
+    range(SectionKind.listeners, r.firstListener, r.listenerCount, o);
+    tile(SectionKind.routes, r.firstRoute, r.routeCount, o + 16);
+    tile(SectionKind.groups, r.firstGroup, r.groupCount, o + 24);
+    tile(SectionKind.listeners, r.firstListener, r.listenerCount, o + 32);
     for (let g = r.firstGroup; g < r.firstGroup + r.groupCount; g++) {
       const grp = d.groups[g]!;
       const go = at(SectionKind.groups, g);
       value(badPort(grp, maxProtocol), 'group', go);
-      range(grp.firstVhost, grp.vhostCount, d.vhosts.length, go);
-      tile(SectionKind.vhosts, grp.firstVhost, grp.vhostCount, d.vhosts.length, go + 8);
+      range(SectionKind.vhosts, grp.firstVhost, grp.vhostCount, go);
+      tile(SectionKind.vhosts, grp.firstVhost, grp.vhostCount, go + 8);
       for (let v = grp.firstVhost; v < grp.firstVhost + grp.vhostCount; v++) {
         const vh = d.vhosts[v]!;
         const vo = at(SectionKind.vhosts, v);
         value(vh.kind > VhostKind.suffix, 'vhost kind', vo);
-        strIff(vh.host, vo + 4, vh.kind === VhostKind.any);
-        tile(SectionKind.nodes, vh.firstNode, vh.nodeCount, nodes.length, vo + 8);
+        strIff(vo + 4, vh.kind === VhostKind.any);
+        tile(SectionKind.nodes, vh.firstNode, vh.nodeCount, vo + 8);
         list(vh.otherStart, vh.otherCount, r.routeCount, vo + 16);
         trie(vh, r);
       }
@@ -298,28 +299,28 @@ function validate(d: DecodedTable, base: number[], size: number[], all: unknown[
   const m = d.mesh;
   if (m === null) return;
   each<ServiceRecord>(SectionKind.services, (s, o) => {
-    str(s.name, o, false);
+    str(o, false);
     value(s.providerKind > ProviderKind.virtualRouter, 'provider kind', o + 4);
-    strIff(s.provider, o + 8, s.providerKind === ProviderKind.none);
+    strIff(o + 8, s.providerKind === ProviderKind.none);
   });
   each<VnodeRecord>(SectionKind.vnodes, (n, o) => {
-    str(n.name, o, false);
+    str(o, false);
     value(n.discovery > DiscoveryKind.cloudMap, 'service discovery kind', o + 4);
-    strIff(n.host, o + 8, n.discovery === DiscoveryKind.none);
-    strIff(n.service, o + 12, n.discovery !== DiscoveryKind.cloudMap);
-    tile(SectionKind.attributes, n.firstAttribute, n.attributeCount, m.attributes.length, o + 16);
-    tile(SectionKind.nodeListeners, n.firstListener, n.listenerCount, m.nodeListeners.length, o + 24);
+    strIff(o + 8, n.discovery === DiscoveryKind.none);
+    strIff(o + 12, n.discovery !== DiscoveryKind.cloudMap);
+    tile(SectionKind.attributes, n.firstAttribute, n.attributeCount, o + 16);
+    tile(SectionKind.nodeListeners, n.firstListener, n.listenerCount, o + 24);
   });
   referenced(SectionKind.attributes);
   referenced(SectionKind.nodeListeners);
   each<ListenerRecord>(SectionKind.nodeListeners, (l, o) => value(badPort(l), 'node listener', o));
   each<AttributeRecord>(SectionKind.attributes, (a, o) => {
-    str(a.key, o, false);
-    str(a.value, o + 4, false);
+    str(o, false);
+    str(o + 4, false);
   });
   if (m.policies.length !== routes.length) fail('table-section-size', `${m.policies.length} policy records for ${routes.length} routes`, base[SectionKind.policies]! - 4);
   each<PolicyRecord>(SectionKind.policies, (p, o) => {
-    str(p.timeout, o, true);
-    str(p.retryPolicy, o + 4, true);
+    str(o, true);
+    str(o + 4, true);
   });
 }
