@@ -41,11 +41,11 @@ export function splitPath(raw: string): [string, string | null] {
 }
 
 /** scanPath's answers besides an index: nothing to do, or the path needs normalizing (a `//` or `/.` before any query, or no leading `/`). */
-export enum Scan { plain = -1, normalize = -2 }
+export enum Scan { nothing = -1, normalize = -2 }
 
 /**
  * What settling `raw` involves, checking from code unit `from` on (the caller vouches for what comes
- * before: the trie walk matched it to route literals that are plain themselves): Scan.plain when `raw`
+ * before: the trie walk matched it to route literals that are plain themselves): Scan.nothing when `raw`
  * can be used as it is; the index of the first `?` or `#` when only a query or fragment has to be
  * cut off (the path before it is normal); Scan.normalize otherwise.
  */
@@ -55,7 +55,7 @@ export function scanPath(raw: string, from: number): number {
   // A long rest: the native regex scan beats a JS loop; a short one is not worth its call.
   if (n - from > 12) {
     NOT_PLAIN.lastIndex = from;
-    if (!NOT_PLAIN.test(raw)) return Scan.plain;
+    if (!NOT_PLAIN.test(raw)) return Scan.nothing;
     // The match ends at lastIndex: `?` or `#`, or the second character of `//` or `/.`.
     const i = NOT_PLAIN.lastIndex - 1;
     const c = raw.charCodeAt(i);
@@ -69,7 +69,7 @@ export function scanPath(raw: string, from: number): number {
       if (next === SLASH || next === DOT) return Scan.normalize;
     }
   }
-  return Scan.plain;
+  return Scan.nothing;
 }
 
 /** A query, a fragment, or a place normalization would change (global: scanned from lastIndex). */

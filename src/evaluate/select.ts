@@ -81,7 +81,7 @@ export function settlePath(req: RequestState, from: number): number {
   req.settled = true;
   const raw = req.path;
   const at = scanPath(raw, from);
-  if (at === Scan.plain) return Settled.unchanged;
+  if (at === Scan.nothing) return Settled.unchanged;
   if (at >= 0) {
     // Only a query (or fragment) to cut off: the path before it is normal.
     req.path = raw.slice(0, at);

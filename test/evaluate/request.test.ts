@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { authorityPort, headerMap, normalizePath, parseInt64, queryValue, Scan, scanPath, splitPath } from '../../src/evaluate/request.js';
 
-const { plain: PLAIN, normalize: NORMALIZE } = Scan;
+const { nothing: PLAIN, normalize: NORMALIZE } = Scan;
 import { build, gr } from '../_support/quick.js';
 
 test('path normalization: dot segments (RFC 3986 §5.2.4) then merged slashes', () => {
