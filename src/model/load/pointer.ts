@@ -2,8 +2,13 @@
 
 export function pointerOf(segments: readonly (string | number)[]): string {
   let out = '';
-  for (const s of segments) out += '/' + String(s).replace(/~/g, '~0').replace(/\//g, '~1');
+  for (const s of segments) out += '/' + escapeSegment(String(s));
   return out;
+}
+
+/** One reference token: `~` → `~0`, `/` → `~1`. */
+export function escapeSegment(s: string): string {
+  return s.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
 export function splitPointer(pointer: string): string[] {
