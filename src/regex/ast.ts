@@ -5,16 +5,19 @@
  * points `[lo0, hi0, lo1, hi1, …]` (inclusive, non-overlapping, non-adjacent).
  */
 
-/** Zero-width assertions, one bit each so a set of them fits in a small integer. */
-export const Assertion = {
-  BEGIN_LINE: 1, // (?m)^ : at the start of the text or after \n
-  END_LINE: 2, // (?m)$ : at the end of the text or before \n
-  BEGIN_TEXT: 4, // ^ \A
-  END_TEXT: 8, // $ \z
-  WORD_BOUNDARY: 16, // \b (ASCII word characters, as RE2)
-  NON_WORD_BOUNDARY: 32, // \B
-} as const;
-export type AssertionBit = (typeof Assertion)[keyof typeof Assertion];
+/**
+ * Zero-width assertions, one bit each so a set of them fits in a small integer. A TypeScript enum
+ * (not an `as const` object) so that esbuild inlines the members as numbers in the bundles.
+ */
+export enum Assertion {
+  BEGIN_LINE = 1, // (?m)^ : at the start of the text or after \n
+  END_LINE = 2, // (?m)$ : at the end of the text or before \n
+  BEGIN_TEXT = 4, // ^ \A
+  END_TEXT = 8, // $ \z
+  WORD_BOUNDARY = 16, // \b (ASCII word characters, as RE2)
+  NON_WORD_BOUNDARY = 32, // \B
+}
+export type AssertionBit = Assertion;
 
 export type Node =
   | { readonly kind: 'empty' }

@@ -431,7 +431,7 @@ function set(ranges: readonly number[]): Node {
   return ranges.length === 0 ? NO_MATCH : { kind: 'set', ranges };
 }
 
-function assert(assertion: (typeof Assertion)[keyof typeof Assertion]): Node {
+function assert(assertion: Assertion): Node {
   return { kind: 'assert', assertion };
 }
 
