@@ -16,7 +16,7 @@
 import type { Diagnostic, Severity } from './diagnostics.js';
 import { diagnosticAt, sourceOf, type Draft, type Identity } from './drafts.js';
 import { isEmptySelector, selectorMatches, describeSelector } from './selectors.js';
-import { gatewayRouteSpec, int, list, listenerExtra, nameFromArn, portMapping, rec, routeSpec, serviceDiscovery, str, GATEWAY_ROUTE_TYPES } from './convert/spec.js';
+import { gatewayRouteSpec, int, list, listenerExtra, nameFromArn, portMapping, rec, routeSpec, serviceDiscovery, str, GATEWAY_ROUTE_TYPES, ROUTE_TYPES } from './convert/spec.js';
 import { isRecord } from './load/classify.js';
 import type {
   GatewayRoute,
@@ -421,7 +421,7 @@ function buildRoute(r: Resolver, d: Draft, base: Base): Route | null {
     say(r, d, 'error', 'REF_NOT_FOUND', d.pointer, `route ${d.name} names virtual router ${d.parent?.name ?? '?'}, which is not in the input`);
     return null;
   }
-  const key = ['httpRoute', 'http2Route', 'grpcRoute', 'tcpRoute'].find((k) => isRecord(d.spec[k]));
+  const key = ROUTE_TYPES.find((k) => isRecord(d.spec[k]));
   if (!key) return null;
   const action = rec(rec(d.spec[key])?.action) ?? {};
   const targets: WeightedTarget[] = [];
@@ -467,7 +467,7 @@ function buildVirtualNode(r: Resolver, d: Draft, base: Base): VirtualNode {
 
 /** The model's collection of each kind, in MeshModel's key order (KINDS[i] lives in COLLECTIONS[i]). */
 const KINDS: readonly ResourceKind[] = ['Mesh', 'VirtualGateway', 'GatewayRoute', 'VirtualService', 'VirtualRouter', 'Route', 'VirtualNode'];
-const COLLECTIONS = ['meshes', 'virtualGateways', 'gatewayRoutes', 'virtualServices', 'virtualRouters', 'routes', 'virtualNodes'] as const;
+export const COLLECTIONS = ['meshes', 'virtualGateways', 'gatewayRoutes', 'virtualServices', 'virtualRouters', 'routes', 'virtualNodes'] as const;
 
 /** Sorting makes the model (and every table compiled from it) independent of input order and file split. */
 function sortModel(model: MeshModel): void {
