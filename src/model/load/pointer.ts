@@ -30,7 +30,7 @@ export function valueAt(root: unknown, pointer: string): unknown {
     if (Array.isArray(node)) {
       if (!/^(0|[1-9]\d*)$/.test(seg)) return undefined;
       node = node[Number(seg)];
-    } else if (node !== null && typeof node === 'object' && Object.prototype.hasOwnProperty.call(node, seg)) {
+    } else if (node !== null && typeof node === 'object' && Object.hasOwn(node, seg)) {
       node = (node as Record<string, unknown>)[seg];
     } else {
       return undefined;
@@ -50,7 +50,7 @@ export function deepestExistingPointer(root: unknown, pointer: string): string {
     if (Array.isArray(node)) {
       if (!/^(0|[1-9]\d*)$/.test(seg) || Number(seg) >= node.length) break;
       node = node[Number(seg)];
-    } else if (node !== null && typeof node === 'object' && Object.prototype.hasOwnProperty.call(node, seg)) {
+    } else if (node !== null && typeof node === 'object' && Object.hasOwn(node, seg)) {
       node = (node as Record<string, unknown>)[seg];
     } else {
       break;

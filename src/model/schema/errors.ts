@@ -170,7 +170,7 @@ function collectUnionErrors(schema: unknown, value: unknown, path: string, out: 
 // ------------------------------------------------------------------------------------------------
 
 function hasOwn(o: unknown, key: string): boolean {
-  return isRecord(o) && Object.prototype.hasOwnProperty.call(o, key);
+  return isRecord(o) && Object.hasOwn(o, key);
 }
 
 function valueAt(root: unknown, pointer: string): unknown {

@@ -123,7 +123,7 @@ function isType(type: string, v: unknown): boolean {
 
 /** TypeBox's `HasPropertyKey`: `in`, except own-only for keys that would find Object.prototype's. */
 function hasKey(o: object, k: string): boolean {
-  return k === '__proto__' || k === 'constructor' || k === 'prototype' ? Object.prototype.hasOwnProperty.call(o, k) : k in o;
+  return k === '__proto__' || k === 'constructor' || k === 'prototype' ? Object.hasOwn(o, k) : k in o;
 }
 
 /** Code points, a lone surrogate counting as one (TypeBox's `CodePointCount`). */
