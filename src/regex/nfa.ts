@@ -7,6 +7,7 @@
 import { RegexTooComplexError } from './errors.js';
 import { negateRanges, intersectRanges } from './charset.js';
 import { Op, addInst, emptyProg, type Prog } from './prog.js';
+import { Kind } from './ast.js';
 import type { Core } from './simplify.js';
 import { setToUtf8 } from './utf8.js';
 
@@ -34,31 +35,31 @@ export function compileProg(core: Core, pattern: string, maxInsts: number): Prog
 
   function emit(node: Core, next: number): number {
     switch (node.kind) {
-      case 'empty':
+      case Kind.Empty:
         return next;
-      case 'noMatch':
+      case Kind.NoMatch:
         return inst(Op.FAIL, 0, 0, 0, 0);
-      case 'anyByte':
+      case Kind.AnyByte:
         return range(0x00, 0xff, next);
-      case 'assert':
+      case Kind.Assert:
         return inst(Op.ASSERT, node.assertion, 0, next, 0);
-      case 'set':
+      case Kind.Set:
         return set(node.ranges, next);
-      case 'concat': {
+      case Kind.Concat: {
         let entry = next;
         for (let i = node.subs.length - 1; i >= 0; i--) entry = emit(node.subs[i]!, entry);
         return entry;
       }
-      case 'alt':
+      case Kind.Alt:
         return split(node.subs.map((s) => emit(s, next)));
-      case 'quest':
+      case Kind.Quest:
         return inst(Op.SPLIT, 0, 0, emit(node.sub, next), next);
-      case 'star':
-      case 'plus': {
+      case Kind.Star:
+      case Kind.Plus: {
         const loop = inst(Op.SPLIT, 0, 0, 0, next);
         const body = emit(node.sub, loop);
         prog.out[loop] = body;
-        return node.kind === 'star' ? loop : body;
+        return node.kind === Kind.Star ? loop : body;
       }
     }
   }

@@ -3,7 +3,7 @@
  * applies flags as it goes (see ast.ts) and rejects exactly what RE2 rejects, with RE2's error
  * kinds and fragments (errors.ts). Offsets are UTF-16 indexes into the pattern.
  */
-import { Assertion, EMPTY, NO_MATCH, UNBOUNDED, type Node } from './ast.js';
+import { Assertion, EMPTY, Kind, NO_MATCH, UNBOUNDED, type Node } from './ast.js';
 import { MAX_RUNE, negateRanges, normalizeRanges } from './charset.js';
 import { RegexSyntaxError, type RegexErrorCode } from './errors.js';
 import { ASCII_CLASSES, PERL_CLASSES, foldClosure, foldOrbit, unicodeClass } from './unicode.js';
@@ -120,7 +120,7 @@ export function parseRegex(src: string): Node {
       }
     }
     alts.push(concatOf(items));
-    return alts.length === 1 ? alts[0]! : { kind: 'alt', subs: alts };
+    return alts.length === 1 ? alts[0]! : { kind: Kind.Alt, subs: alts };
   }
 
   /**
@@ -143,7 +143,7 @@ export function parseRegex(src: string): Node {
     }
     const sub = items.pop();
     if (sub === undefined) fail('REGEX_REPEAT_ARGUMENT', opStart, opText);
-    const node: Node = { kind: 'repeat', sub, min, max, greedy };
+    const node: Node = { kind: Kind.Repeat, sub, min, max, greedy };
     if (counted && repeatProduct(node) > MAX_REPEAT) fail('REGEX_REPEAT_SIZE', opStart, opText);
     items.push(node);
   }
@@ -183,7 +183,7 @@ export function parseRegex(src: string): Node {
     const sub = parseAlternation(innerFlags, depth + 1);
     if (src.charCodeAt(pos) !== 0x29) fail('REGEX_MISSING_PAREN', open, src);
     pos++;
-    return capture ? { kind: 'capture', sub, index, name } : sub;
+    return capture ? { kind: Kind.Capture, sub, index, name } : sub;
   }
 
   /** `(?P<name>` or `(?<name>`: names are ASCII word characters, unique in the pattern. */
@@ -404,11 +404,11 @@ export function parseRegex(src: string): Node {
 
 /** Escapes that are atoms of their own outside brackets (RE2 rejects them inside). */
 const ESCAPE_ATOMS: Readonly<Record<string, Node>> = {
-  A: { kind: 'assert', assertion: Assertion.BEGIN_TEXT },
-  z: { kind: 'assert', assertion: Assertion.END_TEXT },
-  b: { kind: 'assert', assertion: Assertion.WORD_BOUNDARY },
-  B: { kind: 'assert', assertion: Assertion.NON_WORD_BOUNDARY },
-  C: { kind: 'anyByte' },
+  A: { kind: Kind.Assert, assertion: Assertion.BEGIN_TEXT },
+  z: { kind: Kind.Assert, assertion: Assertion.END_TEXT },
+  b: { kind: Kind.Assert, assertion: Assertion.WORD_BOUNDARY },
+  B: { kind: Kind.Assert, assertion: Assertion.NON_WORD_BOUNDARY },
+  C: { kind: Kind.AnyByte },
 };
 
 /** `\a \f \t \n \r \v` by the code of their letter. */
@@ -428,16 +428,16 @@ function isCount(digits: string): boolean {
 }
 
 function set(ranges: readonly number[]): Node {
-  return ranges.length === 0 ? NO_MATCH : { kind: 'set', ranges };
+  return ranges.length === 0 ? NO_MATCH : { kind: Kind.Set, ranges };
 }
 
 function assert(assertion: Assertion): Node {
-  return { kind: 'assert', assertion };
+  return { kind: Kind.Assert, assertion };
 }
 
 function literal(c: number, flags: number): Node {
-  if (!(flags & FLAG_I)) return { kind: 'set', ranges: [c, c] };
-  return { kind: 'set', ranges: normalizeRanges(foldOrbit(c).flatMap((d) => [d, d])) };
+  if (!(flags & FLAG_I)) return { kind: Kind.Set, ranges: [c, c] };
+  return { kind: Kind.Set, ranges: normalizeRanges(foldOrbit(c).flatMap((d) => [d, d])) };
 }
 
 function foldIf(ranges: readonly number[], flags: number): readonly number[] {
@@ -451,7 +451,7 @@ function signed(ranges: readonly number[], negate: boolean): number[] {
 
 function concatOf(items: Node[]): Node {
   if (items.length === 0) return EMPTY;
-  return items.length === 1 ? items[0]! : { kind: 'concat', subs: items };
+  return items.length === 1 ? items[0]! : { kind: Kind.Concat, subs: items };
 }
 
 /**
@@ -461,14 +461,14 @@ function concatOf(items: Node[]): Node {
  */
 function repeatProduct(node: Node): number {
   switch (node.kind) {
-    case 'repeat': {
+    case Kind.Repeat: {
       const bound = node.max === UNBOUNDED ? node.min : node.max;
       return (bound > 0 ? bound : 1) * repeatProduct(node.sub);
     }
-    case 'capture':
+    case Kind.Capture:
       return repeatProduct(node.sub);
-    case 'concat':
-    case 'alt': {
+    case Kind.Concat:
+    case Kind.Alt: {
       let most = 1;
       for (const sub of node.subs) most = Math.max(most, repeatProduct(sub));
       return most;
