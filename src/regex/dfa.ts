@@ -34,20 +34,21 @@ export const DFA_STATE_CEILING = 0xffff;
  */
 export const DFA_WORK_BUDGET = 20_000_000;
 
-// Opcodes as module constants: hot loops then read no object property.
-const RANGE = Op.RANGE;
-const MATCH = Op.MATCH;
-const SPLIT = Op.SPLIT;
-const ASSERT = Op.ASSERT;
-const BEGIN_TEXT = Assertion.BEGIN_TEXT;
+// Opcodes and assertions are enums (prog.ts, ast.ts): esbuild inlines them, so hot loops read no
+// object property. The constants below are enums for the same reason.
 
 /** `closure` modes for when the next byte is not known yet. */
-const UNDECIDED = -1;
-const UNDECIDED_AT_START = -2;
+const enum Holds {
+  UNDECIDED = -1,
+  UNDECIDED_AT_START = -2,
+}
 
-const CTX_START = 1; // no byte read yet
-const CTX_NEWLINE = 2; // the previous byte was \n
-const CTX_WORD = 4; // the previous byte was an ASCII word byte
+/** What `assertionsAt` needs to know about the previous byte. */
+const enum Ctx {
+  START = 1, // no byte read yet
+  NEWLINE = 2, // the previous byte was \n
+  WORD = 4, // the previous byte was an ASCII word byte
+}
 
 const LINE_ASSERTIONS = Assertion.BEGIN_LINE | Assertion.END_LINE;
 const WORD_ASSERTIONS = Assertion.WORD_BOUNDARY | Assertion.NON_WORD_BOUNDARY;
@@ -59,12 +60,12 @@ export function isWordByte(b: number): boolean {
 /** The assertions that hold between a byte read in context `ctx` and byte `b` (-1 = end of input). */
 export function assertionsAt(ctx: number, b: number): number {
   let f = 0;
-  if (ctx & CTX_START) f |= Assertion.BEGIN_TEXT | Assertion.BEGIN_LINE;
-  else if (ctx & CTX_NEWLINE) f |= Assertion.BEGIN_LINE;
+  if (ctx & Ctx.START) f |= Assertion.BEGIN_TEXT | Assertion.BEGIN_LINE;
+  else if (ctx & Ctx.NEWLINE) f |= Assertion.BEGIN_LINE;
   if (b === 0x0a || b < 0) f |= Assertion.END_LINE;
   if (b < 0) f |= Assertion.END_TEXT;
   const nextWord = b >= 0 && isWordByte(b);
-  f |= nextWord !== ((ctx & CTX_WORD) !== 0) ? Assertion.WORD_BOUNDARY : Assertion.NON_WORD_BOUNDARY;
+  f |= nextWord !== ((ctx & Ctx.WORD) !== 0) ? Assertion.WORD_BOUNDARY : Assertion.NON_WORD_BOUNDARY;
   return f;
 }
 
@@ -121,7 +122,7 @@ export function buildDfa(prog: Prog, maxStatesIn: number): Dfa | null {
   }
 
   function hasAssert(set: Int32Array): boolean {
-    return set.some((pc) => prog.op[pc] === ASSERT);
+    return set.some((pc) => prog.op[pc] === Op.ASSERT);
   }
 
   /**
@@ -132,8 +133,8 @@ export function buildDfa(prog: Prog, maxStatesIn: number): Dfa | null {
   function contextAfter(set: Int32Array, b: number): number {
     if (!hasAssert(set)) return 0;
     let ctx = 0;
-    if (used & Assertion.BEGIN_LINE && b === 0x0a) ctx |= CTX_NEWLINE;
-    if (used & WORD_ASSERTIONS && isWordByte(b)) ctx |= CTX_WORD;
+    if (used & Assertion.BEGIN_LINE && b === 0x0a) ctx |= Ctx.NEWLINE;
+    if (used & WORD_ASSERTIONS && isWordByte(b)) ctx |= Ctx.WORD;
     return ctx;
   }
 
@@ -155,17 +156,17 @@ export function buildDfa(prog: Prog, maxStatesIn: number): Dfa | null {
       mark[pc] = g;
       work++;
       switch (op[pc]) {
-        case SPLIT:
+        case Op.SPLIT:
           stack[sp++] = out1[pc]!;
           stack[sp++] = out[pc]!;
           break;
-        case ASSERT:
-          if (holds === UNDECIDED_AT_START || (holds === UNDECIDED && lo[pc] !== BEGIN_TEXT)) found.push(pc);
+        case Op.ASSERT:
+          if (holds === Holds.UNDECIDED_AT_START || (holds === Holds.UNDECIDED && lo[pc] !== Assertion.BEGIN_TEXT)) found.push(pc);
           else if (holds < 0) break;
           else if (lo[pc]! & holds) stack[sp++] = out[pc]!;
           break;
-        case RANGE:
-        case MATCH:
+        case Op.RANGE:
+        case Op.MATCH:
           found.push(pc);
           break;
         default:
@@ -178,8 +179,8 @@ export function buildDfa(prog: Prog, maxStatesIn: number): Dfa | null {
   const { classMap, reps } = byteClasses(prog);
   const numClasses = reps.length;
   intern(new Int32Array(0), 0); // state 0: dead
-  const startSet = closure([prog.start], UNDECIDED_AT_START);
-  const start = intern(startSet, hasAssert(startSet) ? CTX_START : 0);
+  const startSet = closure([prog.start], Holds.UNDECIDED_AT_START);
+  const start = intern(startSet, hasAssert(startSet) ? Ctx.START : 0);
   if (start < 0) return null;
   const trans: number[] = [0];
   trans.length = numClasses;
@@ -199,12 +200,12 @@ export function buildDfa(prog: Prog, maxStatesIn: number): Dfa | null {
       }
       const targets: number[] = [];
       for (const pc of ready) {
-        if (prog.op[pc] === RANGE && prog.lo[pc]! <= b && b <= prog.hi[pc]!) targets.push(prog.out[pc]!);
+        if (prog.op[pc] === Op.RANGE && prog.lo[pc]! <= b && b <= prog.hi[pc]!) targets.push(prog.out[pc]!);
       }
       const key = `${targets.join(',')}/${b === 0x0a ? 1 : 0}${isWordByte(b) ? 1 : 0}`;
       let t = nextByTargets.get(key);
       if (t === undefined) {
-        const nextSet = closure(targets, UNDECIDED);
+        const nextSet = closure(targets, Holds.UNDECIDED);
         t = intern(nextSet, contextAfter(nextSet, b));
         if (t < 0 || work > DFA_WORK_BUDGET) return null;
         nextByTargets.set(key, t);
@@ -216,7 +217,7 @@ export function buildDfa(prog: Prog, maxStatesIn: number): Dfa | null {
   const accept = new Uint8Array(numStates);
   for (let s = 1; s < numStates; s++) {
     const ready = closure(sets[s]!, assertionsAt(ctxs[s]!, -1));
-    accept[s] = ready.some((pc) => prog.op[pc] === MATCH) ? 1 : 0;
+    accept[s] = ready.some((pc) => prog.op[pc] === Op.MATCH) ? 1 : 0;
   }
   return { classMap, numClasses, numStates, start, accept, trans: Uint16Array.from(trans) };
 }

@@ -17,12 +17,15 @@ export const MAX_REPEAT = 1000;
  */
 export const MAX_NESTING_DEPTH = 1000;
 
-const FLAG_I = 1; // case-insensitive
-const FLAG_M = 2; // ^ $ match at line boundaries
-const FLAG_S = 4; // . matches \n
-const FLAG_U = 8; // swap greedy and lazy
+/** Flag bits (a const enum: esbuild inlines the values). */
+const enum Flag {
+  I = 1, // case-insensitive
+  M = 2, // ^ $ match at line boundaries
+  S = 4, // . matches \n
+  U = 8, // swap greedy and lazy
+}
 
-const FLAG_BITS: Readonly<Record<string, number>> = { i: FLAG_I, m: FLAG_M, s: FLAG_S, U: FLAG_U };
+const FLAG_BITS: Readonly<Record<string, number>> = { i: Flag.I, m: Flag.M, s: Flag.S, U: Flag.U };
 
 /**
  * Parses an RE2 pattern; throws RegexSyntaxError. A recursive-descent parser written as closures over
@@ -111,9 +114,9 @@ export function parseRegex(src: string): Node {
         continue;
       }
       pos++;
-      if (c === 0x2e /* . */) items.push(set(flags & FLAG_S ? [0, MAX_RUNE] : [0, 9, 11, MAX_RUNE]));
-      else if (c === 0x5e /* ^ */) items.push(assert(flags & FLAG_M ? Assertion.BEGIN_LINE : Assertion.BEGIN_TEXT));
-      else if (c === 0x24 /* $ */) items.push(assert(flags & FLAG_M ? Assertion.END_LINE : Assertion.END_TEXT));
+      if (c === 0x2e /* . */) items.push(set(flags & Flag.S ? [0, MAX_RUNE] : [0, 9, 11, MAX_RUNE]));
+      else if (c === 0x5e /* ^ */) items.push(assert(flags & Flag.M ? Assertion.BEGIN_LINE : Assertion.BEGIN_TEXT));
+      else if (c === 0x24 /* $ */) items.push(assert(flags & Flag.M ? Assertion.END_LINE : Assertion.END_TEXT));
       else {
         pos = start;
         items.push(literal(next(), flags));
@@ -134,7 +137,7 @@ export function parseRegex(src: string): Node {
       pos++;
       greedy = false;
     }
-    if (flags & FLAG_U) greedy = !greedy;
+    if (flags & Flag.U) greedy = !greedy;
     const counted = src.charCodeAt(opStart) === 0x7b;
     if (prevOpStart >= 0) fail('REGEX_REPEAT_OP', prevOpStart, src.slice(prevOpStart, pos));
     const opText = src.slice(opStart, pos);
@@ -436,12 +439,12 @@ function assert(assertion: Assertion): Node {
 }
 
 function literal(c: number, flags: number): Node {
-  if (!(flags & FLAG_I)) return { kind: Kind.Set, ranges: [c, c] };
+  if (!(flags & Flag.I)) return { kind: Kind.Set, ranges: [c, c] };
   return { kind: Kind.Set, ranges: normalizeRanges(foldOrbit(c).flatMap((d) => [d, d])) };
 }
 
 function foldIf(ranges: readonly number[], flags: number): readonly number[] {
-  return flags & FLAG_I ? foldClosure(ranges) : ranges;
+  return flags & Flag.I ? foldClosure(ranges) : ranges;
 }
 
 /** RE2 folds a class before negating it, so the result stays closed under folding. */
