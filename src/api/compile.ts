@@ -12,6 +12,7 @@ import type { Decision, Explanation, RouteOptions, RouteRequest } from '../evalu
 import { hasErrors, type Diagnostic } from '../model/diagnostics.js';
 import { loadObjects, type LoadOptions, type LoadResult } from '../model/load-model.js';
 import type { MeshModel } from '../model/types.js';
+import { COLLECTIONS } from '../model/resolve.js';
 import { selectGateway } from './gateway.js';
 
 /** Parsed manifests (an object, an array, a K8s List), a loaded model, or a LoadResult. */
@@ -88,7 +89,7 @@ function toLoadResult(resources: Resources, options: LoadOptions): LoadResult {
   return loadObjects(resources, options);
 }
 
-const MODEL_KEYS = ['meshes', 'virtualGateways', 'gatewayRoutes', 'virtualServices', 'virtualRouters', 'routes', 'virtualNodes', 'namespaces'] as const;
+const MODEL_KEYS = [...COLLECTIONS, 'namespaces'] as const;
 
 function isMeshModel(x: unknown): x is MeshModel {
   return x !== null && typeof x === 'object' && !Array.isArray(x) && MODEL_KEYS.every((k) => Array.isArray((x as Record<string, unknown>)[k]));

@@ -16,7 +16,7 @@
 import jsyaml from 'js-yaml';
 import type { Diagnostic } from '../model/diagnostics.js';
 import { splitPointer } from '../model/load/pointer.js';
-import { MAX_NODES_PER_CHAR, syntaxDiagnostic, withinNodeBudget, type ParseResult, type ParsedDocument, type Position, type SourceText } from '../model/load/syntax.js';
+import { MAX_NODES_PER_CHAR, lineStarts, positionIn, syntaxDiagnostic, withinNodeBudget, type ParseResult, type ParsedDocument, type Position, type SourceText } from '../model/load/syntax.js';
 
 type Locate = (pointer: string) => Position | null;
 
@@ -165,19 +165,7 @@ function nodeStart(text: string, f: Frame): number {
 }
 
 function positionAt(t: NodeTrees, offset: number): Position {
-  const starts = (t.lineStarts ??= lineStarts(t.text));
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid]! <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return { line: lo + 1, column: offset - starts[lo]! + 1 + (lo === 0 ? t.shift : 0) };
-}
-
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return starts;
+  const pos = positionIn((t.lineStarts ??= lineStarts(t.text)), offset);
+  if (pos.line === 1) pos.column += t.shift;
+  return pos;
 }

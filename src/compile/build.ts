@@ -89,7 +89,7 @@ export function analyzeTies(model: MeshModel, gateway: VirtualGateway, options: 
 export function buildGatewayTable(model: MeshModel, gateway: VirtualGateway, options: CompileOptions = {}): GatewayTableBuild {
   const mode = options.hostnameMode ?? DEFAULT_HOSTNAME_MODE;
   const routes = sortByPrecedence(gatewayRoutesOf(model, gateway).map(lowerGatewayRoute));
-  const b = new TableBuilder(options);
+  const b = tableBuilder(options);
   const gatewayName = b.str(gateway.name);
   const meshName = b.str(gateway.meshName);
   const routeRecords = routes.map((r) => b.route(r));
@@ -310,90 +310,92 @@ function dedupeTies(ties: Tie[]): Tie[] {
   });
 }
 
-/** Interns strings and regexes in first-use order and collects the per-route arrays. */
-class TableBuilder {
-  readonly strings: string[] = [];
-  readonly regexes: Uint8Array[] = [];
-  readonly predicates: PredicateRecord[] = [];
-  readonly ranges: { start: bigint; end: bigint }[] = [];
-  readonly targets: TargetRecord[] = [];
-  private readonly stringIndex = new Map<string, number>();
-  private readonly regexIndex = new Map<string, number>();
-  private readonly utf8Cache = new Map<string, Uint8Array>();
-  constructor(private readonly options: CompileOptions) {}
+/**
+ * Interns strings and regexes in first-use order and collects the per-route arrays. Closures over
+ * the builder's state rather than a class (smaller minified: no `this.`).
+ */
+function tableBuilder(options: CompileOptions) {
+  const strings: string[] = [];
+  const regexes: Uint8Array[] = [];
+  const predicates: PredicateRecord[] = [];
+  const ranges: { start: bigint; end: bigint }[] = [];
+  const targets: TargetRecord[] = [];
+  const stringIndex = new Map<string, number>();
+  const regexIndex = new Map<string, number>();
+  const utf8Cache = new Map<string, Uint8Array>();
 
   /** Offset of each interned string in the string blob (strings concatenated in index order). */
-  blobOffsets(): number[] {
+  function blobOffsets(): number[] {
     let at = 0;
-    return this.strings.map((s) => {
+    return strings.map((s) => {
       const o = at;
-      at += this.utf8(s).length;
+      at += utf8(s).length;
       return o;
     });
   }
 
-  utf8(s: string): Uint8Array {
-    let u = this.utf8Cache.get(s);
-    if (u === undefined) this.utf8Cache.set(s, (u = UTF8.encode(s)));
+  function utf8(s: string): Uint8Array {
+    let u = utf8Cache.get(s);
+    if (u === undefined) utf8Cache.set(s, (u = UTF8.encode(s)));
     return u;
   }
 
-  str(s: string): number {
-    let i = this.stringIndex.get(s);
+  function str(s: string): number {
+    let i = stringIndex.get(s);
     if (i === undefined) {
-      i = this.strings.length;
-      this.strings.push(s);
-      this.stringIndex.set(s, i);
+      i = strings.length;
+      strings.push(s);
+      stringIndex.set(s, i);
     }
     return i;
   }
 
   /** Regexes are compiled here, at table build time, and embedded as automata. */
-  regex(pattern: string): number {
-    let i = this.regexIndex.get(pattern);
+  function regex(pattern: string): number {
+    let i = regexIndex.get(pattern);
     if (i === undefined) {
-      i = this.regexes.length;
-      this.regexes.push(compileRegex(pattern, this.options.regex).bytes);
-      this.regexIndex.set(pattern, i);
+      i = regexes.length;
+      regexes.push(compileRegex(pattern, options.regex).bytes);
+      regexIndex.set(pattern, i);
     }
     return i;
   }
 
-  route(r: LoweredRoute): RouteRecord {
-    const firstPredicate = this.predicates.length;
-    for (const p of r.predicates) this.predicates.push(this.predicate(p));
-    const firstTarget = this.targets.length;
-    for (const t of r.targets) this.targets.push({ virtualService: this.str(t.virtualServiceName), port: t.port ?? 0, weight: t.weight });
+  function route(r: LoweredRoute): RouteRecord {
+    const firstPredicate = predicates.length;
+    for (const p of r.predicates) predicates.push(predicate(p));
+    const firstTarget = targets.length;
+    for (const t of r.targets) targets.push({ virtualService: str(t.virtualServiceName), port: t.port ?? 0, weight: t.weight });
     const pathKind = PathKind[r.path.kind];
     return {
-      name: this.str(r.displayName),
+      name: str(r.displayName),
       protocol: Protocol[r.protocol],
       pathKind,
       hostKind: r.hostname === null ? HostKind.none : HostKind[r.hostname.kind],
       method: r.method === null ? 0 : METHOD_NAMES.indexOf(r.method),
       priority: r.priority ?? PRIORITY_UNSET,
       port: r.port ?? 0,
-      path: r.path.kind === 'none' ? NONE : this.str(r.path.value),
-      pathRegex: r.path.kind === 'regex' ? this.regex(r.path.value) : NONE,
-      host: r.hostname === null ? NONE : this.str(r.hostname.value),
+      path: r.path.kind === 'none' ? NONE : str(r.path.value),
+      pathRegex: r.path.kind === 'regex' ? regex(r.path.value) : NONE,
+      host: r.hostname === null ? NONE : str(r.hostname.value),
       firstPredicate,
       predicateCount: r.predicates.length,
       firstTarget,
       targetCount: r.targets.length,
       prefixRewrite: PrefixRewrite[r.rewrite.prefix],
       flags: (r.weighted ? ROUTE_FLAG_WEIGHTED : 0) | (r.rewrite.hostnameDisabled ? ROUTE_FLAG_HOST_REWRITE_DISABLED : 0),
-      prefixValue: r.rewrite.prefix === 'value' && r.rewrite.prefixValue !== null ? this.str(r.rewrite.prefixValue) : NONE,
-      pathRewrite: r.rewrite.pathExact === null ? NONE : this.str(r.rewrite.pathExact),
+      prefixValue: r.rewrite.prefix === 'value' && r.rewrite.prefixValue !== null ? str(r.rewrite.prefixValue) : NONE,
+      pathRewrite: r.rewrite.pathExact === null ? NONE : str(r.rewrite.pathExact),
       scheme: r.scheme === null ? Scheme.none : Scheme[r.scheme],
     };
   }
 
   /** Sections 13–17: services, nodes (discovery, attributes, listeners), and one policy per route record (gateway routes: none). */
-  mesh(reach: Reachable, gatewayRouteCount: number, routerRoutes: LoweredRoute[][]): MeshData {
+  function mesh(reach: Reachable, gatewayRouteCount: number, routerRoutes: LoweredRoute[][]): MeshData {
     const services = reach.services.map((s) => ({
-      name: this.str(s.name),
+      name: str(s.name),
       providerKind: s.provider === null ? ProviderKind.none : 'virtualNode' in s.provider ? ProviderKind.virtualNode : ProviderKind.virtualRouter,
-      provider: s.provider === null ? NONE : this.str('virtualNode' in s.provider ? s.provider.virtualNode : s.provider.virtualRouter),
+      provider: s.provider === null ? NONE : str('virtualNode' in s.provider ? s.provider.virtualNode : s.provider.virtualRouter),
     }));
     const attributes: MeshData['attributes'] = [];
     const nodeListeners: ListenerRecord[] = [];
@@ -402,12 +404,12 @@ class TableBuilder {
       const firstAttribute = attributes.length;
       const firstListener = nodeListeners.length;
       for (const l of n.listeners) nodeListeners.push({ port: l.portMapping.port, protocol: Protocol[l.portMapping.protocol] });
-      if (sd !== null && 'awsCloudMap' in sd) for (const a of sd.awsCloudMap.attributes) attributes.push({ key: this.str(a.key), value: this.str(a.value) });
+      if (sd !== null && 'awsCloudMap' in sd) for (const a of sd.awsCloudMap.attributes) attributes.push({ key: str(a.key), value: str(a.value) });
       return {
-        name: this.str(n.name),
+        name: str(n.name),
         discovery: sd === null ? DiscoveryKind.none : 'dns' in sd ? DiscoveryKind.dns : DiscoveryKind.cloudMap,
-        host: sd === null ? NONE : 'dns' in sd ? this.str(sd.dns.hostname) : this.str(sd.awsCloudMap.namespaceName),
-        service: sd !== null && 'awsCloudMap' in sd ? this.str(sd.awsCloudMap.serviceName) : NONE,
+        host: sd === null ? NONE : 'dns' in sd ? str(sd.dns.hostname) : str(sd.awsCloudMap.namespaceName),
+        service: sd !== null && 'awsCloudMap' in sd ? str(sd.awsCloudMap.serviceName) : NONE,
         firstAttribute, attributeCount: attributes.length - firstAttribute,
         firstListener, listenerCount: nodeListeners.length - firstListener,
       };
@@ -417,28 +419,32 @@ class TableBuilder {
     for (const rs of routerRoutes) {
       for (const r of rs) {
         policies.push({
-          timeout: r.policy?.timeout == null ? NONE : this.str(r.policy.timeout),
-          retryPolicy: r.policy?.retryPolicy == null ? NONE : this.str(r.policy.retryPolicy),
+          timeout: r.policy?.timeout == null ? NONE : str(r.policy.timeout),
+          retryPolicy: r.policy?.retryPolicy == null ? NONE : str(r.policy.retryPolicy),
         });
       }
     }
     return { services, vnodes, nodeListeners, attributes, policies };
   }
 
-  private predicate(p: LoweredRoute['predicates'][number]): PredicateRecord {
+  function predicate(p: LoweredRoute['predicates'][number]): PredicateRecord {
     const kind = PredicateKind[p.kind];
     const invert = p.kind === 'header' ? p.invert : false;
-    const name = this.str(p.name);
+    const name = str(p.name);
     switch (p.op) {
       case 'present':
         return { kind, op: PredicateOp.present, invert, name, value: NONE, aux: NONE };
       case 'range':
-        this.ranges.push({ start: p.start, end: p.end });
-        return { kind, op: PredicateOp.range, invert, name, value: NONE, aux: this.ranges.length - 1 };
+        ranges.push({ start: p.start, end: p.end });
+        return { kind, op: PredicateOp.range, invert, name, value: NONE, aux: ranges.length - 1 };
       case 'regex':
-        return { kind, op: PredicateOp.regex, invert, name, value: this.str(p.value), aux: this.regex(p.value) };
+        return { kind, op: PredicateOp.regex, invert, name, value: str(p.value), aux: regex(p.value) };
       default:
-        return { kind, op: PredicateOp[p.op], invert, name, value: this.str(p.value), aux: NONE };
+        return { kind, op: PredicateOp[p.op], invert, name, value: str(p.value), aux: NONE };
     }
   }
+
+  return { strings, regexes, predicates, ranges, targets, blobOffsets, utf8, str, route, mesh };
 }
+
+type TableBuilder = ReturnType<typeof tableBuilder>;

@@ -176,14 +176,13 @@ function lowerHostname(h: { exact: string } | { suffix: string } | null): Lowere
 }
 
 function lowerHeader(h: HeaderMatch): LoweredPredicate {
-  const name = h.name.toLowerCase();
+  const base = { kind: 'header', name: h.name.toLowerCase(), invert: h.invert } as const;
   const m = h.match;
-  if (m === null) return { kind: 'header', name, invert: h.invert, op: 'present' };
-  if ('range' in m) return { kind: 'header', name, invert: h.invert, op: 'range', start: toInt64(m.range.start), end: toInt64(m.range.end) };
-  if ('exact' in m) return { kind: 'header', name, invert: h.invert, op: 'exact', value: m.exact };
-  if ('prefix' in m) return { kind: 'header', name, invert: h.invert, op: 'prefix', value: m.prefix };
-  if ('suffix' in m) return { kind: 'header', name, invert: h.invert, op: 'suffix', value: m.suffix };
-  return { kind: 'header', name, invert: h.invert, op: 'regex', value: m.regex };
+  if (m === null) return { ...base, op: 'present' };
+  if ('range' in m) return { ...base, op: 'range', start: toInt64(m.range.start), end: toInt64(m.range.end) };
+  // The first of these keys decides, as for a match object with several (the model has one).
+  const op = (['exact', 'prefix', 'suffix'] as const).find((k) => k in m) ?? 'regex';
+  return { ...base, op, value: (m as Record<typeof op, string>)[op] };
 }
 
 /** Query names are case-sensitive and raw (reference §7): kept verbatim. */

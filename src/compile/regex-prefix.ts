@@ -6,15 +6,16 @@
  * else (`^`, `(`, `[`, `\`, `.`). Full match (RE2, anchored) makes the prefix necessary.
  */
 
-const META = new Set(['\\', '.', '+', '*', '?', '(', ')', '|', '[', ']', '{', '}', '^', '$']);
-const OPTIONAL_QUANTIFIERS = new Set(['*', '?', '{']);
+/** Characters with a meaning in RE2 syntax (any one code point is tested against these strings). */
+const META = '\\.+*?()|[]{}^$';
+const OPTIONAL_QUANTIFIERS = '*?{';
 
 export function regexLiteralPrefix(pattern: string): string {
   if (hasTopLevelAlternation(pattern)) return '';
   const chars = [...pattern];
   let k = 0;
-  while (k < chars.length && !META.has(chars[k]!)) k++;
-  if (k < chars.length && OPTIONAL_QUANTIFIERS.has(chars[k]!)) k--;
+  while (k < chars.length && !META.includes(chars[k]!)) k++;
+  if (k < chars.length && OPTIONAL_QUANTIFIERS.includes(chars[k]!)) k--;
   return k <= 0 ? '' : chars.slice(0, k).join('');
 }
 

@@ -9,7 +9,7 @@
 
 import type { Diagnostic, Severity } from './diagnostics.js';
 import type { Classified } from './load/classify.js';
-import { isRecord } from './load/classify.js';
+import { isRecord, UnitType } from './load/classify.js';
 import type { Dialect, LabelSelector, ResourceKind, SourceLocation } from './types.js';
 import { canonicalizeAwsGatewayRouteSpec, canonicalizeK8s, type WeightedTargetDraft } from './convert/seed-shapes.js';
 import { list, rec, str } from './convert/spec.js';
@@ -20,7 +20,7 @@ import { schemaErrors } from './schema/errors.js';
 export interface Draft {
   kind: ResourceKind;
   dialect: Dialect;
-  unit: Extract<Classified, { type: 'k8s' } | { type: 'aws' }>;
+  unit: Extract<Classified, { type: UnitType.K8s } | { type: UnitType.Aws }>;
   /** Pointer of the resource object inside its file document (K8s object, or the AWS body). */
   pointer: string;
   /** Pointer of the spec inside its file document. */
@@ -68,14 +68,14 @@ const SCHEMA_CODES: Record<string, string> = {
 };
 
 export function draftsOf(unit: Classified, ctx: DraftContext): Draft[] {
-  if (unit.type === 'k8s') return k8sDrafts(unit, ctx);
-  if (unit.type === 'aws') return awsDrafts(unit, ctx);
+  if (unit.type === UnitType.K8s) return k8sDrafts(unit, ctx);
+  if (unit.type === UnitType.Aws) return awsDrafts(unit, ctx);
   return [];
 }
 
 // ---------------------------------------------------------------------------------------------
 
-function k8sDrafts(unit: Extract<Classified, { type: 'k8s' }>, ctx: DraftContext): Draft[] {
+function k8sDrafts(unit: Extract<Classified, { type: UnitType.K8s }>, ctx: DraftContext): Draft[] {
   const seed = canonicalizeK8s(unit.kind, unit.value);
   for (const f of seed.findings) {
     report(ctx, unit, ctx.strict ? 'error' : 'warning', f.code, joinPointer(unit.base) + f.path, f.message, identityOf(unit));
@@ -171,7 +171,7 @@ const AWS_NAME_KEYS: Record<ResourceKind, string> = {
   VirtualNode: 'virtualNodeName',
 };
 
-function awsDrafts(unit: Extract<Classified, { type: 'aws' }>, ctx: DraftContext): Draft[] {
+function awsDrafts(unit: Extract<Classified, { type: UnitType.Aws }>, ctx: DraftContext): Draft[] {
   let value = unit.value;
   let body = unit.body;
   let weightedTargets: WeightedTargetDraft[] | null = null;
@@ -222,12 +222,12 @@ export interface Identity {
   name: string | null;
 }
 
-function identityOf(unit: Extract<Classified, { type: 'k8s' }>): Identity {
+function identityOf(unit: Extract<Classified, { type: UnitType.K8s }>): Identity {
   const md = rec(unit.value.metadata) ?? {};
   return { kind: unit.kind, namespace: unit.kind === 'Mesh' ? null : (str(md.namespace) || DEFAULT_NAMESPACE), name: str(md.name) };
 }
 
-function awsIdentity(unit: Extract<Classified, { type: 'aws' }>): Identity {
+function awsIdentity(unit: Extract<Classified, { type: UnitType.Aws }>): Identity {
   return { kind: unit.kind, namespace: null, name: str(unit.body[AWS_NAME_KEYS[unit.kind]]) };
 }
 

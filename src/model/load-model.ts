@@ -5,7 +5,7 @@
  */
 
 import { compareDiagnostics, hasErrors, type Diagnostic } from './diagnostics.js';
-import { classifyDocument, isRecord, type Classified } from './load/classify.js';
+import { classifyDocument, isRecord, UnitType, type Classified } from './load/classify.js';
 import { MAX_NESTING, nestedDeeperThan, parseSource, tooDeepDiagnostic, type ParsedDocument } from './load/parse-documents.js';
 import { readInputs, type SourceText } from './load/read-input.js';
 import { draftsOf, diagnosticAt, lazySource, type Draft } from './drafts.js';
@@ -85,18 +85,18 @@ function loadDocuments(parsed: ParsedDocument[], diagnostics: Diagnostic[], opti
   const ctx = { strict: options.strict === true, diagnostics };
   for (const unit of units) {
     switch (unit.type) {
-      case 'skipped':
+      case UnitType.Skipped:
         stats.skipped[unit.reason] = (stats.skipped[unit.reason] ?? 0) + 1;
         break;
-      case 'namespace': {
+      case UnitType.Namespace: {
         const ns = namespaceOf(unit);
         if (ns) namespaces.push(ns);
         break;
       }
-      case 'unknown-appmesh':
+      case UnitType.UnknownAppMesh:
         diagnostics.push(diagnosticAt(unit, 'error', 'UNKNOWN_KIND', unit.base + '/kind', `${unit.apiVersion} has no kind ${unit.kindName} (App Mesh kinds: Mesh, VirtualGateway, GatewayRoute, VirtualService, VirtualRouter, VirtualNode)`, { kind: null, namespace: null, name: null }));
         break;
-      case 'aws-without-mesh':
+      case UnitType.AwsWithoutMesh:
         diagnostics.push(diagnosticAt(unit, 'error', 'AWS_MESH_NAME_MISSING', unit.base + unit.pointer, `this AWS API ${unit.kind} document has no meshName (App Mesh needs it to place the resource)`, { kind: unit.kind, namespace: null, name: null }));
         break;
       default:

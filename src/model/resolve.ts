@@ -16,7 +16,7 @@
 import type { Diagnostic, Severity } from './diagnostics.js';
 import { diagnosticAt, sourceOf, type Draft, type Identity } from './drafts.js';
 import { isEmptySelector, selectorMatches, describeSelector } from './selectors.js';
-import { gatewayRouteSpec, int, list, listenerExtra, nameFromArn, portMapping, rec, routeSpec, serviceDiscovery, str, GATEWAY_ROUTE_TYPES } from './convert/spec.js';
+import { gatewayRouteSpec, int, list, listenerExtra, nameFromArn, portMapping, rec, routeSpec, serviceDiscovery, str, GATEWAY_ROUTE_TYPES, ROUTE_TYPES } from './convert/spec.js';
 import { isRecord } from './load/classify.js';
 import type {
   GatewayRoute,
@@ -89,16 +89,8 @@ export function resolveModel(drafts: Draft[], ctx: ResolveContext): Resolved {
   for (const d of drafts) if (d.kind === 'Route') r.meshOf.set(d, routeMesh(r, d));
   checkDuplicateNames(r);
 
-  const model: MeshModel = {
-    meshes: [],
-    virtualGateways: [],
-    gatewayRoutes: [],
-    virtualServices: [],
-    virtualRouters: [],
-    routes: [],
-    virtualNodes: [],
-    namespaces: [...ctx.namespaces].sort((a, b) => cmp(a.name, b.name)),
-  };
+  const model = Object.fromEntries(COLLECTIONS.map((c) => [c, []])) as unknown as MeshModel;
+  model.namespaces = [...ctx.namespaces].sort((a, b) => cmp(a.name, b.name));
   r.routesByRouter = new Map();
   for (const d of drafts) {
     if (d.kind !== 'Route' || !d.valid) continue;
@@ -113,7 +105,7 @@ export function resolveModel(drafts: Draft[], ctx: ResolveContext): Resolved {
     if (mesh === null || !d.valid) continue;
     const res = buildResource(r, d, mesh);
     if (!res) continue;
-    pushResource(model, res);
+    (model[COLLECTIONS[KINDS.indexOf(res.kind)]!] as Resource[]).push(res);
     draftOf.set(res, d);
   }
   sortModel(model);
@@ -357,12 +349,7 @@ function buildResource(r: Resolver, d: Draft, meshName: string): Resource | null
       return mesh;
     }
     case 'VirtualGateway': {
-      const listeners = list(spec.listeners).flatMap((l) => {
-        const raw = rec(l);
-        const pm = raw && portMapping(raw.portMapping);
-        return raw && pm ? [{ portMapping: pm, extra: listenerExtra(raw) }] : [];
-      });
-      const vg: VirtualGateway = { ...base, kind: 'VirtualGateway', listeners, namespaceSelector: d.namespaceSelector, gatewayRouteSelector: d.gatewayRouteSelector, spec };
+      const vg: VirtualGateway = { ...base, kind: 'VirtualGateway', listeners: listenersOf(spec), namespaceSelector: d.namespaceSelector, gatewayRouteSelector: d.gatewayRouteSelector, spec };
       return vg;
     }
     case 'GatewayRoute':
@@ -389,6 +376,15 @@ function buildResource(r: Resolver, d: Draft, meshName: string): Resource | null
 }
 
 type Base = Omit<Resource, 'kind' | 'spec'>;
+
+/** A gateway's or node's listeners with a valid portMapping, each with its other settings. */
+function listenersOf(spec: Record<string, unknown>): { portMapping: PortMapping; extra: Record<string, unknown> }[] {
+  return list(spec.listeners).flatMap((l) => {
+    const raw = rec(l);
+    const pm = raw && portMapping(raw.portMapping);
+    return raw && pm ? [{ portMapping: pm, extra: listenerExtra(raw) }] : [];
+  });
+}
 
 function buildGatewayRoute(r: Resolver, d: Draft, base: Base): GatewayRoute | null {
   const gateway = resolveGateway(r, d);
@@ -425,7 +421,7 @@ function buildRoute(r: Resolver, d: Draft, base: Base): Route | null {
     say(r, d, 'error', 'REF_NOT_FOUND', d.pointer, `route ${d.name} names virtual router ${d.parent?.name ?? '?'}, which is not in the input`);
     return null;
   }
-  const key = ['httpRoute', 'http2Route', 'grpcRoute', 'tcpRoute'].find((k) => isRecord(d.spec[k]));
+  const key = ROUTE_TYPES.find((k) => isRecord(d.spec[k]));
   if (!key) return null;
   const action = rec(rec(d.spec[key])?.action) ?? {};
   const targets: WeightedTarget[] = [];
@@ -458,33 +454,20 @@ function resolveProvider(r: Resolver, d: Draft): VirtualServiceProvider {
 }
 
 function buildVirtualNode(r: Resolver, d: Draft, base: Base): VirtualNode {
-  const listeners = list(d.spec.listeners).flatMap((l) => {
-    const raw = rec(l);
-    const pm = raw && portMapping(raw.portMapping);
-    return raw && pm ? [{ portMapping: pm, extra: listenerExtra(raw) }] : [];
-  });
   const backends = list(d.spec.backends).flatMap((b, i) => {
     const vs = rec(rec(b)?.virtualService);
     if (!vs) return [];
     const name = resolveRef(r, d, 'VirtualService', vs, 'virtualServiceRef', 'virtualServiceARN', 'virtualServiceName', `${d.specPointer}/backends/${i}/virtualService`);
     return name === null ? [] : [name];
   });
-  return { ...base, kind: 'VirtualNode', listeners, serviceDiscovery: serviceDiscovery(d.spec.serviceDiscovery), backends, spec: d.spec };
+  return { ...base, kind: 'VirtualNode', listeners: listenersOf(d.spec), serviceDiscovery: serviceDiscovery(d.spec.serviceDiscovery), backends, spec: d.spec };
 }
 
 // ---------------------------------------------------------------------------------------------
 
-function pushResource(model: MeshModel, res: Resource): void {
-  switch (res.kind) {
-    case 'Mesh': model.meshes.push(res); break;
-    case 'VirtualGateway': model.virtualGateways.push(res); break;
-    case 'GatewayRoute': model.gatewayRoutes.push(res); break;
-    case 'VirtualService': model.virtualServices.push(res); break;
-    case 'VirtualRouter': model.virtualRouters.push(res); break;
-    case 'Route': model.routes.push(res); break;
-    case 'VirtualNode': model.virtualNodes.push(res); break;
-  }
-}
+/** The model's collection of each kind, in MeshModel's key order (KINDS[i] lives in COLLECTIONS[i]). */
+const KINDS: readonly ResourceKind[] = ['Mesh', 'VirtualGateway', 'GatewayRoute', 'VirtualService', 'VirtualRouter', 'Route', 'VirtualNode'];
+export const COLLECTIONS = ['meshes', 'virtualGateways', 'gatewayRoutes', 'virtualServices', 'virtualRouters', 'routes', 'virtualNodes'] as const;
 
 /** Sorting makes the model (and every table compiled from it) independent of input order and file split. */
 function sortModel(model: MeshModel): void {
@@ -501,13 +484,7 @@ function sortModel(model: MeshModel): void {
     }
     return 0;
   };
-  model.meshes.sort(byKey);
-  model.virtualGateways.sort(byKey);
-  model.gatewayRoutes.sort(byKey);
-  model.virtualServices.sort(byKey);
-  model.virtualRouters.sort(byKey);
-  model.routes.sort(byKey);
-  model.virtualNodes.sort(byKey);
+  for (const c of COLLECTIONS) (model[c] as Resource[]).sort(byKey);
 }
 
 export function cmp(a: string, b: string): number {

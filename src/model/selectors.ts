@@ -9,7 +9,7 @@ import type { LabelSelector } from './types.js';
 export function selectorMatches(selector: LabelSelector, labels: Readonly<Record<string, string>>): boolean {
   for (const [k, v] of Object.entries(selector.matchLabels)) if (labels[k] !== v) return false;
   for (const req of selector.matchExpressions) {
-    const has = Object.prototype.hasOwnProperty.call(labels, req.key);
+    const has = Object.hasOwn(labels, req.key);
     const value = labels[req.key];
     switch (req.operator) {
       case 'In':

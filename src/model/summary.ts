@@ -38,48 +38,38 @@ function host(h: HostnameMatch): string {
 }
 
 export function summarizeGatewayMatch(gr: GatewayRoute): string {
-  const parts: string[] = [];
-  const spec = gr.spec;
-  if (spec.type === 'grpc') {
-    const m = spec.match;
-    if (m.serviceName !== null) parts.push(`service ${m.serviceName}`);
-    if (m.hostname) parts.push(host(m.hostname));
-    parts.push(...m.metadata.map((h) => summarizeHeader(h, 'metadata')));
-    if (m.port !== null) parts.push(`port ${m.port}`);
-  } else {
-    const m = spec.match;
-    if (m.prefix !== null) parts.push(`prefix ${m.prefix}`);
-    if (m.path) parts.push(path(m.path));
-    if (m.hostname) parts.push(host(m.hostname));
-    if (m.method) parts.push(`method ${m.method}`);
-    parts.push(...m.headers.map((h) => summarizeHeader(h)));
-    parts.push(...m.queryParameters.map(query));
-    if (m.port !== null) parts.push(`port ${m.port}`);
-  }
-  return parts.length ? parts.join(', ') : 'any request';
+  return summarizeMatch(gr.spec);
 }
 
 export function summarizeRouteMatch(route: Route): string {
-  const spec = route.spec;
+  return summarizeMatch(route.spec);
+}
+
+/**
+ * A gateway route's or a route's match, in one order for both (each kind has its own subset of the
+ * fields: only gateway routes have `hostname`, only routes `methodName`, `scheme` and tcp).
+ */
+function summarizeMatch(spec: GatewayRoute['spec'] | Route['spec']): string {
+  const m: Partial<Record<string, any>> = spec.match; // eslint-disable-line @typescript-eslint/no-explicit-any
+  const grpc = spec.type === 'grpc';
+  const http = !grpc && spec.type !== 'tcp';
   const parts: string[] = [];
-  if (spec.type === 'tcp') {
-    if (spec.match.port !== null) parts.push(`port ${spec.match.port}`);
-  } else if (spec.type === 'grpc') {
-    const m = spec.match;
+  if (grpc) {
     if (m.serviceName !== null) parts.push(`service ${m.serviceName}`);
-    if (m.methodName !== null) parts.push(`method ${m.methodName}`);
-    parts.push(...m.metadata.map((h) => summarizeHeader(h, 'metadata')));
-    if (m.port !== null) parts.push(`port ${m.port}`);
-  } else {
-    const m = spec.match;
+    if (m.methodName != null) parts.push(`method ${m.methodName}`);
+  }
+  if (http) {
     if (m.prefix !== null) parts.push(`prefix ${m.prefix}`);
     if (m.path) parts.push(path(m.path));
+  }
+  if (!(spec.type === 'tcp') && m.hostname) parts.push(host(m.hostname));
+  if (http) {
     if (m.method) parts.push(`method ${m.method}`);
     if (m.scheme) parts.push(`scheme ${m.scheme}`);
-    parts.push(...m.headers.map((h) => summarizeHeader(h)));
-    parts.push(...m.queryParameters.map(query));
-    if (m.port !== null) parts.push(`port ${m.port}`);
+    parts.push(...m.headers.map((h: HeaderMatch) => summarizeHeader(h)), ...m.queryParameters.map(query));
   }
+  if (grpc) parts.push(...m.metadata.map((h: HeaderMatch) => summarizeHeader(h, 'metadata')));
+  if (m.port !== null) parts.push(`port ${m.port}`);
   return parts.length ? parts.join(', ') : 'any request';
 }
 

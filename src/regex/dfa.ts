@@ -34,20 +34,21 @@ export const DFA_STATE_CEILING = 0xffff;
  */
 export const DFA_WORK_BUDGET = 20_000_000;
 
-// Opcodes as module constants: hot loops then read no object property.
-const RANGE = Op.RANGE;
-const MATCH = Op.MATCH;
-const SPLIT = Op.SPLIT;
-const ASSERT = Op.ASSERT;
-const BEGIN_TEXT = Assertion.BEGIN_TEXT;
+// Opcodes and assertions are enums (prog.ts, ast.ts): esbuild inlines them, so hot loops read no
+// object property. The constants below are enums for the same reason.
 
 /** `closure` modes for when the next byte is not known yet. */
-const UNDECIDED = -1;
-const UNDECIDED_AT_START = -2;
+const enum Holds {
+  UNDECIDED = -1,
+  UNDECIDED_AT_START = -2,
+}
 
-const CTX_START = 1; // no byte read yet
-const CTX_NEWLINE = 2; // the previous byte was \n
-const CTX_WORD = 4; // the previous byte was an ASCII word byte
+/** What `assertionsAt` needs to know about the previous byte. */
+const enum Ctx {
+  START = 1, // no byte read yet
+  NEWLINE = 2, // the previous byte was \n
+  WORD = 4, // the previous byte was an ASCII word byte
+}
 
 const LINE_ASSERTIONS = Assertion.BEGIN_LINE | Assertion.END_LINE;
 const WORD_ASSERTIONS = Assertion.WORD_BOUNDARY | Assertion.NON_WORD_BOUNDARY;
@@ -59,12 +60,12 @@ export function isWordByte(b: number): boolean {
 /** The assertions that hold between a byte read in context `ctx` and byte `b` (-1 = end of input). */
 export function assertionsAt(ctx: number, b: number): number {
   let f = 0;
-  if (ctx & CTX_START) f |= Assertion.BEGIN_TEXT | Assertion.BEGIN_LINE;
-  else if (ctx & CTX_NEWLINE) f |= Assertion.BEGIN_LINE;
+  if (ctx & Ctx.START) f |= Assertion.BEGIN_TEXT | Assertion.BEGIN_LINE;
+  else if (ctx & Ctx.NEWLINE) f |= Assertion.BEGIN_LINE;
   if (b === 0x0a || b < 0) f |= Assertion.END_LINE;
   if (b < 0) f |= Assertion.END_TEXT;
   const nextWord = b >= 0 && isWordByte(b);
-  f |= nextWord !== ((ctx & CTX_WORD) !== 0) ? Assertion.WORD_BOUNDARY : Assertion.NON_WORD_BOUNDARY;
+  f |= nextWord !== ((ctx & Ctx.WORD) !== 0) ? Assertion.WORD_BOUNDARY : Assertion.NON_WORD_BOUNDARY;
   return f;
 }
 
@@ -92,92 +93,36 @@ export function byteClasses(prog: Prog): { classMap: Uint8Array; reps: number[] 
   return { classMap, reps };
 }
 
-/** Subset construction; null when the DFA would need more than `maxStates` states or too much work. */
-export function buildDfa(prog: Prog, maxStates: number): Dfa | null {
-  return new DfaBuilder(prog, Math.min(maxStates, DFA_STATE_CEILING)).build();
-}
-
-class DfaBuilder {
-  private readonly n: number;
-  private readonly used: number;
-  private readonly mark: Int32Array;
-  private readonly stack: Int32Array;
-  private gen = 0;
-  private work = 0;
-  private readonly ids = new Map<string, number>();
-  private readonly sets: Int32Array[] = [];
-  private readonly ctxs: number[] = [];
-  constructor(
-    private readonly prog: Prog,
-    private readonly maxStates: number,
-  ) {
-    this.n = prog.op.length;
-    this.used = usedAssertions(prog);
-    this.mark = new Int32Array(this.n);
-    this.stack = new Int32Array(3 * this.n + 1); // pushes ≤ seeds (≤ n) + two per SPLIT
-  }
-
-  build(): Dfa | null {
-    const { classMap, reps } = byteClasses(this.prog);
-    const numClasses = reps.length;
-    this.intern(new Int32Array(0), 0); // state 0: dead
-    const startSet = this.closure([this.prog.start], UNDECIDED_AT_START);
-    const start = this.intern(startSet, this.hasAssert(startSet) ? CTX_START : 0);
-    if (start < 0) return null;
-    const trans: number[] = [0];
-    trans.length = numClasses;
-    trans.fill(0);
-    for (let s = 1; s < this.sets.length; s++) {
-      const set = this.sets[s]!;
-      const ctx = this.ctxs[s]!;
-      const readyByFlags = new Map<number, Int32Array>(); // ≤ 4 distinct flag values per state
-      const nextByTargets = new Map<string, number>(); // classes with the same targets share work
-      for (let k = 0; k < numClasses; k++) {
-        const b = reps[k]!;
-        const flags = assertionsAt(ctx, b);
-        let ready = readyByFlags.get(flags);
-        if (ready === undefined) {
-          ready = this.closure(set, flags);
-          readyByFlags.set(flags, ready);
-        }
-        const targets: number[] = [];
-        for (const pc of ready) {
-          if (this.prog.op[pc] === RANGE && this.prog.lo[pc]! <= b && b <= this.prog.hi[pc]!) targets.push(this.prog.out[pc]!);
-        }
-        const key = `${targets.join(',')}/${b === 0x0a ? 1 : 0}${isWordByte(b) ? 1 : 0}`;
-        let t = nextByTargets.get(key);
-        if (t === undefined) {
-          const nextSet = this.closure(targets, UNDECIDED);
-          t = this.intern(nextSet, this.contextAfter(nextSet, b));
-          if (t < 0 || this.work > DFA_WORK_BUDGET) return null;
-          nextByTargets.set(key, t);
-        }
-        trans.push(t);
-      }
-    }
-    const numStates = this.sets.length;
-    const accept = new Uint8Array(numStates);
-    for (let s = 1; s < numStates; s++) {
-      const ready = this.closure(this.sets[s]!, assertionsAt(this.ctxs[s]!, -1));
-      accept[s] = ready.some((pc) => this.prog.op[pc] === MATCH) ? 1 : 0;
-    }
-    return { classMap, numClasses, numStates, start, accept, trans: Uint16Array.from(trans) };
-  }
+/**
+ * Subset construction; null when the DFA would need more than `maxStates` states or too much work.
+ * Written as closures over the builder's state rather than a class (smaller minified: no ``).
+ */
+export function buildDfa(prog: Prog, maxStatesIn: number): Dfa | null {
+  const maxStates = Math.min(maxStatesIn, DFA_STATE_CEILING);
+  const n = prog.op.length;
+  const used = usedAssertions(prog);
+  const mark = new Int32Array(n);
+  const stack = new Int32Array(3 * n + 1); // pushes ≤ seeds (≤ n) + two per SPLIT
+  let gen = 0;
+  let work = 0;
+  const ids = new Map<string, number>();
+  const sets: Int32Array[] = [];
+  const ctxs: number[] = [];
 
   /** The state id of (set, ctx), adding it if new; -1 when the state budget is exhausted. */
-  private intern(set: Int32Array, ctx: number): number {
+  function intern(set: Int32Array, ctx: number): number {
     const key = `${set.join(',')}/${ctx}`;
-    const known = this.ids.get(key);
+    const known = ids.get(key);
     if (known !== undefined) return known;
-    if (this.sets.length >= this.maxStates) return -1;
-    this.ids.set(key, this.sets.length);
-    this.sets.push(set);
-    this.ctxs.push(ctx);
-    return this.sets.length - 1;
+    if (sets.length >= maxStates) return -1;
+    ids.set(key, sets.length);
+    sets.push(set);
+    ctxs.push(ctx);
+    return sets.length - 1;
   }
 
-  private hasAssert(set: Int32Array): boolean {
-    return set.some((pc) => this.prog.op[pc] === ASSERT);
+  function hasAssert(set: Int32Array): boolean {
+    return set.some((pc) => prog.op[pc] === Op.ASSERT);
   }
 
   /**
@@ -185,11 +130,11 @@ class DfaBuilder {
    * undecided ASSERTs needs any; it gets every fact the program's assertions use, because an ASSERT
    * can lead to further ASSERTs (`\z\B`) that are decided at the same position.
    */
-  private contextAfter(set: Int32Array, b: number): number {
-    if (!this.hasAssert(set)) return 0;
+  function contextAfter(set: Int32Array, b: number): number {
+    if (!hasAssert(set)) return 0;
     let ctx = 0;
-    if (this.used & Assertion.BEGIN_LINE && b === 0x0a) ctx |= CTX_NEWLINE;
-    if (this.used & WORD_ASSERTIONS && isWordByte(b)) ctx |= CTX_WORD;
+    if (used & Assertion.BEGIN_LINE && b === 0x0a) ctx |= Ctx.NEWLINE;
+    if (used & WORD_ASSERTIONS && isWordByte(b)) ctx |= Ctx.WORD;
     return ctx;
   }
 
@@ -199,29 +144,29 @@ class DfaBuilder {
    * BEGIN_TEXT ones, which can only hold at the start (UNDECIDED_AT_START). Returns the sorted
    * RANGE, MATCH and undecided ASSERT instructions.
    */
-  private closure(seeds: ArrayLike<number>, holds: number): Int32Array {
-    const g = ++this.gen;
-    const { op, lo, out, out1 } = this.prog;
+  function closure(seeds: ArrayLike<number>, holds: number): Int32Array {
+    const g = ++gen;
+    const { op, lo, out, out1 } = prog;
     const found: number[] = [];
     let sp = 0;
-    for (let i = seeds.length - 1; i >= 0; i--) this.stack[sp++] = seeds[i]!;
+    for (let i = seeds.length - 1; i >= 0; i--) stack[sp++] = seeds[i]!;
     while (sp > 0) {
-      const pc = this.stack[--sp]!;
-      if (this.mark[pc] === g) continue;
-      this.mark[pc] = g;
-      this.work++;
+      const pc = stack[--sp]!;
+      if (mark[pc] === g) continue;
+      mark[pc] = g;
+      work++;
       switch (op[pc]) {
-        case SPLIT:
-          this.stack[sp++] = out1[pc]!;
-          this.stack[sp++] = out[pc]!;
+        case Op.SPLIT:
+          stack[sp++] = out1[pc]!;
+          stack[sp++] = out[pc]!;
           break;
-        case ASSERT:
-          if (holds === UNDECIDED_AT_START || (holds === UNDECIDED && lo[pc] !== BEGIN_TEXT)) found.push(pc);
+        case Op.ASSERT:
+          if (holds === Holds.UNDECIDED_AT_START || (holds === Holds.UNDECIDED && lo[pc] !== Assertion.BEGIN_TEXT)) found.push(pc);
           else if (holds < 0) break;
-          else if (lo[pc]! & holds) this.stack[sp++] = out[pc]!;
+          else if (lo[pc]! & holds) stack[sp++] = out[pc]!;
           break;
-        case RANGE:
-        case MATCH:
+        case Op.RANGE:
+        case Op.MATCH:
           found.push(pc);
           break;
         default:
@@ -230,4 +175,49 @@ class DfaBuilder {
     }
     return Int32Array.from(found).sort();
   }
+
+  const { classMap, reps } = byteClasses(prog);
+  const numClasses = reps.length;
+  intern(new Int32Array(0), 0); // state 0: dead
+  const startSet = closure([prog.start], Holds.UNDECIDED_AT_START);
+  const start = intern(startSet, hasAssert(startSet) ? Ctx.START : 0);
+  if (start < 0) return null;
+  const trans: number[] = [0];
+  trans.length = numClasses;
+  trans.fill(0);
+  for (let s = 1; s < sets.length; s++) {
+    const set = sets[s]!;
+    const ctx = ctxs[s]!;
+    const readyByFlags = new Map<number, Int32Array>(); // ≤ 4 distinct flag values per state
+    const nextByTargets = new Map<string, number>(); // classes with the same targets share work
+    for (let k = 0; k < numClasses; k++) {
+      const b = reps[k]!;
+      const flags = assertionsAt(ctx, b);
+      let ready = readyByFlags.get(flags);
+      if (ready === undefined) {
+        ready = closure(set, flags);
+        readyByFlags.set(flags, ready);
+      }
+      const targets: number[] = [];
+      for (const pc of ready) {
+        if (prog.op[pc] === Op.RANGE && prog.lo[pc]! <= b && b <= prog.hi[pc]!) targets.push(prog.out[pc]!);
+      }
+      const key = `${targets.join(',')}/${b === 0x0a ? 1 : 0}${isWordByte(b) ? 1 : 0}`;
+      let t = nextByTargets.get(key);
+      if (t === undefined) {
+        const nextSet = closure(targets, Holds.UNDECIDED);
+        t = intern(nextSet, contextAfter(nextSet, b));
+        if (t < 0 || work > DFA_WORK_BUDGET) return null;
+        nextByTargets.set(key, t);
+      }
+      trans.push(t);
+    }
+  }
+  const numStates = sets.length;
+  const accept = new Uint8Array(numStates);
+  for (let s = 1; s < numStates; s++) {
+    const ready = closure(sets[s]!, assertionsAt(ctxs[s]!, -1));
+    accept[s] = ready.some((pc) => prog.op[pc] === Op.MATCH) ? 1 : 0;
+  }
+  return { classMap, numClasses, numStates, start, accept, trans: Uint16Array.from(trans) };
 }

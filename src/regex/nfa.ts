@@ -7,6 +7,7 @@
 import { RegexTooComplexError } from './errors.js';
 import { negateRanges, intersectRanges } from './charset.js';
 import { Op, addInst, emptyProg, type Prog } from './prog.js';
+import { Kind } from './ast.js';
 import type { Core } from './simplify.js';
 import { setToUtf8 } from './utf8.js';
 
@@ -16,74 +17,66 @@ import { setToUtf8 } from './utf8.js';
  */
 const WITHOUT_SURROGATES = negateRanges([0xd800, 0xdfff]);
 
-/** Compiles `core`; throws RegexTooComplexError once the program passes `maxInsts` instructions. */
+/**
+ * Compiles `core`; throws RegexTooComplexError once the program passes `maxInsts` instructions.
+ * Written as closures over the program being built rather than a class (smaller minified: no `this.`).
+ */
 export function compileProg(core: Core, pattern: string, maxInsts: number): Prog {
-  const c = new Emitter(pattern, maxInsts);
-  const match = c.inst(Op.MATCH, 0, 0, 0, 0);
-  c.prog.start = c.emit(core, match);
-  return c.prog;
-}
-
-class Emitter {
-  readonly prog: Prog = emptyProg();
+  const prog: Prog = emptyProg();
   /** RANGE instructions by "lo,hi,out", so identical byte-sequence tails are shared. */
-  private readonly suffixes = new Map<string, number>();
+  const suffixes = new Map<string, number>();
   /** SPLIT chains by their entry list, so identical byte-sequence tries are shared. */
-  private readonly splits = new Map<string, number>();
-  constructor(
-    private readonly pattern: string,
-    private readonly maxInsts: number,
-  ) {}
+  const splits = new Map<string, number>();
 
-  inst(op: number, lo: number, hi: number, out: number, out1: number): number {
-    if (this.prog.op.length >= this.maxInsts) throw new RegexTooComplexError(this.pattern, this.prog.op.length + 1, this.maxInsts);
-    return addInst(this.prog, op, lo, hi, out, out1);
+  function inst(op: number, lo: number, hi: number, out: number, out1: number): number {
+    if (prog.op.length >= maxInsts) throw new RegexTooComplexError(pattern, prog.op.length + 1, maxInsts);
+    return addInst(prog, op, lo, hi, out, out1);
   }
 
-  emit(node: Core, next: number): number {
+  function emit(node: Core, next: number): number {
     switch (node.kind) {
-      case 'empty':
+      case Kind.Empty:
         return next;
-      case 'noMatch':
-        return this.inst(Op.FAIL, 0, 0, 0, 0);
-      case 'anyByte':
-        return this.range(0x00, 0xff, next);
-      case 'assert':
-        return this.inst(Op.ASSERT, node.assertion, 0, next, 0);
-      case 'set':
-        return this.set(node.ranges, next);
-      case 'concat': {
+      case Kind.NoMatch:
+        return inst(Op.FAIL, 0, 0, 0, 0);
+      case Kind.AnyByte:
+        return range(0x00, 0xff, next);
+      case Kind.Assert:
+        return inst(Op.ASSERT, node.assertion, 0, next, 0);
+      case Kind.Set:
+        return set(node.ranges, next);
+      case Kind.Concat: {
         let entry = next;
-        for (let i = node.subs.length - 1; i >= 0; i--) entry = this.emit(node.subs[i]!, entry);
+        for (let i = node.subs.length - 1; i >= 0; i--) entry = emit(node.subs[i]!, entry);
         return entry;
       }
-      case 'alt':
-        return this.split(node.subs.map((s) => this.emit(s, next)));
-      case 'quest':
-        return this.inst(Op.SPLIT, 0, 0, this.emit(node.sub, next), next);
-      case 'star':
-      case 'plus': {
-        const loop = this.inst(Op.SPLIT, 0, 0, 0, next);
-        const body = this.emit(node.sub, loop);
-        this.prog.out[loop] = body;
-        return node.kind === 'star' ? loop : body;
+      case Kind.Alt:
+        return split(node.subs.map((s) => emit(s, next)));
+      case Kind.Quest:
+        return inst(Op.SPLIT, 0, 0, emit(node.sub, next), next);
+      case Kind.Star:
+      case Kind.Plus: {
+        const loop = inst(Op.SPLIT, 0, 0, 0, next);
+        const body = emit(node.sub, loop);
+        prog.out[loop] = body;
+        return node.kind === Kind.Star ? loop : body;
       }
     }
   }
 
   /** SPLITs that try every entry (a right-leaning chain). */
-  private split(entries: readonly number[]): number {
+  function split(entries: readonly number[]): number {
     let entry = entries[entries.length - 1]!;
-    for (let i = entries.length - 2; i >= 0; i--) entry = this.inst(Op.SPLIT, 0, 0, entries[i]!, entry);
+    for (let i = entries.length - 2; i >= 0; i--) entry = inst(Op.SPLIT, 0, 0, entries[i]!, entry);
     return entry;
   }
 
-  private range(lo: number, hi: number, next: number): number {
+  function range(lo: number, hi: number, next: number): number {
     const key = `${lo},${hi},${next}`;
-    const known = this.suffixes.get(key);
+    const known = suffixes.get(key);
     if (known !== undefined) return known;
-    const pc = this.inst(Op.RANGE, lo, hi, next, 0);
-    this.suffixes.set(key, pc);
+    const pc = inst(Op.RANGE, lo, hi, next, 0);
+    suffixes.set(key, pc);
     return pc;
   }
 
@@ -92,9 +85,9 @@ class Emitter {
    * lead byte E0) and emitted bottom-up with shared RANGE and SPLIT instructions (shared
    * suffixes such as the trailing 80-BF), so `\pL` costs ~1k instructions instead of ~3k.
    */
-  private set(ranges: readonly number[], next: number): number {
+  function set(ranges: readonly number[], next: number): number {
     const seqs = setToUtf8(intersectRanges(ranges, WITHOUT_SURROGATES));
-    if (seqs.length === 0) return this.inst(Op.FAIL, 0, 0, 0, 0);
+    if (seqs.length === 0) return inst(Op.FAIL, 0, 0, 0, 0);
     const root: Trie = new Map();
     for (const seq of seqs) {
       let node = root;
@@ -110,22 +103,26 @@ class Emitter {
         node = edge.child;
       }
     }
-    return this.emitTrie(root, next);
+    return emitTrie(root, next);
   }
 
-  private emitTrie(node: Trie, next: number): number {
+  function emitTrie(node: Trie, next: number): number {
     const entries: number[] = [];
     for (const edge of node.values()) {
-      const pc = this.range(edge.lo, edge.hi, edge.child === null ? next : this.emitTrie(edge.child, next));
+      const pc = range(edge.lo, edge.hi, edge.child === null ? next : emitTrie(edge.child, next));
       if (!entries.includes(pc)) entries.push(pc);
     }
     const key = entries.join(',');
-    const known = this.splits.get(key);
+    const known = splits.get(key);
     if (known !== undefined) return known;
-    const pc = this.split(entries);
-    this.splits.set(key, pc);
+    const pc = split(entries);
+    splits.set(key, pc);
     return pc;
   }
+
+  const match = inst(Op.MATCH, 0, 0, 0, 0);
+  prog.start = emit(core, match);
+  return prog;
 }
 
 /** UTF-8 sequences merged by common prefix: byte range → rest (null after the last byte). */

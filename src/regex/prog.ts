@@ -4,14 +4,17 @@
  * needed) and no "any rune" instructions (code point sets are already byte sequences).
  */
 
-/** Instruction opcodes; also the opcodes of the serialized NFA (docs/table-format.md § Regex automata). */
-export const Op = {
-  FAIL: 0, // no way forward
-  MATCH: 1, // the input matches if it ends here
-  RANGE: 2, // consume one byte in [lo, hi], continue at out
-  SPLIT: 3, // continue at both out and out1
-  ASSERT: 4, // continue at out if the zero-width assertion `lo` holds here
-} as const;
+/**
+ * Instruction opcodes; also the opcodes of the serialized NFA (docs/table-format.md § Regex automata).
+ * An enum so that esbuild inlines the members as numbers (see Assertion in ast.ts).
+ */
+export enum Op {
+  FAIL = 0, // no way forward
+  MATCH = 1, // the input matches if it ends here
+  RANGE = 2, // consume one byte in [lo, hi], continue at out
+  SPLIT = 3, // continue at both out and out1
+  ASSERT = 4, // continue at out if the zero-width assertion `lo` holds here
+}
 
 export interface Prog {
   readonly op: number[];

@@ -5,37 +5,37 @@
  * simplify.go: x{2,5} = xx(x(x(x)?)?)? and x{2,} = xx*... written here as x x+.
  * Copies share the sub-tree object; the compiler emits instructions per use.
  */
-import { UNBOUNDED, type AssertionBit, type Node } from './ast.js';
+import { Kind, UNBOUNDED, type AssertionBit, type Node } from './ast.js';
 import { unionRanges } from './charset.js';
 
 export type Core =
-  | { readonly kind: 'empty' }
-  | { readonly kind: 'noMatch' }
-  | { readonly kind: 'set'; readonly ranges: readonly number[] }
-  | { readonly kind: 'anyByte' }
-  | { readonly kind: 'assert'; readonly assertion: AssertionBit }
-  | { readonly kind: 'concat'; readonly subs: readonly Core[] }
-  | { readonly kind: 'alt'; readonly subs: readonly Core[] }
-  | { readonly kind: 'star' | 'plus' | 'quest'; readonly sub: Core };
+  | { readonly kind: Kind.Empty }
+  | { readonly kind: Kind.NoMatch }
+  | { readonly kind: Kind.Set; readonly ranges: readonly number[] }
+  | { readonly kind: Kind.AnyByte }
+  | { readonly kind: Kind.Assert; readonly assertion: AssertionBit }
+  | { readonly kind: Kind.Concat; readonly subs: readonly Core[] }
+  | { readonly kind: Kind.Alt; readonly subs: readonly Core[] }
+  | { readonly kind: Kind.Star | Kind.Plus | Kind.Quest; readonly sub: Core };
 
-const CORE_EMPTY: Core = { kind: 'empty' };
-const CORE_NO_MATCH: Core = { kind: 'noMatch' };
+const CORE_EMPTY: Core = { kind: Kind.Empty };
+const CORE_NO_MATCH: Core = { kind: Kind.NoMatch };
 
 export function simplify(node: Node): Core {
   switch (node.kind) {
-    case 'empty':
-    case 'noMatch':
-    case 'set':
-    case 'anyByte':
-    case 'assert':
+    case Kind.Empty:
+    case Kind.NoMatch:
+    case Kind.Set:
+    case Kind.AnyByte:
+    case Kind.Assert:
       return node;
-    case 'capture':
+    case Kind.Capture:
       return simplify(node.sub);
-    case 'concat':
+    case Kind.Concat:
       return concat(node.subs.map(simplify));
-    case 'alt':
+    case Kind.Alt:
       return alt(node.subs.map(simplify));
-    case 'repeat':
+    case Kind.Repeat:
       return repeat(simplify(node.sub), node.min, node.max);
   }
 }
@@ -43,20 +43,20 @@ export function simplify(node: Node): Core {
 /** x{min,max} in terms of concatenation, `+` and `?` (max = UNBOUNDED for no upper bound). */
 export function repeat(sub: Core, min: number, max: number): Core {
   if (max === UNBOUNDED) {
-    if (min === 0) return unary('star', sub);
-    if (min === 1) return unary('plus', sub);
-    return concat([...Array<Core>(min - 1).fill(sub), unary('plus', sub)]);
+    if (min === 0) return unary(Kind.Star, sub);
+    if (min === 1) return unary(Kind.Plus, sub);
+    return concat([...Array<Core>(min - 1).fill(sub), unary(Kind.Plus, sub)]);
   }
   if (max === 0) return CORE_EMPTY;
   if (min === 1 && max === 1) return sub;
   let optional: Core = CORE_EMPTY;
-  for (let k = min; k < max; k++) optional = unary('quest', concat([sub, optional]));
+  for (let k = min; k < max; k++) optional = unary(Kind.Quest, concat([sub, optional]));
   return concat([...Array<Core>(min).fill(sub), optional]);
 }
 
-function unary(kind: 'star' | 'plus' | 'quest', sub: Core): Core {
-  if (sub.kind === 'empty') return CORE_EMPTY;
-  if (sub.kind === 'noMatch') return kind === 'plus' ? CORE_NO_MATCH : CORE_EMPTY;
+function unary(kind: Kind.Star | Kind.Plus | Kind.Quest, sub: Core): Core {
+  if (sub.kind === Kind.Empty) return CORE_EMPTY;
+  if (sub.kind === Kind.NoMatch) return kind === Kind.Plus ? CORE_NO_MATCH : CORE_EMPTY;
   return { kind, sub };
 }
 
@@ -64,12 +64,12 @@ function unary(kind: 'star' | 'plus' | 'quest', sub: Core): Core {
 export function concat(subs: readonly Core[]): Core {
   const out: Core[] = [];
   for (const s of subs) {
-    if (s.kind === 'noMatch') return CORE_NO_MATCH;
-    if (s.kind === 'concat') out.push(...s.subs);
-    else if (s.kind !== 'empty') out.push(s);
+    if (s.kind === Kind.NoMatch) return CORE_NO_MATCH;
+    if (s.kind === Kind.Concat) out.push(...s.subs);
+    else if (s.kind !== Kind.Empty) out.push(s);
   }
   if (out.length === 0) return CORE_EMPTY;
-  return out.length === 1 ? out[0]! : { kind: 'concat', subs: out };
+  return out.length === 1 ? out[0]! : { kind: Kind.Concat, subs: out };
 }
 
 /**
@@ -80,14 +80,14 @@ export function concat(subs: readonly Core[]): Core {
 export function alt(subs: readonly Core[]): Core {
   const out: Core[] = [];
   let merged: number[] | null = null;
-  for (const s of subs.flatMap((x) => (x.kind === 'alt' ? x.subs : [x]))) {
-    if (s.kind === 'noMatch') continue;
-    if (s.kind === 'set') {
-      if (merged === null) out.push({ kind: 'noMatch' }); // placeholder: the merged set goes where the first set was
+  for (const s of subs.flatMap((x) => (x.kind === Kind.Alt ? x.subs : [x]))) {
+    if (s.kind === Kind.NoMatch) continue;
+    if (s.kind === Kind.Set) {
+      if (merged === null) out.push({ kind: Kind.NoMatch }); // placeholder: the merged set goes where the first set was
       merged = merged === null ? [...s.ranges] : unionRanges(merged, s.ranges);
     } else out.push(s);
   }
-  if (merged !== null) out[out.findIndex((x) => x.kind === 'noMatch')] = { kind: 'set', ranges: merged };
+  if (merged !== null) out[out.findIndex((x) => x.kind === Kind.NoMatch)] = { kind: Kind.Set, ranges: merged };
   if (out.length === 0) return CORE_NO_MATCH;
-  return out.length === 1 ? out[0]! : { kind: 'alt', subs: out };
+  return out.length === 1 ? out[0]! : { kind: Kind.Alt, subs: out };
 }

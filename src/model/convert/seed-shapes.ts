@@ -10,6 +10,7 @@
 
 import type { ResourceKind } from '../types.js';
 import { isRecord } from '../load/classify.js';
+import { GATEWAY_ROUTE_TYPES } from './spec.js';
 
 export interface SeedFinding {
   code: string;
@@ -38,8 +39,6 @@ export interface SeedResult {
   /** Present when a gateway route used the edge-canary `weightedTargets` extension. */
   weightedTargets: WeightedTargetDraft[] | null;
 }
-
-const ROUTE_TYPES = ['httpRoute', 'http2Route', 'grpcRoute'] as const;
 
 export function canonicalizeK8s(kind: ResourceKind, original: Record<string, unknown>): SeedResult {
   // Canonical documents (the common case) are returned as they are: copying every document of a
@@ -82,7 +81,7 @@ function hasSeedShape(kind: ResourceKind, doc: Record<string, unknown>): boolean
   if ((kind !== 'Mesh' && spec.meshRef !== undefined) || spec.meshName !== undefined) return true;
   if (kind === 'GatewayRoute') {
     if (spec.virtualGatewayRef !== undefined || spec.gatewayName !== undefined) return true;
-    for (const type of ROUTE_TYPES) {
+    for (const type of GATEWAY_ROUTE_TYPES) {
       const action = isRecord(spec[type]) ? (spec[type] as Record<string, unknown>).action : undefined;
       if (!isRecord(action)) continue;
       if (action.weightedTargets !== undefined) return true;
@@ -138,7 +137,7 @@ function canonicalizeGatewayRoute(spec: Record<string, unknown>, result: SeedRes
     });
     delete spec.gatewayName;
   }
-  for (const type of ROUTE_TYPES) {
+  for (const type of GATEWAY_ROUTE_TYPES) {
     const route = spec[type];
     if (!isRecord(route) || !isRecord(route.action)) continue;
     canonicalizeGatewayAction(`/spec/${type}/action`, route.action, result);
@@ -236,7 +235,7 @@ export function canonicalizeAwsGatewayRouteSpec(spec: Record<string, unknown>, s
 } {
   const copy = structuredClone(spec);
   const result: SeedResult = { doc: copy, findings: [], meshBinding: null, gatewayBinding: null, weightedTargets: null };
-  for (const type of ROUTE_TYPES) {
+  for (const type of GATEWAY_ROUTE_TYPES) {
     const route = copy[type];
     if (isRecord(route) && isRecord(route.action) && Array.isArray(route.action.weightedTargets)) {
       canonicalizeGatewayAction(`${specPointer}/${type}/action`, route.action, result);

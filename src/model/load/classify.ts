@@ -21,13 +21,23 @@ export interface Unit {
   value: Record<string, unknown>;
 }
 
+/** What a document is (an enum, inlined as numbers by esbuild). */
+export enum UnitType {
+  K8s,
+  Aws,
+  Namespace,
+  Skipped,
+  UnknownAppMesh,
+  AwsWithoutMesh,
+}
+
 export type Classified =
-  | (Unit & { type: 'k8s'; kind: ResourceKind; apiVersion: string })
-  | (Unit & { type: 'aws'; kind: ResourceKind; form: 'describe' | 'create'; body: Record<string, unknown>; bodyPointer: string })
-  | (Unit & { type: 'namespace' })
-  | (Unit & { type: 'skipped'; reason: string })
-  | (Unit & { type: 'unknown-appmesh'; apiVersion: string; kindName: string })
-  | (Unit & { type: 'aws-without-mesh'; kind: ResourceKind; pointer: string });
+  | (Unit & { type: UnitType.K8s; kind: ResourceKind; apiVersion: string })
+  | (Unit & { type: UnitType.Aws; kind: ResourceKind; form: 'describe' | 'create'; body: Record<string, unknown>; bodyPointer: string })
+  | (Unit & { type: UnitType.Namespace })
+  | (Unit & { type: UnitType.Skipped; reason: string })
+  | (Unit & { type: UnitType.UnknownAppMesh; apiVersion: string; kindName: string })
+  | (Unit & { type: UnitType.AwsWithoutMesh; kind: ResourceKind; pointer: string });
 
 /** describe-* output wraps the resource in one key named after its kind. */
 const DESCRIBE_KEYS: Record<string, ResourceKind> = {
@@ -46,7 +56,7 @@ export function classifyDocument(doc: ParsedDocument): Classified[] {
 
 function classifyValue(doc: ParsedDocument, base: string, value: unknown): Classified[] {
   if (Array.isArray(value)) return value.flatMap((item, i) => classifyValue(doc, joinPointer(base, i), item));
-  if (!isRecord(value)) return [{ type: 'skipped', doc, base, value: {}, reason: 'not an object' }];
+  if (!isRecord(value)) return [{ type: UnitType.Skipped, doc, base, value: {}, reason: 'not an object' }];
 
   const apiVersion = typeof value.apiVersion === 'string' ? value.apiVersion : null;
   const kind = typeof value.kind === 'string' ? value.kind : null;
@@ -56,24 +66,24 @@ function classifyValue(doc: ParsedDocument, base: string, value: unknown): Class
       return Array.isArray(items) ? items.flatMap((item, i) => classifyValue(doc, joinPointer(base, 'items', i), item)) : [];
     }
     if (apiVersion === APPMESH_API_GROUP || apiVersion.startsWith(APPMESH_API_GROUP + '/')) {
-      if ((K8S_KINDS as readonly string[]).includes(kind)) return [{ type: 'k8s', doc, base, value, kind: kind as ResourceKind, apiVersion }];
-      if (K8S_KINDS_IGNORED.includes(kind)) return [{ type: 'skipped', doc, base, value, reason: `${kind} is not used for routing` }];
-      return [{ type: 'unknown-appmesh', doc, base, value, apiVersion, kindName: kind }];
+      if ((K8S_KINDS as readonly string[]).includes(kind)) return [{ type: UnitType.K8s, doc, base, value, kind: kind as ResourceKind, apiVersion }];
+      if (K8S_KINDS_IGNORED.includes(kind)) return [{ type: UnitType.Skipped, doc, base, value, reason: `${kind} is not used for routing` }];
+      return [{ type: UnitType.UnknownAppMesh, doc, base, value, apiVersion, kindName: kind }];
     }
-    if (apiVersion === 'v1' && kind === 'Namespace') return [{ type: 'namespace', doc, base, value }];
-    return [{ type: 'skipped', doc, base, value, reason: `${apiVersion} ${kind}` }];
+    if (apiVersion === 'v1' && kind === 'Namespace') return [{ type: UnitType.Namespace, doc, base, value }];
+    return [{ type: UnitType.Skipped, doc, base, value, reason: `${apiVersion} ${kind}` }];
   }
 
   const describe = describeKind(value);
   if (describe) {
     const body = value[describe.key] as Record<string, unknown>;
-    return [{ type: 'aws', doc, base, value, kind: describe.kind, form: 'describe', body, bodyPointer: joinPointer(base, describe.key) }];
+    return [{ type: UnitType.Aws, doc, base, value, kind: describe.kind, form: 'describe', body, bodyPointer: joinPointer(base, describe.key) }];
   }
   const created = createKind(value);
-  if (created) return [{ type: 'aws', doc, base, value, kind: created, form: 'create', body: value, bodyPointer: base }];
+  if (created) return [{ type: UnitType.Aws, doc, base, value, kind: created, form: 'create', body: value, bodyPointer: base }];
   const meshless = awsKindWithoutMesh(value);
-  if (meshless) return [{ type: 'aws-without-mesh', doc, base, value, kind: meshless.kind, pointer: meshless.pointer }];
-  return [{ type: 'skipped', doc, base, value, reason: 'not an App Mesh resource' }];
+  if (meshless) return [{ type: UnitType.AwsWithoutMesh, doc, base, value, kind: meshless.kind, pointer: meshless.pointer }];
+  return [{ type: UnitType.Skipped, doc, base, value, reason: 'not an App Mesh resource' }];
 }
 
 /**

@@ -14,7 +14,7 @@
 import jsyaml from 'js-yaml';
 import type { Diagnostic } from '../diagnostics.js';
 import type { SourceText } from './read-input.js';
-import { MAX_NODES_PER_CHAR, syntaxDiagnostic, withinNodeBudget, type ParseResult, type ParsedDocument, type Position } from './syntax.js';
+import { MAX_NODES_PER_CHAR, lineStarts, positionIn, syntaxDiagnostic, withinNodeBudget, type ParseResult, type ParsedDocument, type Position } from './syntax.js';
 import { jsonLocator, parseYamlSlow, yamlLocators } from './yaml-syntax.js';
 
 export type { ParseResult, ParsedDocument, Position };
@@ -60,7 +60,7 @@ function parseJsonFast(source: SourceText): ParseResult | null {
   const duplicate = duplicateJsonKey(source.text);
   const diagnostics: Diagnostic[] = [];
   if (duplicate) {
-    const pos = positionOfOffset(source.text, duplicate.offset);
+    const pos = positionIn(lineStarts(source.text), duplicate.offset);
     diagnostics.push({ ...syntaxDiagnostic(source.file, pos, `duplicate key ${JSON.stringify(duplicate.key)} in one object (JSON keeps only the last)`), code: 'INPUT_DUPLICATE_KEY' });
   }
   return { documents: [{ file: source.file, index: 0, value, locate }], diagnostics };
@@ -102,16 +102,6 @@ export function duplicateJsonKey(text: string): { key: string; offset: number } 
     }
   }
   return null;
-}
-
-function positionOfOffset(text: string, offset: number): Position {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
-    line++;
-    lineStart = i + 1;
-  }
-  return { line, column: offset - lineStart + 1 };
 }
 
 /**

@@ -2,8 +2,13 @@
 
 export function pointerOf(segments: readonly (string | number)[]): string {
   let out = '';
-  for (const s of segments) out += '/' + String(s).replace(/~/g, '~0').replace(/\//g, '~1');
+  for (const s of segments) out += '/' + escapeSegment(String(s));
   return out;
+}
+
+/** One reference token: `~` → `~0`, `/` → `~1`. */
+export function escapeSegment(s: string): string {
+  return s.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
 export function splitPointer(pointer: string): string[] {
@@ -25,7 +30,7 @@ export function valueAt(root: unknown, pointer: string): unknown {
     if (Array.isArray(node)) {
       if (!/^(0|[1-9]\d*)$/.test(seg)) return undefined;
       node = node[Number(seg)];
-    } else if (node !== null && typeof node === 'object' && Object.prototype.hasOwnProperty.call(node, seg)) {
+    } else if (node !== null && typeof node === 'object' && Object.hasOwn(node, seg)) {
       node = (node as Record<string, unknown>)[seg];
     } else {
       return undefined;
@@ -45,7 +50,7 @@ export function deepestExistingPointer(root: unknown, pointer: string): string {
     if (Array.isArray(node)) {
       if (!/^(0|[1-9]\d*)$/.test(seg) || Number(seg) >= node.length) break;
       node = node[Number(seg)];
-    } else if (node !== null && typeof node === 'object' && Object.prototype.hasOwnProperty.call(node, seg)) {
+    } else if (node !== null && typeof node === 'object' && Object.hasOwn(node, seg)) {
       node = (node as Record<string, unknown>)[seg];
     } else {
       break;

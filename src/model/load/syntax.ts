@@ -39,6 +39,25 @@ export function syntaxDiagnostic(file: string, pos: Position, message: string): 
   };
 }
 
+/** Offsets of the first character of every line of `text`. */
+export function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+/** 1-based line and column of `offset`, given the text's `lineStarts`. */
+export function positionIn(starts: readonly number[], offset: number): Position {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return { line: lo + 1, column: offset - starts[lo]! + 1 };
+}
+
 /**
  * A document whose values, counted through aliases, outnumber its characters by this factor is an
  * alias bomb ("billion laughs"): js-yaml shares aliased nodes, but every later walk would not.

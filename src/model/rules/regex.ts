@@ -8,6 +8,7 @@ import type { Diagnostic } from '../diagnostics.js';
 import { diagnosticAt, type Draft } from '../drafts.js';
 import { compileRegex, RegexSyntaxError, RegexTooComplexError, type RegexOptions } from '../../regex/index.js';
 import { isRecord } from '../load/classify.js';
+import { escapeSegment } from '../load/pointer.js';
 
 export type RegexLimits = Pick<RegexOptions, 'maxProgramSize' | 'maxDfaStates'>;
 
@@ -42,7 +43,7 @@ function* regexFields(node: unknown, path: string): Generator<{ pattern: string;
   } else if (isRecord(node)) {
     for (const [k, v] of Object.entries(node)) {
       if (k === 'regex' && typeof v === 'string') yield { pattern: v, path: `${path}/regex` };
-      else yield* regexFields(v, `${path}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`);
+      else yield* regexFields(v, `${path}/${escapeSegment(k)}`);
     }
   }
 }

@@ -5,6 +5,8 @@
  * objects TypeBox builds (src/model/schema/*) or their serialized copy (./compiled.ts) alike.
  */
 import { validate, type RawError } from './validate.js';
+import { isRecord } from '../load/classify.js';
+import { escapeSegment, splitPointer } from '../load/pointer.js';
 
 /** Annotation key marking an App Mesh union ("exactly one member must be set"); re-exported by ./common.ts. */
 export const UNION_KEY = 'x-union';
@@ -53,7 +55,7 @@ function foldErrors(raw: RawError[], value: unknown): SchemaError[] {
       // TypeBox reports every unknown field twice: `boolean` at the field and this one at the
       // object. Keep one finding per field, at the field's own path.
       const names = Array.isArray(params['additionalProperties']) ? params['additionalProperties'] : [];
-      for (const n of names) push(unknownField(`${e.instancePath}/${escapePointer(String(n))}`));
+      for (const n of names) push(unknownField(`${e.instancePath}/${escapeSegment(String(n))}`));
     } else if (e.keyword === 'required') {
       const names = Array.isArray(params['requiredProperties']) ? params['requiredProperties'] : [];
       const missing = names.map(String).filter((n) => !(isRecord(valueAt(value, e.instancePath)) && hasOwn(valueAt(value, e.instancePath), n)));
@@ -68,8 +70,7 @@ function foldErrors(raw: RawError[], value: unknown): SchemaError[] {
 }
 
 function unknownField(path: string): SchemaError {
-  const segments = path.split('/');
-  const name = unescapePointer(segments[segments.length - 1] ?? '');
+  const name = splitPointer(path).pop() ?? '';
   return { path, keyword: 'unknown-field', message: `unknown field "${name}"`, params: { property: name } };
 }
 
@@ -162,33 +163,19 @@ function collectUnionErrors(schema: unknown, value: unknown, path: string, out: 
   const properties = schema['properties'];
   if (!isRecord(properties)) return;
   for (const [key, sub] of Object.entries(properties)) {
-    if (hasOwn(value, key)) collectUnionErrors(sub, value[key], `${path}/${escapePointer(key)}`, out);
+    if (hasOwn(value, key)) collectUnionErrors(sub, value[key], `${path}/${escapeSegment(key)}`, out);
   }
 }
 
 // ------------------------------------------------------------------------------------------------
 
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
 function hasOwn(o: unknown, key: string): boolean {
-  return isRecord(o) && Object.prototype.hasOwnProperty.call(o, key);
-}
-
-function escapePointer(s: string): string {
-  return s.replace(/~/g, '~0').replace(/\//g, '~1');
-}
-
-function unescapePointer(s: string): string {
-  return s.replace(/~1/g, '/').replace(/~0/g, '~');
+  return isRecord(o) && Object.hasOwn(o, key);
 }
 
 function valueAt(root: unknown, pointer: string): unknown {
-  if (pointer === '') return root;
   let cur: unknown = root;
-  for (const raw of pointer.slice(1).split('/')) {
-    const key = unescapePointer(raw);
+  for (const key of splitPointer(pointer)) {
     if (Array.isArray(cur)) cur = cur[Number(key)];
     else if (isRecord(cur)) cur = cur[key];
     else return undefined;

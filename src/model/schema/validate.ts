@@ -14,6 +14,8 @@
  * (TypeBox's default `exactOptionalPropertyTypes: false`).
  */
 
+import { escapeSegment } from '../load/pointer.js';
+
 /** One finding, shaped like TypeBox's `TValidationError` (without its message). */
 export interface RawError {
   keyword: string;
@@ -60,7 +62,7 @@ function walk(s: Schema | boolean, v: unknown, sp: string, ip: string, out: RawE
       const known = knownKeys(s);
       const extra: string[] = [];
       for (const k of Object.getOwnPropertyNames(o)) {
-        if (!known.test(k) && !walk(s.additionalProperties, o[k], `${sp}/additionalProperties`, `${ip}/${encode(k)}`, out)) extra.push(k);
+        if (!known.test(k) && !walk(s.additionalProperties, o[k], `${sp}/additionalProperties`, `${ip}/${escapeSegment(k)}`, out)) extra.push(k);
       }
       if (extra.length > 0) ok = add(out, 'additionalProperties', sp, ip, { additionalProperties: extra });
     }
@@ -68,14 +70,14 @@ function walk(s: Schema | boolean, v: unknown, sp: string, ip: string, out: RawE
       for (const [pattern, sub] of Object.entries(s.patternProperties as Record<string, Schema>)) {
         const re = regExp(pattern);
         for (const [k, x] of Object.entries(o)) {
-          if (re.test(k) && !walk(sub, x, `${sp}/patternProperties/${encode(pattern)}`, `${ip}/${encode(k)}`, out)) ok = false;
+          if (re.test(k) && !walk(sub, x, `${sp}/patternProperties/${escapeSegment(pattern)}`, `${ip}/${escapeSegment(k)}`, out)) ok = false;
         }
       }
     }
     if (s.properties) {
       for (const [k, sub] of Object.entries(s.properties as Record<string, Schema>)) {
         if (!required.includes(k) && o[k] === undefined) continue;
-        if (hasKey(o, k) && !walk(sub, o[k], `${sp}/properties/${encode(k)}`, `${ip}/${encode(k)}`, out)) ok = false;
+        if (hasKey(o, k) && !walk(sub, o[k], `${sp}/properties/${escapeSegment(k)}`, `${ip}/${escapeSegment(k)}`, out)) ok = false;
       }
     }
   }
@@ -121,7 +123,7 @@ function isType(type: string, v: unknown): boolean {
 
 /** TypeBox's `HasPropertyKey`: `in`, except own-only for keys that would find Object.prototype's. */
 function hasKey(o: object, k: string): boolean {
-  return k === '__proto__' || k === 'constructor' || k === 'prototype' ? Object.prototype.hasOwnProperty.call(o, k) : k in o;
+  return k === '__proto__' || k === 'constructor' || k === 'prototype' ? Object.hasOwn(o, k) : k in o;
 }
 
 /** Code points, a lone surrogate counting as one (TypeBox's `CodePointCount`). */
@@ -154,8 +156,4 @@ function knownKeys(s: Schema): RegExp {
     knownByObject.set(s, (re = new RegExp(patterns.length === 0 ? '(?!)' : `(${patterns.join('|')})`, 'u')));
   }
   return re;
-}
-
-function encode(key: string): string {
-  return key.replace(/~/g, '~0').replace(/\//g, '~1');
 }
