@@ -44,6 +44,9 @@ test('applyMutations works on a copy and each operation does what it says', () =
   assert.deepEqual(applyMutations(base, [{ op: 'wrapInArray', target: at('/x/y') }]), { x: { y: [1], z: 'abc' }, l: [1, 2] });
   const proto = applyMutations(base, [{ op: 'insert', target: at('/x'), key: '__proto__', value: 5 }]) as Record<string, Record<string, unknown>>;
   assert.equal(Object.prototype.hasOwnProperty.call(proto.x, '__proto__'), true);
+  // An own toString that is not a function (an earlier insert) must not break a later truncation (it threw).
+  const noToString = applyMutations(base, [{ op: 'insert', target: at('/x'), key: 'toString', value: null }, { op: 'truncateString', target: at('/x'), length: 3 }]);
+  assert.deepEqual(noToString, { x: '{"y', l: [1, 2] });
   assert.deepEqual(base, { x: { y: 1, z: 'abc' }, l: [1, 2] }, 'the input is not mutated');
 });
 

@@ -108,7 +108,8 @@ function applyOne(root: Json, m: Mutation): Json {
     case 'numberOutOfRange':
       return set(m.value);
     case 'truncateString':
-      return typeof current === 'string' ? set(current.slice(0, m.length)) : set(String(current).slice(0, m.length));
+      // Not String(): an object given an own `toString: null` by an earlier insert has no primitive value.
+      return set((typeof current === 'string' ? current : (JSON.stringify(current) ?? '')).slice(0, m.length));
     case 'swapContainer':
       if (Array.isArray(current)) return set(Object.fromEntries(current.map((v, i) => [String(i), v])) as JsonObject);
       if (current !== null && typeof current === 'object') return set(Object.values(current));
