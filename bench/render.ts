@@ -213,7 +213,7 @@ export function parseSize(text: string): SizeJson {
     const b = /^(\S.*?)\s{2,}([\d.]+ KB) min\s+([\d.]+ KB) min\+gzip\s+(.*)$/.exec(line);
     if (b) bundles.push({ name: b[1]!, min: b[2]!, gzip: b[3]!, verdict: b[4]!, origins: /minified bytes by origin: (.*)/.exec(lines[i + 1] ?? '')?.[1] ?? '' });
   });
-  return { bundles, noEval: /evaluates no code/.test(text), output: text };
+  return { bundles, noEval: /browser bundles evaluate no code/.test(text), output: text };
 }
 
 export function renderSize(s: SizeJson, m: Machine): string {
@@ -225,7 +225,7 @@ export function renderSize(s: SizeJson, m: Machine): string {
     table(['bundle', 'min', 'min+gzip', 'verdict', 'minified bytes by origin'], ['---', '---:', '---:', '---', '---'],
       s.bundles.map((b) => [`\`${b.name}\``, b.min, `**${b.gzip}**`, b.verdict, b.origins])),
     '',
-    s.noEval ? 'The runtime bundle evaluates no code (no `eval`, no `Function` constructor).' : '**The size check did not confirm that the runtime evaluates no code.**',
+    s.noEval ? 'No browser bundle evaluates code (no `eval`, no `Function` constructor; checked on the bundle text).' : '**The size check did not confirm that the browser bundles evaluate no code.**',
   ].join('\n');
 }
 
