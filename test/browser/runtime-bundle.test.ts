@@ -12,6 +12,7 @@ import { pathToFileURL } from 'node:url';
 import fc from 'fast-check';
 import { compile } from '../../src/index.js';
 import * as source from '../../src/runtime.js';
+import type { RouteOptions, RouteRequest } from '../../src/runtime.js';
 import { compileGatewayTable } from '../../src/compile/index.js';
 import { compileRegex } from '../../src/regex/index.js';
 import { tableChecksum } from '../../src/table/crc32.js';
@@ -98,43 +99,40 @@ function corrupt(table: Uint8Array, flips: { at: number; value: number }[], trun
 const flipsArb = fc.array(fc.record({ at: fc.nat(), value: fc.constantFrom(0, 1, 2, 3, 4, 0x7f, 0x80, 0xff) }), { minLength: 1, maxLength: 4 });
 const truncArb = fc.option(fc.nat(), { freq: 8 });
 
+type RuntimeModule = typeof source;
+
+/**
+ * Corrupts the compiled table of each generated input; the bundle must reject it as the source does
+ * or answer route() and explain() as the source does for each generated request.
+ */
+function sameOnCorruptTables<R, Q>(
+  bundle: RuntimeModule, resources: fc.Arbitrary<R>, recipes: fc.Arbitrary<Q>,
+  request: (res: R, recipe: Q) => RouteRequest, options: (recipe: Q) => RouteOptions, seed: number,
+): void {
+  fc.assert(
+    fc.property(resources, flipsArb, truncArb, fc.boolean(), fc.array(recipes, { minLength: 2, maxLength: 2 }), (res, flips, trunc, fix, rs) => {
+      const { model, gateway } = modelFromApi(res as never);
+      const bytes = corrupt(compileGatewayTable(model, gateway), flips, trunc, fix);
+      const a = outcome(() => source.loadTable(bytes).gateway);
+      assert.equal(outcome(() => bundle.loadTable(bytes).gateway), a);
+      if (a.startsWith('{"error"')) return;
+      const ra = source.loadTable(bytes);
+      const rb = bundle.loadTable(bytes);
+      for (const r of rs) {
+        const req = request(res, r);
+        assert.equal(outcome(() => rb.route(req, options(r))), outcome(() => ra.route(req, options(r))));
+        assert.equal(outcome(() => rb.explain(req, options(r))), outcome(() => ra.explain(req, options(r))));
+      }
+    }),
+    { numRuns: 1500, seed },
+  );
+}
+
 test('corrupt tables: the bundle rejects or routes exactly as the source does', { skip, timeout: 120_000 }, async () => {
   const bundle = await load();
-  fc.assert(
-    fc.property(gatewayResourcesArb({ maxRoutes: 20 }), flipsArb, truncArb, fc.boolean(), fc.array(requestRecipeArb, { minLength: 2, maxLength: 2 }), (res, flips, trunc, fix, recipes) => {
-      const { model, gateway } = modelFromApi(res);
-      const bytes = corrupt(compileGatewayTable(model, gateway), flips, trunc, fix);
-      const a = outcome(() => source.loadTable(bytes).gateway);
-      assert.equal(outcome(() => bundle.loadTable(bytes).gateway), a);
-      if (a.startsWith('{"error"')) return;
-      const ra = source.loadTable(bytes);
-      const rb = bundle.loadTable(bytes);
-      for (const r of recipes) {
-        const req = requestFor(res, r);
-        assert.equal(outcome(() => rb.route(req, { random: () => r.random })), outcome(() => ra.route(req, { random: () => r.random })));
-        assert.equal(outcome(() => rb.explain(req, { random: () => r.random })), outcome(() => ra.explain(req, { random: () => r.random })));
-      }
-    }),
-    { numRuns: 1500, seed: 7 },
-  );
-  fc.assert(
-    fc.property(meshResourcesArb(), flipsArb, truncArb, fc.boolean(), fc.array(meshRequestRecipeArb, { minLength: 2, maxLength: 2 }), (res, flips, trunc, fix, recipes) => {
-      const { model, gateway } = modelFromApi(res);
-      const bytes = corrupt(compileGatewayTable(model, gateway), flips, trunc, fix);
-      const a = outcome(() => source.loadTable(bytes).gateway);
-      assert.equal(outcome(() => bundle.loadTable(bytes).gateway), a);
-      if (a.startsWith('{"error"')) return;
-      const ra = source.loadTable(bytes);
-      const rb = bundle.loadTable(bytes);
-      for (const r of recipes) {
-        const req = meshRequestFor(res, r);
-        const o = () => ({ random: () => r.random, stickyKey: r.mode === 1 ? 'x-a' : undefined, allTargets: r.mode === 2 });
-        assert.equal(outcome(() => rb.route(req, o())), outcome(() => ra.route(req, o())));
-        assert.equal(outcome(() => rb.explain(req, o())), outcome(() => ra.explain(req, o())));
-      }
-    }),
-    { numRuns: 1500, seed: 8 },
-  );
+  sameOnCorruptTables(bundle, gatewayResourcesArb({ maxRoutes: 20 }), requestRecipeArb, requestFor, (r) => ({ random: () => r.random }), 7);
+  sameOnCorruptTables(bundle, meshResourcesArb(), meshRequestRecipeArb, meshRequestFor,
+    (r) => ({ random: () => r.random, stickyKey: r.mode === 1 ? 'x-a' : undefined, allTargets: r.mode === 2 }), 8);
 });
 
 test('corrupt automata: the bundle rejects or matches exactly as the source does', { skip }, async () => {
