@@ -24,7 +24,7 @@ export function rewritePath(r: LoadedRoute, path: string): string {
     case Rewrite.keep: return path;
     case Rewrite.cutPrefix: return cutPrefix(r.cut, path);
     case Rewrite.replace: return r.pathRewrite!;
-    default: return replacePrefixWithValue(path.slice(0, r.cut), r.prefixValue, path);
+    default: return replacePrefixWithValue(r.pathKind === PathKind.prefix ? r.path : '/', r.prefixValue, path);
   }
 }
 
