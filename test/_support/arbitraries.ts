@@ -182,6 +182,19 @@ export const requestRecipeArb: fc.Arbitrary<RequestRecipe> = fc.record({
   random: fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }),
 });
 
+/**
+ * One generated case of the gateway properties (reference and WASM equivalence): a gateway, a
+ * hostname mode, and `requests` request recipes (compiling is the expensive part, so each gateway
+ * serves several requests).
+ */
+export function gatewayCaseArb(options: GatewayArbOptions, requests: number): fc.Arbitrary<[ApiResources, 'virtual-host' | 'flat', RequestRecipe[]]> {
+  return fc.tuple(
+    gatewayResourcesArb(options),
+    fc.constantFrom('virtual-host' as const, 'flat' as const),
+    fc.array(requestRecipeArb, { minLength: requests, maxLength: requests }),
+  );
+}
+
 type Any = any; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 /** A request aimed at route `recipe.route` of `res` (modulo the count), or a near miss of it. */

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { compileGatewayTable } from '../../src/compile/index.js';
 import { loadTable } from '../../src/evaluate/index.js';
-import { gatewayResourcesArb, requestFor, requestRecipeArb, vectorSnippet } from '../_support/arbitraries.js';
+import { gatewayCaseArb, requestFor, vectorSnippet } from '../_support/arbitraries.js';
 import { modelFromApi } from '../_support/vector-model.js';
 import { referenceRoute } from '../_support/reference.js';
 import { runs } from './_config.js';
@@ -18,10 +18,8 @@ const REQUESTS_PER_GATEWAY = 4;
 function checkEquivalence(maxRoutes: number, minRoutes: number, numRuns: number): void {
   fc.assert(
     fc.property(
-      gatewayResourcesArb({ maxRoutes, minRoutes }),
-      fc.constantFrom('virtual-host' as const, 'flat' as const),
-      fc.array(requestRecipeArb, { minLength: REQUESTS_PER_GATEWAY, maxLength: REQUESTS_PER_GATEWAY }),
-      (res, hostnameMode, recipes) => {
+      gatewayCaseArb({ maxRoutes, minRoutes }, REQUESTS_PER_GATEWAY),
+      ([res, hostnameMode, recipes]) => {
         const { model, gateway } = modelFromApi(res);
         const router = loadTable(compileGatewayTable(model, gateway, { hostnameMode, routerStage: false }));
         recipes.forEach((recipe, i) => {

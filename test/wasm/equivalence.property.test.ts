@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { compileGatewayTable } from '../../src/compile/index.js';
 import { loadTable } from '../../src/evaluate/index.js';
-import { gatewayResourcesArb, requestFor, requestRecipeArb, vectorSnippet } from '../_support/arbitraries.js';
+import { gatewayCaseArb, requestFor, vectorSnippet } from '../_support/arbitraries.js';
 import { modelFromApi } from '../_support/vector-model.js';
 import { runs } from '../property/_config.js';
 import { ensureFilterBuilt, routeWeights, stickyDecision } from './_support.js';
@@ -30,10 +30,8 @@ function withRequestId(req: FilterRequest, id: string): FilterRequest {
 function check(filter: MeshrouteFilter, maxRoutes: number, minRoutes: number, numRuns: number): void {
   fc.assert(
     fc.property(
-      gatewayResourcesArb({ maxRoutes, minRoutes }),
-      fc.constantFrom('virtual-host' as const, 'flat' as const),
-      fc.array(requestRecipeArb, { minLength: REQUESTS_PER_GATEWAY, maxLength: REQUESTS_PER_GATEWAY }),
-      (res, hostnameMode, recipes) => {
+      gatewayCaseArb({ maxRoutes, minRoutes }, REQUESTS_PER_GATEWAY),
+      ([res, hostnameMode, recipes]) => {
         const { model, gateway } = modelFromApi(res);
         // Gateway-only tables: these gateways have no providers, so a two-stage table (the default since
         // issue 5) would end every match in a router-stage 404 — two-stage.property.test.ts covers that stage.
