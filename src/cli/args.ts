@@ -4,6 +4,7 @@
  */
 
 import { UsageError } from '../errors.js';
+import { didYouMean } from './suggest.js';
 
 export interface OptionSpec {
   /** Long name without dashes, e.g. `json`. */
@@ -37,10 +38,10 @@ export function parseArgs(argv: readonly string[], specs: readonly OptionSpec[])
       const name = eq >= 0 ? arg.slice(2, eq) : arg.slice(2);
       inline = eq >= 0 ? arg.slice(eq + 1) : undefined;
       spec = byLong.get(name);
-      if (!spec) throw new UsageError('USAGE_UNKNOWN_OPTION', `unknown option --${name}`);
+      if (!spec) throw new UsageError('USAGE_UNKNOWN_OPTION', `unknown option --${name}${didYouMean(name, [...byLong.keys()], (n) => `--${n}`)}`);
     } else if (arg.startsWith('-') && arg.length > 1) {
       spec = byShort.get(arg.slice(1));
-      if (!spec) throw new UsageError('USAGE_UNKNOWN_OPTION', `unknown option ${arg}`);
+      if (!spec) throw new UsageError('USAGE_UNKNOWN_OPTION', `unknown option ${arg}${arg.length > 2 ? didYouMean(arg.slice(1), [...byLong.keys()], (n) => `--${n}`) : ''}`);
     } else {
       positionals.push(arg);
       continue;

@@ -2,12 +2,16 @@
 /**
  * The `meshroute` command. Thin: parse arguments, call the library, render. Every command has
  * `--json` and `--help`. Exit 0 = ran (valid / matched or not), 1 = findings or invalid input,
- * 2 = usage error. The JSON output is a contract (docs/cli.md).
+ * 2 = usage error, 3 = internal error. The JSON output is a contract (docs/cli.md). Every failure
+ * goes through ./failure.ts: a typed error, no stack trace, and with --json one JSON document.
  */
 
-import { readFileSync } from 'node:fs';
-import { MeshrouteError, UsageError } from '../errors.js';
-import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, type CliIo } from './io.js';
+import { UsageError } from '../errors.js';
+import { readStdinSync } from '../model/load/read-input.js';
+import { EXIT_OK, EXIT_USAGE, type CliIo } from './io.js';
+import { reportFailure, systemReason, wantsJson } from './failure.js';
+import { didYouMean } from './suggest.js';
+import { examplesCommand } from './commands/examples.js';
 import { validateCommand } from './commands/validate.js';
 import { describeCommand } from './commands/describe.js';
 import { explainCommand, routeCommand } from './commands/route.js';
@@ -21,6 +25,7 @@ const COMMANDS: Record<string, (argv: readonly string[], io: CliIo) => number> =
   explain: explainCommand,
   compile: compileCommand,
   export: exportCommand,
+  examples: examplesCommand,
 };
 
 export const MAIN_HELP = `meshroute — AWS App Mesh routing semantics, anywhere.
@@ -34,6 +39,7 @@ Commands:
   explain -f PATH URL   the same as route --explain: every route in precedence order, ✔/✘
   compile -f PATH -o F  write a gateway's decision table (route --table F reads it)
   export envoy -f PATH  write an Envoy bootstrap with the wasm filter (docs/wasm-filter.md)
+  examples [DIR]        copy the example meshes shipped with the package into DIR
 
 Run "meshroute <command> --help" for a command's options.`;
 
@@ -47,23 +53,15 @@ export function runCli(argv: readonly string[], io: CliIo): number {
     io.out('meshroute 0.1.0\n');
     return EXIT_OK;
   }
-  const run = COMMANDS[command];
+  const run = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
   if (!run) {
-    io.err(`meshroute: unknown command ${JSON.stringify(command)}\n\n${MAIN_HELP}\n`);
-    return EXIT_USAGE;
+    const hint = didYouMean(command, Object.keys(COMMANDS), (c) => `"meshroute ${c}"`);
+    return reportFailure(new UsageError('USAGE_UNKNOWN_COMMAND', `unknown command ${JSON.stringify(command)}${hint}; commands: ${Object.keys(COMMANDS).join(', ')}`), null, io, wantsJson(rest));
   }
   try {
     return run(rest, io);
   } catch (err) {
-    if (err instanceof UsageError) {
-      io.err(`meshroute ${command}: ${err.message}\nRun "meshroute ${command} --help" for usage.\n`);
-      return EXIT_USAGE;
-    }
-    if (err instanceof MeshrouteError) {
-      io.err(`meshroute ${command}: ${err.message}\n`);
-      return EXIT_FINDINGS;
-    }
-    throw err;
+    return reportFailure(err, command, io, wantsJson(rest));
   }
 }
 
@@ -72,12 +70,28 @@ function isMain(): boolean {
   return entry !== undefined && /(^|[\\/])(cli|main)\.(js|ts|mjs)$|meshroute$/.test(entry);
 }
 
+/**
+ * Standard output that cannot be written: a reader that stopped (`meshroute validate … | head -1`,
+ * EPIPE) ends the command quietly with its own status, as Unix tools do; any other failure (a full
+ * disk, `> /dev/full`) is reported on stderr, exit 1. Node reports both as 'error' events.
+ */
+function guardStdout(): void {
+  process.stdout.on('error', (err: Error & { code?: string }) => {
+    if (err.code !== 'EPIPE') {
+      process.stderr.write(`meshroute: cannot write standard output: ${systemReason(err)}\n`);
+      if (!process.exitCode) process.exitCode = 1;
+    }
+    process.exit();
+  });
+}
+
 if (isMain()) {
   const io: CliIo = {
     out: (t) => process.stdout.write(t),
     err: (t) => process.stderr.write(t),
-    readStdin: () => readFileSync(0, 'utf8'),
+    readStdin: readStdinSync,
     tty: Boolean(process.stdout.isTTY),
   };
+  guardStdout();
   process.exitCode = runCli(process.argv.slice(2), io);
 }

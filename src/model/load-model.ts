@@ -55,8 +55,9 @@ export function loadSources(sources: readonly SourceText[], options: LoadOptions
   const documents: ParsedDocument[] = [];
   for (const s of sources) {
     const parsed = parseSource(s);
-    documents.push(...parsed.documents);
-    diagnostics.push(...parsed.diagnostics);
+    // Loops, not push(...spread): a file of 150,000 documents would overflow the argument stack.
+    for (const d of parsed.documents) documents.push(d);
+    for (const d of parsed.diagnostics) diagnostics.push(d);
   }
   return loadDocuments(documents, diagnostics, options, sources.length);
 }

@@ -1,12 +1,10 @@
 /** What several commands share: paths, loading manifests that must be valid, the hostname mode. */
 
-import { InputError, UsageError } from '../../errors.js';
+import { UsageError, ValidationError } from '../../errors.js';
 import type { CompileOptions } from '../../compile/index.js';
 import { loadFiles, type LoadResult } from '../../model/load-model.js';
 import { stringOption, type ParsedArgs } from '../args.js';
 import type { CliIo } from '../io.js';
-import { renderDiagnostic } from '../render-diagnostics.js';
-import { inputDiagnostic } from './validate.js';
 
 export function requirePaths(positionals: string[], command: string): string[] {
   if (positionals.length === 0) throw new UsageError('USAGE_MISSING_PATHS', `meshroute ${command} needs at least one path (file, directory, or - for stdin)`);
@@ -14,23 +12,14 @@ export function requirePaths(positionals: string[], command: string): string[] {
 }
 
 /**
- * Loads manifests a command can only use when valid (route, compile, export). Unreadable paths and
- * errors are printed on stderr, and null returned: the command then exits 1.
+ * Loads manifests a command can only use when valid (route, compile, export). An unreadable path
+ * throws InputError, invalid resources throw ValidationError: main.ts reports either (exit 1, and
+ * with --json one JSON document). Never null any more; the type stays for existing callers.
  */
-export function loadValidManifests(files: string[], io: CliIo, command: string): LoadResult | null {
-  let loaded: LoadResult;
-  try {
-    loaded = loadFiles(files, {}, io.readStdin);
-  } catch (err) {
-    if (!(err instanceof InputError)) throw err;
-    io.err(renderDiagnostic(inputDiagnostic(err)) + '\n');
-    return null;
-  }
-  if (loaded.valid) return loaded;
-  const errors = loaded.diagnostics.filter((d) => d.severity === 'error');
-  for (const d of errors) io.err(renderDiagnostic(d) + '\n');
-  io.err(`meshroute ${command}: ${errors.length} error(s) in the input; fix them first ("meshroute validate" lists every finding)\n`);
-  return null;
+export function loadValidManifests(files: string[], io: CliIo, _command: string): LoadResult | null {
+  const loaded = loadFiles(files, {}, io.readStdin);
+  if (!loaded.valid) throw new ValidationError(loaded.diagnostics);
+  return loaded;
 }
 
 /** `--hostname-mode virtual-host|flat` as compile options ({} when not given). */

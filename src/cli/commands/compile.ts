@@ -1,12 +1,12 @@
 /** `meshroute compile -f PATH... --gateway NAME -o FILE` — write a gateway's decision table (docs/cli.md). */
 
-import { writeFileSync } from 'node:fs';
 import { UsageError } from '../../errors.js';
 import { buildGatewayTable } from '../../compile/index.js';
 import { dumpTable } from '../../table/index.js';
 import { selectGateway } from '../../api/gateway.js';
 import { flag, listOption, parseArgs, stringOption, type OptionSpec } from '../args.js';
 import { EXIT_FINDINGS, EXIT_OK, type CliIo } from '../io.js';
+import { writeOutputFile } from '../failure.js';
 import { hostnameModeOption, loadValidManifests } from './_shared.js';
 
 export const COMPILE_HELP = `Usage: meshroute compile -f PATH [-f PATH]... [--gateway NAME] (-o FILE | --dump) [--json]
@@ -51,7 +51,7 @@ export function compileCommand(argv: readonly string[], io: CliIo): number {
   if (!loaded) return EXIT_FINDINGS;
   const gateway = selectGateway(loaded.model, stringOption(args, 'gateway'));
   const build = buildGatewayTable(loaded.model, gateway, modeOption);
-  if (output !== undefined) writeFileSync(output, build.table);
+  if (output !== undefined) writeOutputFile(output, build.table);
   const summary = { gateway: gateway.name, output: output ?? null, bytes: build.table.length, routes: build.routes.length, virtualRouters: build.virtualRouters, virtualNodes: build.virtualNodes, ties: build.ties };
   if (flag(args, 'json')) io.out(JSON.stringify(summary, null, 2) + '\n');
   else {

@@ -1,14 +1,13 @@
 /** `meshroute describe <paths...> [--json]` — the resolved topology (docs/cli.md). */
 
-import { InputError } from '../../errors.js';
 import { loadFiles } from '../../model/load-model.js';
 import type { MeshModel, Resource } from '../../model/types.js';
 import { summarizeDiscovery, summarizeGatewayMatch, summarizeRewrite, summarizeRouteMatch } from '../../model/summary.js';
 import { flag, parseArgs, type OptionSpec } from '../args.js';
 import { EXIT_FINDINGS, EXIT_OK, type CliIo } from '../io.js';
 import { renderDiagnostic } from '../render-diagnostics.js';
+import { requireResources } from '../input-checks.js';
 import { requirePaths } from './_shared.js';
-import { inputDiagnostic } from './validate.js';
 
 export const DESCRIBE_HELP = `Usage: meshroute describe <paths...> [--json] [--strict]
 
@@ -33,14 +32,7 @@ export function describeCommand(argv: readonly string[], io: CliIo): number {
     return EXIT_OK;
   }
   const paths = requirePaths(args.positionals, 'describe');
-  let result;
-  try {
-    result = loadFiles(paths, { strict: flag(args, 'strict') }, io.readStdin);
-  } catch (err) {
-    if (!(err instanceof InputError)) throw err;
-    io.err(renderDiagnostic(inputDiagnostic(err)) + '\n');
-    return EXIT_FINDINGS;
-  }
+  const result = requireResources(loadFiles(paths, { strict: flag(args, 'strict') }, io.readStdin), paths);
   const errors = result.diagnostics.filter((d) => d.severity === 'error');
   if (flag(args, 'json')) {
     io.out(JSON.stringify({ valid: result.valid, model: result.model, diagnostics: result.diagnostics }, null, 2) + '\n');

@@ -1,6 +1,6 @@
 /** `meshroute export envoy -f PATH... --gateway NAME [-o DIR]` — an Envoy bootstrap with the wasm filter (docs/wasm-filter.md). */
 
-import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UsageError } from '../../errors.js';
@@ -9,6 +9,7 @@ import { selectGateway } from '../../api/gateway.js';
 import { exportEnvoy } from '../../export/envoy.js';
 import { flag, listOption, parseArgs, stringOption, type OptionSpec } from '../args.js';
 import { EXIT_FINDINGS, EXIT_OK, type CliIo } from '../io.js';
+import { copyOutputFile, makeOutputDirectory, writeOutputFile } from '../failure.js';
 import { hostnameModeOption, loadValidManifests } from './_shared.js';
 
 export const EXPORT_HELP = `Usage: meshroute export envoy -f PATH [-f PATH]... [--gateway NAME] [-o DIR] [options]
@@ -70,14 +71,14 @@ export function exportCommand(argv: readonly string[], io: CliIo): number {
   const wasmOut = join(dir, 'meshroute-filter.wasm');
   const wasmPath = stringOption(args, 'wasm-path') ?? wasmOut;
   const out = exportEnvoy(loaded.model, gateway, table, { wasmPath, tablePath, ...(adminPort === undefined ? {} : { adminPort }) });
-  mkdirSync(dir, { recursive: true });
+  makeOutputDirectory(dir);
   const envoyPath = join(dir, 'envoy.yaml');
-  writeFileSync(envoyPath, out.yaml);
-  writeFileSync(tablePath, table);
+  writeOutputFile(envoyPath, out.yaml);
+  writeOutputFile(tablePath, table);
   const written = [envoyPath, tablePath];
   const filter = builtFilter();
   if (filter !== null && resolve(filter) !== wasmOut) {
-    copyFileSync(filter, wasmOut);
+    copyOutputFile(filter, wasmOut);
     written.push(wasmOut);
   } else if (filter === null) {
     out.notes.push(`dist/meshroute-filter.wasm not found: build it (npm run build:wasm) and copy it to ${wasmPath}`);

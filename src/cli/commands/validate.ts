@@ -6,6 +6,8 @@ import type { Diagnostic } from '../../model/diagnostics.js';
 import { flag, parseArgs, type OptionSpec } from '../args.js';
 import { EXIT_FINDINGS, EXIT_OK, type CliIo } from '../io.js';
 import { renderDiagnostic, renderSummary } from '../render-diagnostics.js';
+import { inputErrorDiagnostic } from '../failure.js';
+import { requireResources } from '../input-checks.js';
 import { requirePaths } from './_shared.js';
 
 export const VALIDATE_HELP = `Usage: meshroute validate <paths...> [--json] [--strict]
@@ -34,7 +36,7 @@ export function validateCommand(argv: readonly string[], io: CliIo): number {
   const json = flag(args, 'json');
   let result;
   try {
-    result = loadFiles(paths, { strict: flag(args, 'strict') }, io.readStdin);
+    result = requireResources(loadFiles(paths, { strict: flag(args, 'strict') }, io.readStdin), paths);
   } catch (err) {
     if (!(err instanceof InputError)) throw err;
     const diagnostic = inputDiagnostic(err);
@@ -52,5 +54,5 @@ export function validateCommand(argv: readonly string[], io: CliIo): number {
 }
 
 export function inputDiagnostic(err: InputError): Diagnostic {
-  return { severity: 'error', code: err.code, message: err.message, kind: null, namespace: null, name: null, path: '', file: err.file, line: err.line, column: err.column };
+  return inputErrorDiagnostic(err);
 }

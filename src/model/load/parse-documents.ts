@@ -32,7 +32,10 @@ function parseYamlFast(source: SourceText): ParseResult | null {
   const values: unknown[] = [];
   try {
     jsyaml.loadAll(source.text, (doc) => values.push(doc), { schema: jsyaml.CORE_SCHEMA, filename: source.file });
-  } catch {
+  } catch (err) {
+    // The readers recurse per nesting level: a stack overflow means nesting far beyond MAX_NESTING,
+    // and the slow reader would only overflow too (and call it a syntax error).
+    if (err instanceof RangeError) return tooDeepSource(source);
     return null;
   }
   if (/&\S/.test(source.text) && values.some((v) => !withinNodeBudget(v, MAX_NODES_PER_CHAR * source.text.length + 1000))) return null;
@@ -121,6 +124,23 @@ export function nestedDeeperThan(value: unknown, limit: number): boolean {
     for (const child of Array.isArray(v) ? v : Object.values(v)) if (child !== null && typeof child === 'object') stack.push([child, depth + 1]);
   }
   return false;
+}
+
+/** A text whose nesting overflowed the YAML reader: one diagnostic where the flow nesting passes MAX_NESTING. */
+function tooDeepSource(source: SourceText): ParseResult {
+  let depth = 0;
+  let offset = 0;
+  for (let i = 0; i < source.text.length; i++) {
+    const c = source.text.charCodeAt(i);
+    if (c === 0x5b || c === 0x7b) depth++;
+    else if ((c === 0x5d || c === 0x7d) && depth > 0) depth--;
+    if (depth > MAX_NESTING) {
+      offset = i;
+      break;
+    }
+  }
+  const pos = positionIn(lineStarts(source.text), offset);
+  return { documents: [], diagnostics: [syntaxDiagnostic(source.file, pos, `document nested deeper than ${MAX_NESTING} levels`)] };
 }
 
 /** The INPUT_SYNTAX diagnostic for a document refused by `nestedDeeperThan`. */

@@ -23,7 +23,7 @@ export function readInputs(paths: readonly string[], readStdin: () => string = r
       out.push({ file: '<stdin>', text: readStdin() });
       continue;
     }
-    out.push(...readPath(p));
+    for (const s of readPath(p)) out.push(s); // no spread: a huge directory would overflow the argument stack
   }
   return out;
 }
@@ -52,24 +52,64 @@ function listManifestFiles(dir: string): string[] {
       if (MANIFEST_FILE.test(name)) throw new InputError('INPUT_UNREADABLE', `${p}: cannot be read (${(err as Error).message})`, { file: p });
       continue;
     }
-    if (st.isDirectory()) files.push(...listManifestFiles(p));
+    if (st.isDirectory()) for (const f of listManifestFiles(p)) files.push(f);
     else if (MANIFEST_FILE.test(name)) files.push(p);
   }
   return files;
 }
 
 function readOneFile(file: string): SourceText {
+  let bytes: Uint8Array;
   try {
-    return { file, text: readFileSync(file, 'utf8') };
+    bytes = readFileSync(file);
   } catch (err) {
     throw new InputError('INPUT_UNREADABLE', `${file}: cannot be read (${(err as Error).message})`, { file });
   }
+  return { file, text: decodeManifestText(bytes, file) };
 }
 
-function readStdinSync(): string {
+export function readStdinSync(): string {
+  let bytes: Uint8Array;
   try {
-    return readFileSync(0, 'utf8');
+    bytes = readFileSync(0);
   } catch (err) {
     throw new InputError('INPUT_UNREADABLE', `<stdin>: cannot be read (${(err as Error).message})`, { file: '<stdin>' });
   }
+  return decodeManifestText(bytes, '<stdin>');
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/**
+ * Manifests are UTF-8 text. Bytes that are not (an image, a compiled table, a gzip) get one
+ * INPUT_NOT_TEXT error naming the first offending byte, instead of hundreds of syntax errors quoting
+ * the garbage. A NUL byte counts as binary: no YAML or JSON text contains one.
+ */
+export function decodeManifestText(bytes: Uint8Array, file: string): string {
+  const nul = bytes.indexOf(0);
+  let text: string | null = null;
+  if (nul < 0) {
+    try {
+      text = utf8.decode(bytes);
+    } catch {
+      text = null;
+    }
+  }
+  if (text !== null) return text;
+  const at = nul >= 0 ? nul : firstInvalidUtf8(bytes);
+  throw new InputError('INPUT_NOT_TEXT', `${file}: not a text manifest (binary data: ${nul >= 0 ? 'a NUL byte' : 'invalid UTF-8'} at byte ${at}); meshroute reads YAML or JSON text`, { file });
+}
+
+/** Offset of the first byte where UTF-8 decoding fails (decodes growing prefixes; only on the error path). */
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  let lo = 0;
+  let hi = bytes.length;
+  // Binary search on "prefix decodes without U+FFFD (ignoring a cut sequence at its end)".
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    const prefix = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes.subarray(0, mid), { stream: true });
+    if (prefix.includes('\uFFFD')) hi = mid - 1;
+    else lo = mid;
+  }
+  return lo;
 }
