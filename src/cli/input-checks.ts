@@ -18,7 +18,7 @@ export function requireResources(result: LoadResult, paths: readonly string[]): 
   const diagnostic: Diagnostic = {
     severity: 'error',
     code: 'INPUT_NO_RESOURCES',
-    message: `no App Mesh resource found in ${paths.join(', ')} (${read}); check the path`,
+    message: `no App Mesh resource found in ${paths.map((p) => (p === '-' ? 'standard input' : p)).join(', ')} (${read}); check the path`,
     kind: null,
     namespace: null,
     name: null,

@@ -1251,6 +1251,7 @@ describe('reference §10.23 admission negatives', () => {
 const NOT_IN_TABLE: Record<string, string> = {
   INPUT_NOT_FOUND: 'thrown as InputError by loadFiles (test/model/loader.test.ts)',
   INPUT_UNREADABLE: 'thrown as InputError by loadFiles (test/model/loader.test.ts)',
+  INPUT_NOT_TEXT: 'thrown as InputError by loadFiles for binary input (test/cli/bad-inputs.test.ts)',
   SCHEMA_INVALID: 'fallback for TypeBox keywords without a mapping; the current schemas use none',
   INPUT_DUPLICATE_KEY: 'input-level check (test/model/loader-input-checks.test.ts)',
   AWS_MESH_NAME_MISSING: 'input-level check (test/model/loader-input-checks.test.ts)',

@@ -100,16 +100,9 @@ export function decodeManifestText(bytes: Uint8Array, file: string): string {
   throw new InputError('INPUT_NOT_TEXT', `${file}: not a text manifest (binary data: ${nul >= 0 ? 'a NUL byte' : 'invalid UTF-8'} at byte ${at}); meshroute reads YAML or JSON text`, { file });
 }
 
-/** Offset of the first byte where UTF-8 decoding fails (decodes growing prefixes; only on the error path). */
+/** Offset of the first byte UTF-8 decoding replaces (only on the error path). */
 function firstInvalidUtf8(bytes: Uint8Array): number {
-  let lo = 0;
-  let hi = bytes.length;
-  // Binary search on "prefix decodes without U+FFFD (ignoring a cut sequence at its end)".
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    const prefix = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes.subarray(0, mid), { stream: true });
-    if (prefix.includes('\uFFFD')) hi = mid - 1;
-    else lo = mid;
-  }
-  return lo;
+  const loose = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
+  const bad = loose.indexOf('\uFFFD');
+  return bad < 0 ? 0 : new TextEncoder().encode(loose.slice(0, bad)).length;
 }
