@@ -1,5 +1,6 @@
-// The browser bundles in a real browser: headless Chromium (Debian's /usr/bin/chromium, or
-// MESHROUTE_CHROMIUM) driven by playwright-core opens pages served from 127.0.0.1 by node:http.
+// The browser bundles in a real browser: headless Chromium (the one the @sparticuz/chromium dev
+// dependency ships, or MESHROUTE_CHROMIUM=/usr/bin/chromium; test/_support/chromium.ts) driven by
+// playwright-core opens pages served from 127.0.0.1 by node:http.
 // In the page, the full bundle (ESM, and the IIFE global loaded by a plain <script>) compiles every
 // routing conformance vector (test/vectors/routing, loaded here in Node) and the edge-gateway
 // example, and routes every case; the runtime bundle loads tables compiled in Node; then the same in
@@ -16,8 +17,8 @@ import { chromium } from 'playwright-core';
 import { compile, loadSources, loadTable, type Decision, type RouteRequest } from '../../src/index.js';
 import { loadVectorSuites } from '../_support/vectors.js';
 import { apiDocuments } from '../_support/vector-model.js';
+import { CHROMIUM_ARGS, chromiumExecutable } from '../_support/chromium.js';
 
-const CHROMIUM = process.env.MESHROUTE_CHROMIUM ?? '/usr/bin/chromium';
 const skip = process.env.MESHROUTE_SKIP_BROWSER === '1' ? 'MESHROUTE_SKIP_BROWSER=1: real-browser test skipped on request' : false;
 const ROOT = resolve('.');
 
@@ -151,18 +152,15 @@ function serve(): Promise<Server> {
 
 test('browser bundles in headless Chromium: page (ESM and IIFE), module Worker, runtime under a strict CSP — decisions equal Node', { skip, timeout: 240_000 }, async (t) => {
   assert.ok(existsSync('dist/browser/index.js') && existsSync('dist/browser/runtime.js') && existsSync('dist/meshroute.global.js'), 'dist/ is not built: run npm run build');
-  assert.ok(
-    existsSync(CHROMIUM),
-    `Chromium is not installed at ${CHROMIUM}: install it (Debian: apt-get install -y chromium; .ci/run does) or set MESHROUTE_CHROMIUM; MESHROUTE_SKIP_BROWSER=1 skips this test`,
-  );
+  const executablePath = await chromiumExecutable();
   const { job, expected, caseCount } = makeJob();
   const server = await serve();
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const profile = mkdtempSync(join(tmpdir(), 'meshroute-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
+    executablePath,
     headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: CHROMIUM_ARGS,
   });
   try {
     const page = await context.newPage();
