@@ -39,7 +39,7 @@ export function renderExplanation(ex: Explanation): string {
 
 function routeTable(lines: string[], routes: ExplainedRoute[]): void {
   const rows = routes.map(row);
-  const header = ['#', 'route', 'prio', 'result', 'criteria', 'target'];
+  const header = ['rank', 'route', 'prio', 'result', 'criteria', 'target'];
   const widths = header.map((h, i) => Math.max(width(h), ...rows.map((cells) => width(cells[i]!))));
   const fmt = (cells: string[]): string => cells.map((c, i) => (i === cells.length - 1 ? c : pad(c, widths[i]!))).join('  ').trimEnd();
   lines.push(fmt(header));
@@ -72,7 +72,7 @@ function renderRouterStage(lines: string[], r: RouterExplanation): void {
 function row(r: ExplainedRoute): string[] {
   const result = r.outcome === 'won' ? `${OK} won` : r.outcome === 'not-reached' ? '· not reached' : `${FAIL} ${r.failed}`;
   const criteria = r.criteria.map((c) => `${c.ok ? OK : FAIL} ${c.description}`).join('  ');
-  return [String(r.rank + 1), r.name, r.priority === null ? '-' : String(r.priority), result, criteria, `→ ${r.target}`];
+  return [String(r.rank), r.name, r.priority === null ? '-' : String(r.priority), result, criteria, `→ ${r.target}`];
 }
 
 /** Display width: every code point counts 1 (✔ ✘ · ─ are single-width in terminals). */

@@ -5,7 +5,8 @@
  *   1. a clean copy of the repository (the files git tracks or would add, no dist/), with the
  *      repository's node_modules linked in so its build tools are there;
  *   2. `npm pack` there: `prepack` must build dist/ (the tarball of a clean checkout has code);
- *   3. an empty project that `npm install`s the tarball (the registry serves the dependencies).
+ *   3. an empty project that `npm install`s the tarball (the registry serves the dependencies), and
+ *      fast-check, the optional peer dependency docs/getting-started.md installs for meshroute/testing.
  *
  * Node's test runner runs each file in its own process, so the result is cached on disk under
  * os.tmpdir() keyed by a hash of the packed sources; a lock directory makes concurrent files wait
@@ -103,7 +104,8 @@ function build(files: string[], base: string): void {
   const app = join(base, 'app');
   mkdirSync(app);
   writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'meshroute-consumer', version: '1.0.0', private: true }, null, 2));
-  step('npm install of the tarball', npm, ['install', tarball, '--no-audit', '--no-fund', '--loglevel=error'], app);
+  const fastCheck = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { devDependencies: Record<string, string> }).devDependencies['fast-check'];
+  step('npm install of the tarball', npm, ['install', tarball, `fast-check@${fastCheck}`, '--no-audit', '--no-fund', '--loglevel=error'], app);
   rmSync(clone, { recursive: true, force: true });
   const result: PackedPackage = { tarball, files: packed, app, bin: join(app, 'node_modules', '.bin', 'meshroute') };
   writeFileSync(join(base, 'result.json'), JSON.stringify(result));

@@ -1,9 +1,9 @@
 // A minimal App Mesh virtual gateway on node:http: every request is routed by meshroute, then
 // proxied to the upstream of the chosen virtual service with the rewritten path and authority.
 //
-//   npm run build   # in the meshroute repository (elsewhere: npm install meshroute)
+//   npx meshroute examples   # in a project with meshroute installed: copies this file to ./examples
 //   UPSTREAMS='{"backend-v2.shop.svc.cluster.local":"http://127.0.0.1:9002"}' \
-//     node docs/examples/node-gateway/gateway.mjs docs/examples/edge-gateway ingress-gw 8080
+//     node examples/node-gateway/gateway.mjs examples/edge-gateway ingress-gw 8080
 //   curl -H 'x-canary: true' http://127.0.0.1:8080/api/v1/data -H 'host: shop.example.com'
 //
 // UPSTREAMS maps a virtual service (App Mesh name) to a base URL; a service not listed is reached at

@@ -1,9 +1,9 @@
 // A fetch handler for workers (Cloudflare Workers, Deno Deploy, Bun, service workers, Node ≥ 20):
 // `Request` → meshroute decision → proxied `Response`. Only `meshroute/runtime` is imported (about
-// 13 KB min+gzip, no eval): the table is compiled ahead of time, e.g.
+// 15 KB min+gzip, no eval; docs/runtime-size.md): the table is compiled ahead of time, e.g.
 //
-//   npx meshroute examples ex
-//   npx meshroute compile -f ex/edge-gateway --gateway ingress-gw -o edge.mrt
+//   npx meshroute examples
+//   npx meshroute compile -f examples/edge-gateway --gateway ingress-gw -o edge.mrt
 //
 // and shipped with the worker (a binary module import, a KV/R2 object, or a static asset URL).
 //

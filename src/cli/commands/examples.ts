@@ -11,8 +11,8 @@ import { EXIT_OK, type CliIo } from '../io.js';
 export const EXAMPLES_HELP = `Usage: meshroute examples [DIR] [--json]
 
 Copies the example meshes and embedding examples that ship with meshroute (the package's
-docs/examples) into DIR (default: meshroute-examples), so the commands in the docs run in any
-project:  meshroute examples ex && meshroute validate ex/edge-gateway
+docs/examples) into DIR (default: examples), so the commands in the docs run in any
+project:  meshroute examples && meshroute validate examples/edge-gateway
 DIR must not exist yet, or be empty: nothing is overwritten.
 
   --json    print {"directory", "examples": [names]}
@@ -38,7 +38,7 @@ export function examplesCommand(argv: readonly string[], io: CliIo): number {
     return EXIT_OK;
   }
   if (args.positionals.length > 1) throw new UsageError('USAGE_BAD_VALUE', `meshroute examples takes one directory, got ${args.positionals.length}`);
-  const target = resolve(args.positionals[0] ?? 'meshroute-examples');
+  const target = resolve(args.positionals[0] ?? 'examples');
   const source = bundledExamples();
   if (existsSync(target) && (!statSync(target).isDirectory() || readdirSync(target).length > 0)) {
     throw new OutputError('OUTPUT_EXISTS', `${target} exists and is not an empty directory; choose a new one (nothing is overwritten)`, target);
