@@ -51,6 +51,14 @@ function keyOf(files: string[]): string {
   return hash.digest('hex').slice(0, 16);
 }
 
+function lockAge(lock: string): number {
+  try {
+    return statSync(lock).mtimeMs;
+  } catch {
+    return Date.now();
+  }
+}
+
 function sleep(ms: number): void {
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }
@@ -65,7 +73,9 @@ export function packedPackage(): PackedPackage {
     try {
       mkdirSync(lock);
     } catch {
-      if (waited > 300_000) throw new Error(`gave up waiting for ${lock} (remove it if no test run is packing)`);
+      // A lock left by a killed run: packing takes about a minute, so ten are a dead owner.
+      if (Date.now() - lockAge(lock) > 600_000) rmSync(lock, { recursive: true, force: true });
+      if (waited > 600_000) throw new Error(`gave up waiting for ${lock} (remove it if no test run is packing)`);
       sleep(200);
       continue;
     }
