@@ -41,7 +41,9 @@ Commands:
   export envoy -f PATH  write an Envoy bootstrap with the wasm filter (docs/wasm-filter.md)
   examples [DIR]        copy the example meshes shipped with the package into DIR
 
-Run "meshroute <command> --help" for a command's options.`;
+Run "meshroute <command> --help" for a command's options.
+Exit status: 0 ran, 1 invalid input or an output that cannot be written, 2 usage error,
+3 internal error. With --json every outcome, errors included, is one JSON document (docs/cli.md).`;
 
 export function runCli(argv: readonly string[], io: CliIo): number {
   const [command, ...rest] = argv;

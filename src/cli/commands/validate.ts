@@ -15,7 +15,8 @@ export const VALIDATE_HELP = `Usage: meshroute validate <paths...> [--json] [--s
 Validates App Mesh resources the way App Mesh did: API constraints, the Kubernetes admission webhook
 rules (for v1beta2 manifests), and references between resources. Paths are YAML/JSON files,
 directories (searched recursively for *.yaml, *.yml, *.json) or - for standard input.
-Non-App-Mesh documents (Deployments, Services, ...) are skipped and counted.
+Non-App-Mesh documents (Deployments, Services, ...) are skipped and counted; input without a
+single App Mesh resource (an empty file or directory, empty stdin) is invalid.
 
 Options:
   --json     print {"valid": bool, "diagnostics": [...]} (docs/cli.md)
