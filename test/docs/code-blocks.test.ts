@@ -3,7 +3,9 @@
 // fresh directory per document, blocks in document order (a block may use files an earlier one made).
 //
 // - ```sh: each command (lines joined at a trailing `\`) runs in bash; it must exit 0, or the status
-//   its comment states (`# exit 1: …`); no output may hold a stack trace.
+//   its comment states (`# exit 1: …`); no output may hold a stack trace. `npx meshroute` runs the
+//   installed bin directly (a shim saves npm's start-up, ~0.5 s a command; that npx finds the bin
+//   is checked once, by test/package/pack.test.ts); any other npx command goes to the real npx.
 // - ```js: an ES module (top-level await allowed) run by node; must exit 0.
 // - ```ts: the same after esbuild strips the types.
 // - anything else, or a block that cannot run here, is preceded by `<!-- not run: REASON -->`.
@@ -88,6 +90,16 @@ function show(b: Block, extra: string): string {
   return `${b.file}:${b.line}\n--- block ---\n${b.code}\n--- ${extra}`;
 }
 
+/** A directory holding an `npx` that runs `npx meshroute …` as the installed bin, else the real npx. */
+function npxShim(app: string): string {
+  const dir = join(app, 'docs-run', '.shim');
+  mkdirSync(dir, { recursive: true });
+  const realNpx = spawnSync('bash', ['-c', 'command -v npx'], { encoding: 'utf8' }).stdout.trim();
+  const meshroute = join(app, 'node_modules', '.bin', 'meshroute');
+  writeFileSync(join(dir, 'npx'), `#!/bin/sh\nif [ "$1" = meshroute ]; then shift; exec '${meshroute}' "$@"; fi\nexec '${realNpx}' "$@"\n`, { mode: 0o755 });
+  return dir;
+}
+
 function runBlock(b: Block, index: number, cwd: string, bin: string): void {
   const env = { ...process.env, PATH: `${bin}:${process.env.PATH}`, npm_config_yes: 'false', NO_COLOR: '1', MESHROUTE_DEBUG: '' };
   const opts = { cwd, env, encoding: 'utf8' as const, timeout: 120_000, maxBuffer: 64 << 20 };
@@ -115,6 +127,7 @@ for (const doc of DOCS) {
     const cwd = join(app, 'docs-run', doc.replace(/[/.]/g, '_'));
     rmSync(cwd, { recursive: true, force: true });
     mkdirSync(cwd, { recursive: true });
-    blocks.forEach((b, i) => runBlock(b, i, cwd, join(app, 'node_modules', '.bin')));
+    const path = `${npxShim(app)}:${join(app, 'node_modules', '.bin')}`;
+    blocks.forEach((b, i) => runBlock(b, i, cwd, path));
   });
 }

@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PACK_SKIP as skip, packedPackage } from '../_support/packed.js';
+import { PACK_SKIP as skip, npm, packedPackage } from '../_support/packed.js';
 
 const quiet = { encoding: 'utf8' as const, stdio: ['ignore', 'pipe', 'pipe'] as ['ignore', 'pipe', 'pipe'] };
 
@@ -67,6 +67,9 @@ test('the installed bin: `meshroute examples DIR` copies the example meshes out,
     assert.deepEqual(readdirSync(join(dir, 'ex')).sort(), ['color-app', 'edge-gateway', 'multi-listener-aws', 'node-gateway', 'seed-article', 'worker']);
     const cli = execFileSync(bin, ['validate', join(dir, 'ex', 'edge-gateway'), '--json'], { ...quiet, cwd: app });
     assert.equal(JSON.parse(cli).valid, true);
+    // `npx meshroute`, as the docs write it, finds the installed bin (the docs test shortcuts npx).
+    const viaNpx = execFileSync(npm, ['exec', '--no', '--', 'meshroute', 'describe', join(dir, 'ex', 'color-app'), '--json'], { ...quiet, cwd: app });
+    assert.equal(JSON.parse(viaNpx).valid, true);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
