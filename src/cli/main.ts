@@ -95,5 +95,9 @@ if (isMain()) {
     tty: Boolean(process.stdout.isTTY),
   };
   guardStdout();
+  // Last resort for anything thrown outside a command's call (none today): still no stack trace.
+  process.on('uncaughtException', (err) => {
+    process.exitCode = reportFailure(err, null, io, wantsJson(process.argv.slice(2)));
+  });
   process.exitCode = runCli(process.argv.slice(2), io);
 }
