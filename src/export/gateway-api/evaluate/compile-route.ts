@@ -49,6 +49,10 @@ function compileHttpRule(rule: HTTPRouteRule, index: number, where: string, prob
       requestMs: duration(rule.timeouts?.request, `${where} timeouts.request`, problems),
       backendRequestMs: duration(rule.timeouts?.backendRequest, `${where} timeouts.backendRequest`, problems),
     },
+    retry:
+      rule.retry === undefined
+        ? null
+        : { attempts: rule.retry.attempts ?? null, codes: rule.retry.codes ?? [], backoffMs: duration(rule.retry.backoff, `${where} retry.backoff`, problems) },
   };
 }
 
@@ -62,6 +66,7 @@ function compileGrpcRule(rule: GRPCRouteRule, index: number, where: string, prob
     filters: rule.filters ?? [],
     backendRefs: rule.backendRefs ?? [],
     timeouts: { requestMs: null, backendRequestMs: null }, // GRPCRoute has no timeouts field
+    retry: null, // nor retry
   };
 }
 
