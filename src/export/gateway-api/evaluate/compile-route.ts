@@ -73,6 +73,10 @@ function compileGrpcRule(rule: GRPCRouteRule, index: number, where: string, prob
 function compileHttpMatch(m: HTTPRouteMatch, index: number, where: string, problems: Problems): HttpMatch {
   const pathType = m.path?.type ?? 'PathPrefix';
   const pathValue = m.path?.value ?? '/';
+  if (pathType !== 'RegularExpression') {
+    const why = invalidPathValue(pathValue);
+    if (why !== null) problems.push({ code: 'INVALID_PATH', where: `${where} path`, message: `${pathType} ${JSON.stringify(pathValue)} ${why} (CRD CEL rules on HTTPPathMatch)` });
+  }
   return {
     index,
     pathType,
@@ -110,6 +114,15 @@ function valueMatches(list: readonly (HeaderMatch | HTTPQueryParamMatch)[], case
     out.push({ name, type, value: h.value, regex: type === 'RegularExpression' ? regex(h.value, `${where} ${h.name}`, problems) : null });
   }
   return out;
+}
+
+/** CRD CEL rules on Exact / PathPrefix values ([HR] HTTPPathMatch): why the API server rejects `value`, or null. */
+export function invalidPathValue(value: string): string | null {
+  if (!value.startsWith('/')) return 'must be an absolute path';
+  if (value.length > 1024) return 'is longer than 1024 characters';
+  if (/\/\/|\/\.\/|\/\.\.\/|%2f|%2F|#/.test(value) || /\/\.\.?$/.test(value)) return "must not contain '//', '/./', '/../', '%2f', '%2F' or '#', nor end with '/..' or '/.'";
+  if (!/^(?:[-A-Za-z0-9/._~!$&'()*+,;=:@]|%[0-9a-fA-F]{2})+$/.test(value)) return "may only contain the characters [-A-Za-z0-9/._~!$&'()*+,;=:@] and %XX escapes";
+  return null;
 }
 
 function regex(pattern: string, where: string, problems: Problems): CompiledRegex | null {

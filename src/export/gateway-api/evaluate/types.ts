@@ -204,6 +204,7 @@ export interface GatewayApiObjectProblem {
     | 'NOT_ALLOWED_BY_LISTENER'
     | 'INVALID_REGEX'
     | 'INVALID_DURATION'
+    | 'INVALID_PATH'
     | 'REPLACE_PREFIX_WITHOUT_PATH_PREFIX';
   /** kind/namespace/name[, rule i][, match j]. */
   where: string;
