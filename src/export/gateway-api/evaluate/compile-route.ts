@@ -17,6 +17,7 @@ export function compileRoute(route: HTTPRoute | GRPCRoute, problems: Problems): 
   const namespace = route.metadata.namespace ?? 'default';
   const where = `${route.kind}/${namespace}/${route.metadata.name}`;
   const before = problems.length;
+  for (const h of route.spec.hostnames ?? []) if (!HOSTNAME.test(h) || h.length > 253) problems.push({ code: 'INVALID_HOSTNAME', where: `${where} hostnames`, message: `${JSON.stringify(h)} is not a lowercase RFC 1123 hostname with an optional leading "*." ([HR] Hostname)` });
   const rules = (route.spec.rules ?? [{}]).map((rule, i) =>
     route.kind === 'HTTPRoute' ? compileHttpRule(rule as HTTPRouteRule, i, `${where} rule ${i}`, problems) : compileGrpcRule(rule as GRPCRouteRule, i, `${where} rule ${i}`, problems),
   );
@@ -29,7 +30,7 @@ export function compileRoute(route: HTTPRoute | GRPCRoute, problems: Problems): 
     ref: { kind: route.kind, namespace, name: route.metadata.name },
     createdAt: Number.isNaN(created) ? Number.POSITIVE_INFINITY : created,
     parentRefs: route.spec.parentRefs ?? [],
-    hostnames: route.spec.hostnames?.map((h) => h.toLowerCase()),
+    hostnames: route.spec.hostnames,
     rules,
   };
 }
@@ -115,6 +116,9 @@ function valueMatches(list: readonly (HeaderMatch | HTTPQueryParamMatch)[], case
   }
   return out;
 }
+
+/** [ST] Hostname: lowercase RFC 1123 labels, `*.` only as the whole first label (IPs are not told apart here). */
+const HOSTNAME = /^(\*\.)?[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 
 /** CRD CEL rules on Exact / PathPrefix values ([HR] HTTPPathMatch): why the API server rejects `value`, or null. */
 export function invalidPathValue(value: string): string | null {

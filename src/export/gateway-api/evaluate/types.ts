@@ -205,6 +205,7 @@ export interface GatewayApiObjectProblem {
     | 'INVALID_REGEX'
     | 'INVALID_DURATION'
     | 'INVALID_PATH'
+    | 'INVALID_HOSTNAME'
     | 'REPLACE_PREFIX_WITHOUT_PATH_PREFIX';
   /** kind/namespace/name[, rule i][, match j]. */
   where: string;
