@@ -10,6 +10,8 @@
 import type { Diagnostic, Severity } from './diagnostics.js';
 import type { Classified } from './load/classify.js';
 import { isRecord, UnitType } from './load/classify.js';
+import { legacyDrafts } from './drafts-v1beta1.js';
+import { legacyPointer } from './convert/v1beta1.js';
 import type { Dialect, LabelSelector, ResourceKind, SourceLocation } from './types.js';
 import { canonicalizeAwsGatewayRouteSpec, canonicalizeK8s, type WeightedTargetDraft } from './convert/seed-shapes.js';
 import { list, rec, str } from './convert/spec.js';
@@ -49,7 +51,7 @@ export interface DraftContext {
 /** Kubernetes objects without `metadata.namespace` land in the current namespace; kubectl's default is `default`. */
 export const DEFAULT_NAMESPACE = 'default';
 
-const SCHEMA_CODES: Record<string, string> = {
+export const SCHEMA_CODES: Record<string, string> = {
   'unknown-field': 'SCHEMA_UNKNOWN_FIELD',
   required: 'SCHEMA_REQUIRED',
   type: 'SCHEMA_TYPE',
@@ -68,7 +70,7 @@ const SCHEMA_CODES: Record<string, string> = {
 };
 
 export function draftsOf(unit: Classified, ctx: DraftContext): Draft[] {
-  if (unit.type === UnitType.K8s) return k8sDrafts(unit, ctx);
+  if (unit.type === UnitType.K8s) return unit.legacy ? legacyDrafts(unit, ctx) : k8sDrafts(unit, ctx);
   if (unit.type === UnitType.Aws) return awsDrafts(unit, ctx);
   return [];
 }
@@ -247,7 +249,10 @@ export function diagnosticAt(unit: Classified, severity: Severity, code: string,
   // Every diagnostic points at something the user wrote: a rule about a missing member (a `match`
   // the schema already reports as required, a field only the canonical form of a seed shape has)
   // points at the deepest ancestor that exists in the document.
-  const at = deepestExistingPointer(unit.doc.value, path);
+  // Findings about a legacy object's converted spec name API members: point at the v1beta1 ones
+  // (paths that exist as written are v1beta1 paths already).
+  let at = deepestExistingPointer(unit.doc.value, path);
+  if (at !== path && unit.type === UnitType.K8s && unit.legacy) at = deepestExistingPointer(unit.doc.value, legacyPointer(path));
   const pos = unit.doc.locate(at);
   return {
     severity,

@@ -1,0 +1,160 @@
+/**
+ * The legacy appmesh.k8s.aws/v1beta1 dialect (docs/dialects.md). AWS walkthroughs ship a v1beta1
+ * manifest next to a v1beta2 one; the fixtures in fixtures/v1beta1 are three such pairs (small, with
+ * the variables filled in) and a v1beta2 twin written the way the upgrade guide says to keep a
+ * running mesh (every awsName = the App Mesh name the v1beta1 controller gave). Both must load
+ * without errors to the same normalized model and give the same decisions through compile()/route().
+ * Reproduce a failure: `meshroute validate test/model/fixtures/v1beta1/<set>.v1beta1.yaml
+ * test/model/fixtures/v1beta1/<set>.gateway.json` (and `meshroute route … --json`).
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadFiles, loadSources } from '../../src/model/load-model.js';
+import { compile } from '../../src/api/compile.js';
+import { dialectIndependentModel } from '../../src/testing/index.js';
+import type { RouteRequest } from '../../src/evaluate/types.js';
+import { legacyAwsName, legacyPointer } from '../../src/model/convert/v1beta1.js';
+import { FIXTURES, fmt } from './helpers.js';
+
+const DIR = join(FIXTURES, 'v1beta1');
+const file = (name: string) => join(DIR, name);
+
+/** Each pair, and requests that exercise every route of it (matched or not). */
+const PAIRS: { set: string; requests: RouteRequest[] }[] = [
+  {
+    set: 'http-headers',
+    requests: [
+      { path: '/' },
+      { path: '/', headers: { color_header: 'blue' } },
+      { path: '/x', headers: { color_header: 'lightgreenish' } },
+      { path: '/', headers: { color_header: 'redder' } },
+      { path: '/', headers: { color_header: 'anything' } },
+      { path: '/', headers: { color_header: 'Blue' } },
+    ],
+  },
+  {
+    set: 'djapp',
+    requests: [{ path: '/jazz' }, { path: '/metal' }, { path: '/metal/x' }, { path: '/other' }],
+  },
+  {
+    set: 'grpc',
+    requests: [
+      { path: '/color.ColorService/GetColor', protocol: 'grpc', port: 8080 },
+      { path: '/color.ColorService/Other', protocol: 'grpc', port: 8080 },
+      { path: '/other.Service/GetColor', protocol: 'grpc', port: 8080 },
+      { path: '/a', protocol: 'http2', port: 8443, headers: { 'x-color': 'red' } },
+      { path: '/a', protocol: 'http2', port: 8443, headers: { 'x-color': 'blue' } },
+      { path: '/a', protocol: 'http2', port: 8443 },
+    ],
+  },
+];
+
+function loadSet(set: string, version: 'v1beta1' | 'v1beta2') {
+  const r = loadFiles([file(`${set}.${version}.yaml`), file(`${set}.gateway.json`)]);
+  const errors = r.diagnostics.filter((d) => d.severity !== 'info');
+  assert.deepEqual(errors.map(fmt), [], `${set}.${version}.yaml must load without errors or warnings`);
+  return r;
+}
+
+for (const { set, requests } of PAIRS) {
+  test(`${set}: the v1beta1 manifest and its v1beta2 twin load to the same normalized model`, () => {
+    const legacy = loadSet(set, 'v1beta1');
+    const current = loadSet(set, 'v1beta2');
+    assert.deepEqual(legacy.stats.resources, current.stats.resources);
+    assert.deepEqual(dialectIndependentModel(legacy.model), dialectIndependentModel(current.model));
+    assert.ok(legacy.model.virtualNodes.every((n) => n.dialect === 'k8s-v1beta1'));
+  });
+
+  test(`${set}: both dialects give the same decision for every request through compile()/route()`, () => {
+    const legacy = compile(loadSet(set, 'v1beta1'));
+    const current = compile(loadSet(set, 'v1beta2'));
+    let matched = 0;
+    for (const req of requests) {
+      // Pin the weighted pick so decisions are comparable (the same random draw on both sides).
+      for (const draw of [0, 0.5, 0.95]) {
+        const a = legacy.route(req, { random: () => draw });
+        const b = current.route(req, { random: () => draw });
+        assert.deepEqual(a, b, `request ${JSON.stringify(req)} draw ${draw}`);
+        if (a.matched) matched++;
+      }
+    }
+    assert.ok(matched > 0, 'at least one request reaches a virtual node');
+  });
+}
+
+test('http-headers: routes keep their priorities and the controller names (targets <node>-<namespace>)', () => {
+  const { model } = loadSet('http-headers', 'v1beta1');
+  assert.deepEqual(model.virtualServices.map((s) => [s.name, s.provider]), [['color.headers.svc.cluster.local', { virtualRouter: 'color-router-headers' }]]);
+  assert.deepEqual(
+    model.routes.map((r) => [r.name, r.spec.priority, r.spec.weightedTargets.map((t) => t.virtualNodeName).join()]),
+    [
+      ['color-route-blue', 10, 'blue-headers'],
+      ['color-route-green', 20, 'green-headers'],
+      ['color-route-red', 30, 'red-headers'],
+      ['color-route-white', null, 'white-headers'],
+      ['color-route-yellow', 40, 'yellow-headers'],
+    ],
+  );
+  assert.deepEqual(model.virtualNodes.find((n) => n.name === 'front-headers')!.backends, ['color.headers.svc.cluster.local']);
+});
+
+test('djapp: a router without listeners gets the one the controller copied from the first target (an info, not an error)', () => {
+  const r = loadSet('djapp', 'v1beta1');
+  assert.deepEqual(r.model.virtualRouters.map((v) => [v.name, v.listeners]), [
+    ['jazz-router-prod', [{ port: 9080, protocol: 'http' }]],
+    ['metal-router-prod', [{ port: 9080, protocol: 'http' }]],
+  ]);
+  assert.deepEqual(r.diagnostics.map((d) => d.code), ['V1BETA1_ROUTER_LISTENER_INFERRED', 'V1BETA1_ROUTER_LISTENER_INFERRED']);
+});
+
+test('grpc: http2/grpc targets are App Mesh names as written; Cloud Map gets the controller attributes', () => {
+  const { model } = loadSet('grpc', 'v1beta1');
+  assert.deepEqual(model.routes.map((r) => [r.name, r.spec.weightedTargets[0]!.virtualNodeName]), [
+    ['h2-default', 'blue-grpc'],
+    ['h2-route', 'red-grpc'],
+    ['route', 'server-grpc'],
+  ]);
+  const red = model.virtualNodes.find((n) => n.name === 'red-grpc')!;
+  assert.deepEqual(red.serviceDiscovery, {
+    awsCloudMap: {
+      namespaceName: 'demo.local',
+      serviceName: 'color-red',
+      ipPreference: null,
+      attributes: [
+        { key: 'version', value: 'red' },
+        { key: 'appmesh.k8s.aws/mesh', value: 'grpc-mesh' },
+        { key: 'appmesh.k8s.aws/virtualNode', value: 'red-grpc' },
+      ],
+    },
+  });
+  const h2 = model.routes.find((r) => r.name === 'h2-route')!;
+  assert.deepEqual(h2.spec.retryPolicy, { maxRetries: 2, perRetryTimeout: { unit: 'ms', value: 2000 }, httpRetryEvents: ['server-error'], tcpRetryEvents: [], grpcRetryEvents: [] });
+});
+
+test('the equivalence is not vacuous: a changed weight in the v1beta1 file changes a decision', () => {
+  const text = (readText(file('djapp.v1beta1.yaml'))).replace('weight: 90', 'weight: 10').replace('{ virtualNodeName: metal-v2, weight: 10 }', '{ virtualNodeName: metal-v2, weight: 90 }');
+  const changed = loadSources([{ file: 'djapp.yaml', text }, { file: 'gw.json', text: readText(file('djapp.gateway.json')) }]);
+  assert.equal(changed.valid, true);
+  const a = compile(changed).route({ path: '/metal' }, { random: () => 0.5 });
+  const b = compile(loadSet('djapp', 'v1beta2')).route({ path: '/metal' }, { random: () => 0.5 });
+  assert.notEqual(a.virtualNode, b.virtualNode);
+});
+
+test('legacyAwsName: dotted names lose their dots and get no namespace; others get -<namespace>', () => {
+  assert.equal(legacyAwsName('colorteller-black', 'appmesh-demo'), 'colorteller-black-appmesh-demo');
+  assert.equal(legacyAwsName('colorteller-black.appmesh-demo', 'elsewhere'), 'colorteller-black-appmesh-demo');
+  assert.equal(legacyAwsName('color.ns.svc.cluster.local', 'ns'), 'color-ns-svc-cluster-local');
+});
+
+test('legacyPointer maps API member names back to the v1beta1 ones', () => {
+  assert.equal(legacyPointer('/spec/routes/0/httpRoute/action/weightedTargets/1/virtualNode'), '/spec/routes/0/http/action/weightedTargets/1/virtualNodeName');
+  assert.equal(legacyPointer('/spec/routes/2/grpcRoute/retryPolicy/perRetryTimeout'), '/spec/routes/2/grpc/retryPolicy/perRetryTimeoutMillis');
+  assert.equal(legacyPointer('/spec/serviceDiscovery/dns/hostname'), '/spec/serviceDiscovery/dns/hostName');
+  assert.equal(legacyPointer('/spec/backends/0/virtualService/virtualServiceName'), '/spec/backends/0/virtualService/virtualServiceName');
+});
+
+function readText(path: string): string {
+  return readFileSync(path, 'utf8');
+}
