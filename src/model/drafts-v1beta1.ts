@@ -221,3 +221,19 @@ function stringRecord(v: unknown): Record<string, string> {
   for (const [k, val] of Object.entries(rec(v) ?? {})) if (typeof val === 'string') out[k] = val;
   return out;
 }
+
+/**
+ * v1beta1 and v1beta2 objects in one input: no cluster served both (controller v1.x serves only
+ * v1beta2, v0.x only v1beta1; the upgrade deletes the v1beta1 CRDs), so the set is two snapshots
+ * mixed, or a half-done migration. Both are read; said once.
+ */
+export function reportMixedVersions(drafts: Draft[], diagnostics: Diagnostic[]): void {
+  const legacy = drafts.filter((d) => d.dialect === 'k8s-v1beta1' && d.pointer === d.unit.base);
+  const current = drafts.filter((d) => d.dialect === 'k8s' && d.pointer === d.unit.base);
+  if (legacy.length === 0 || current.length === 0) return;
+  const first = legacy[0]!;
+  const v2 = current[0]!;
+  diagnostics.push(diagnosticAt(first.unit, 'warning', 'K8S_VERSIONS_MIXED', first.pointer + '/apiVersion',
+    `the input mixes appmesh.k8s.aws/v1beta1 objects (${legacy.length}, e.g. this one) and v1beta2 objects (${current.length}, e.g. ${v2.kind} ${v2.namespace ? v2.namespace + '/' : ''}${v2.displayName} in ${v2.unit.doc.file}); no cluster serves both (controller v0.x reads only v1beta1, v1.x only v1beta2): both are read, as if each had its own controller`,
+    { kind: first.kind, namespace: first.namespace, name: first.displayName || null }));
+}

@@ -188,8 +188,15 @@ function awsDrafts(unit: Extract<Classified, { type: UnitType.Aws }>, ctx: Draft
     }
   }
   const schemas = unit.form === 'describe' ? awsDescribeDocumentSchemas : awsInputDocumentSchemas;
-  const errors = schemaErrors(schemas[unit.kind], value);
-  for (const e of errors) report(ctx, unit, 'error', SCHEMA_CODES[e.keyword] ?? 'SCHEMA_INVALID', unit.base + e.path, e.message, awsIdentity(unit));
+  const findings = schemaErrors(schemas[unit.kind], value);
+  // describe-* `metadata` and `status` are output: App Mesh never reads them back, and READMEs
+  // shorten them (`meshOwner: 1234…`). A finding there is worth a warning, never an error.
+  const outputOnly = unit.form === 'describe' ? new RegExp(`^/[^/]+/(metadata|status)(/|$)`) : null;
+  const errors = findings.filter((e) => !outputOnly?.test(e.path));
+  for (const e of findings) {
+    if (errors.includes(e)) report(ctx, unit, 'error', SCHEMA_CODES[e.keyword] ?? 'SCHEMA_INVALID', unit.base + e.path, e.message, awsIdentity(unit));
+    else report(ctx, unit, 'warning', 'OUTPUT_ONLY_FIELD', unit.base + e.path, `${e.message} (describe output that App Mesh never reads back; not checked further)`, awsIdentity(unit));
+  }
 
   const name = str(body[AWS_NAME_KEYS[unit.kind]]) ?? '';
   const parentKey = unit.kind === 'GatewayRoute' ? 'virtualGatewayName' : unit.kind === 'Route' ? 'virtualRouterName' : null;

@@ -6,7 +6,7 @@
 
 import { compareDiagnostics, hasErrors, type Diagnostic } from './diagnostics.js';
 import { classifyDocument, isRecord, UnitType, type Classified } from './load/classify.js';
-import { inferLegacyRouterListeners } from './drafts-v1beta1.js';
+import { inferLegacyRouterListeners, reportMixedVersions } from './drafts-v1beta1.js';
 import { MAX_NESTING, nestedDeeperThan, parseSource, tooDeepDiagnostic, type ParsedDocument } from './load/parse-documents.js';
 import { readInputs, type SourceText } from './load/read-input.js';
 import { draftsOf, diagnosticAt, lazySource, type Draft } from './drafts.js';
@@ -105,6 +105,7 @@ function loadDocuments(parsed: ParsedDocument[], diagnostics: Diagnostic[], opti
     }
   }
   inferLegacyRouterListeners(drafts, diagnostics);
+  reportMixedVersions(drafts, diagnostics);
   // Rules read defensively, so they run on schema-invalid drafts too: one run shows every problem.
   for (const d of drafts) {
     if (d.kind === 'GatewayRoute') checkGatewayRoute(ruleContext(d, diagnostics));

@@ -1063,6 +1063,19 @@ const rows: Row[] = [
   },
   // ---------------- legacy appmesh.k8s.aws/v1beta1 (docs/dialects.md) ----------------
   {
+    code: 'OUTPUT_ONLY_FIELD', severity: 'warning', dialect: 'aws', title: 'describe metadata shortened in a README',
+    invalid: { virtualNode: { meshName: 'm', virtualNodeName: 'n2', spec: {}, metadata: { arn: 'arn:aws:appmesh:us-west-2:123456789012:mesh/m/virtualNode/n2', createdAt: '2020-01-01T00:00:00Z', lastUpdatedAt: '2020-01-01T00:00:00Z', meshOwner: '1234...', resourceOwner: '123456789012', uid: 'u', version: 1 } } },
+    path: '/virtualNode/metadata/meshOwner', mark: '"meshOwner"',
+    valid: { virtualNode: { meshName: 'm', virtualNodeName: 'n2', spec: {}, metadata: { arn: 'arn:aws:appmesh:us-west-2:123456789012:mesh/m/virtualNode/n2', createdAt: '2020-01-01T00:00:00Z', lastUpdatedAt: '2020-01-01T00:00:00Z', meshOwner: '123456789012', resourceOwner: '123456789012', uid: 'u', version: 1 } } },
+  },
+  {
+    code: 'K8S_VERSIONS_MIXED', severity: 'warning', dialect: 'k8s', title: 'a v1beta1 object next to the v1beta2 scaffold',
+    invalid: 'apiVersion: appmesh.k8s.aws/v1beta1 # <-\nkind: Mesh\nmetadata: { name: legacy }\n',
+    path: '/apiVersion',
+    valid: 'apiVersion: appmesh.k8s.aws/v1beta2\nkind: Mesh\nmetadata: { name: other }\n',
+  },
+
+  {
     code: 'V1BETA1_UNKNOWN_FIELD', severity: 'warning', dialect: 'k8s', scaffold: V1BETA1_SCAFFOLD,
     invalid: v1beta1Node('  serviceDiscovery:\n    dns:\n      hostname: n.local # <-\n'),
     path: '/spec/serviceDiscovery/dns/hostname',

@@ -51,8 +51,10 @@ export function describeCommand(argv: readonly string[], io: CliIo): number {
   return result.valid ? EXIT_OK : EXIT_FINDINGS;
 }
 
+/** The App Mesh name, and for K8s objects where they were written (the legacy dialect says so: docs/dialects.md). */
 function who(r: Resource): string {
-  return r.dialect === 'k8s' && r.namespace ? `${r.name}  (k8s ${r.namespace}/${r.displayName})` : r.name;
+  if (r.dialect === 'aws' || !r.namespace) return r.dialect === 'k8s-v1beta1' ? `${r.name}  (k8s v1beta1)` : r.name;
+  return `${r.name}  (k8s ${r.dialect === 'k8s-v1beta1' ? 'v1beta1 ' : ''}${r.namespace}/${r.displayName})`;
 }
 
 export function renderTopology(model: MeshModel): string {
@@ -61,7 +63,7 @@ export function renderTopology(model: MeshModel): string {
   for (const meshName of meshNames) {
     const mesh = model.meshes.find((m) => m.name === meshName);
     const members = model.namespaces.filter((ns) => mesh?.namespaceSelector && allResources(model).some((r) => r.meshName === meshName && r.namespace === ns.name));
-    lines.push(`Mesh ${meshName}${mesh ? `  egress ${mesh.egressFilter}` : '  (not in the input)'}${members.length ? `  namespaces: ${members.map((n) => n.name).join(', ')}` : ''}`);
+    lines.push(`Mesh ${meshName}${mesh?.dialect === 'k8s-v1beta1' ? '  (k8s v1beta1)' : ''}${mesh ? `  egress ${mesh.egressFilter}` : '  (not in the input)'}${members.length ? `  namespaces: ${members.map((n) => n.name).join(', ')}` : ''}`);
     for (const gw of model.virtualGateways.filter((g) => g.meshName === meshName)) {
       lines.push(`  VirtualGateway ${who(gw)}`);
       lines.push(`    listeners: ${gw.listeners.map((l) => `${l.portMapping.port}/${l.portMapping.protocol}`).join(', ') || 'none'}`);
