@@ -9,6 +9,7 @@ import { classifyDocument, isRecord, UnitType, type Classified } from './load/cl
 import { inferLegacyRouterListeners, reportMixedVersions } from './drafts-v1beta1.js';
 import { MAX_NESTING, nestedDeeperThan, parseSource, tooDeepDiagnostic, type ParsedDocument } from './load/parse-documents.js';
 import { readInputs, type SourceText } from './load/read-input.js';
+import { nameUnit, specOnlyMessage, type NamingOptions } from './load/spec-names.js';
 import { draftsOf, diagnosticAt, lazySource, type Draft } from './drafts.js';
 import { resolveModel } from './resolve.js';
 import { ruleContext } from './rules/context.js';
@@ -20,7 +21,7 @@ import { checkRegexes, type RegexLimits } from './rules/regex.js';
 import type { MeshModel, NamespaceInfo, ResourceKind } from './types.js';
 import { rec, str } from './convert/spec.js';
 
-export interface LoadOptions {
+export interface LoadOptions extends NamingOptions {
   /** Seed-shape warnings (`SEED_*`, `EXT_*`) become errors. */
   strict?: boolean;
   /** Regex complexity cap applied while validating (docs/regex.md). */
@@ -37,8 +38,18 @@ export interface LoadStats {
   skipped: Record<string, number>;
 }
 
+/** A document (or List/array item) that was not read as an App Mesh resource, and why. */
+export interface SkippedDocument {
+  file: string;
+  /** JSON pointer of the object inside its file document ('' for the whole document). */
+  path: string;
+  reason: string;
+}
+
 export interface LoadResult {
   model: MeshModel;
+  /** Every document not read as an App Mesh resource (Deployments, spec-only files, …), in input order. */
+  skipped: SkippedDocument[];
   diagnostics: Diagnostic[];
   /** No diagnostic of severity error. */
   valid: boolean;
@@ -79,7 +90,8 @@ function loadDocuments(parsed: ParsedDocument[], diagnostics: Diagnostic[], opti
     diagnostics.push(tooDeepDiagnostic(d, MAX_NESTING));
     return false;
   });
-  const units: Classified[] = documents.flatMap((d) => classifyDocument(d));
+  const units: Classified[] = documents.flatMap((d) => classifyDocument(d)).flatMap((u) => nameUnit(u, options));
+  const skipped: SkippedDocument[] = [];
   const stats: LoadStats = { files, documents: parsed.length, resources: {}, namespaces: 0, skipped: {} };
   const namespaces: NamespaceInfo[] = [];
   const drafts: Draft[] = [];
@@ -88,7 +100,16 @@ function loadDocuments(parsed: ParsedDocument[], diagnostics: Diagnostic[], opti
     switch (unit.type) {
       case UnitType.Skipped:
         stats.skipped[unit.reason] = (stats.skipped[unit.reason] ?? 0) + 1;
+        skipped.push({ file: unit.doc.file, path: unit.base, reason: unit.reason });
         break;
+      case UnitType.SpecOnly: {
+        // Skipped like a foreign document, but never silently: the user meant it to be checked.
+        const reason = 'spec only (no resource name)';
+        stats.skipped[reason] = (stats.skipped[reason] ?? 0) + 1;
+        skipped.push({ file: unit.doc.file, path: unit.base, reason });
+        diagnostics.push(diagnosticAt(unit, 'warning', 'SPEC_ONLY_SKIPPED', unit.base, specOnlyMessage(unit, options), { kind: null, namespace: null, name: null }));
+        break;
+      }
       case UnitType.Namespace: {
         const ns = namespaceOf(unit);
         if (ns) namespaces.push(ns);
@@ -98,7 +119,7 @@ function loadDocuments(parsed: ParsedDocument[], diagnostics: Diagnostic[], opti
         diagnostics.push(diagnosticAt(unit, 'error', 'UNKNOWN_KIND', unit.base + '/kind', `${unit.apiVersion} has no kind ${unit.kindName} (App Mesh kinds: Mesh, VirtualGateway, GatewayRoute, VirtualService, VirtualRouter, VirtualNode)`, { kind: null, namespace: null, name: null }));
         break;
       case UnitType.AwsWithoutMesh:
-        diagnostics.push(diagnosticAt(unit, 'error', 'AWS_MESH_NAME_MISSING', unit.base + unit.pointer, `this AWS API ${unit.kind} document has no meshName (App Mesh needs it to place the resource)`, { kind: unit.kind, namespace: null, name: null }));
+        diagnostics.push(diagnosticAt(unit, 'error', 'AWS_MESH_NAME_MISSING', unit.base + unit.pointer, `this AWS API ${unit.kind} document has no meshName (App Mesh needs it to place the resource; give it with --mesh MESH when it was a CLI flag)`, { kind: unit.kind, namespace: null, name: null }));
         break;
       default:
         drafts.push(...draftsOf(unit, ctx));
@@ -119,7 +140,7 @@ function loadDocuments(parsed: ParsedDocument[], diagnostics: Diagnostic[], opti
   for (const d of drafts) stats.resources[d.kind] = (stats.resources[d.kind] ?? 0) + 1;
   stats.namespaces = namespaces.length;
   const final = dedupe(diagnostics).sort(compareDiagnostics);
-  return { model, diagnostics: final, valid: !hasErrors(final), stats };
+  return { model, skipped, diagnostics: final, valid: !hasErrors(final), stats };
 }
 
 /** Kubernetes labels every Namespace with its own name (since 1.21); selectors may use it. */

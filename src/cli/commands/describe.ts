@@ -8,9 +8,10 @@ import { flag, parseArgs, type OptionSpec } from '../args.js';
 import { EXIT_FINDINGS, EXIT_OK, type CliIo } from '../io.js';
 import { renderDiagnostic } from '../render-diagnostics.js';
 import { requirePaths } from './_shared.js';
+import { NAMING_HELP, NAMING_OPTIONS, namingOptions } from './_naming.js';
 import { inputDiagnostic } from './validate.js';
 
-export const DESCRIBE_HELP = `Usage: meshroute describe <paths...> [--json] [--strict]
+export const DESCRIBE_HELP = `Usage: meshroute describe <paths...> [--json] [--strict] [--mesh MESH] [--spec-name FILE=Kind/name]...
 
 Prints the topology the resources describe, references resolved as the App Mesh controller does:
 meshes; virtual gateways with listeners and their gateway routes (priority, match, target,
@@ -21,10 +22,11 @@ Options:
   --json     print the normalized model (docs/cli.md)
   --strict   non-canonical shapes from popular articles are errors
   --help     this text
+${NAMING_HELP}
 
 Exit status: 0 valid, 1 invalid input, 2 usage error.`;
 
-const OPTIONS: OptionSpec[] = [{ name: 'json' }, { name: 'strict' }, { name: 'help', short: 'h' }];
+const OPTIONS: OptionSpec[] = [{ name: 'json' }, { name: 'strict' }, { name: 'help', short: 'h' }, ...NAMING_OPTIONS];
 
 export function describeCommand(argv: readonly string[], io: CliIo): number {
   const args = parseArgs(argv, OPTIONS);
@@ -35,7 +37,7 @@ export function describeCommand(argv: readonly string[], io: CliIo): number {
   const paths = requirePaths(args.positionals, 'describe');
   let result;
   try {
-    result = loadFiles(paths, { strict: flag(args, 'strict') }, io.readStdin);
+    result = loadFiles(paths, { strict: flag(args, 'strict'), ...namingOptions(args) }, io.readStdin);
   } catch (err) {
     if (!(err instanceof InputError)) throw err;
     io.err(renderDiagnostic(inputDiagnostic(err)) + '\n');

@@ -56,6 +56,8 @@ export enum UnitType {
   Skipped,
   UnknownAppMesh,
   AwsWithoutMesh,
+  /** `{"spec": …}` alone: `--cli-input-json` / `--spec file://…` input whose names come from CLI flags. */
+  SpecOnly,
 }
 
 export type Classified =
@@ -64,7 +66,8 @@ export type Classified =
   | (Unit & { type: UnitType.Namespace })
   | (Unit & { type: UnitType.Skipped; reason: string })
   | (Unit & { type: UnitType.UnknownAppMesh; apiVersion: string; kindName: string })
-  | (Unit & { type: UnitType.AwsWithoutMesh; kind: ResourceKind; pointer: string });
+  | (Unit & { type: UnitType.AwsWithoutMesh; kind: ResourceKind; pointer: string })
+  | (Unit & { type: UnitType.SpecOnly });
 
 /** describe-* output wraps the resource in one key named after its kind. */
 const DESCRIBE_KEYS: Record<string, ResourceKind> = {
@@ -79,6 +82,11 @@ const DESCRIBE_KEYS: Record<string, ResourceKind> = {
 
 export function classifyDocument(doc: ParsedDocument): Classified[] {
   return classifyValue(doc, '', doc.value);
+}
+
+/** Classifies one object again (after names were supplied for it: ./spec-names.ts). */
+export function classifyObject(doc: ParsedDocument, base: string, value: Record<string, unknown>): Classified[] {
+  return classifyValue(doc, base, value);
 }
 
 function classifyValue(doc: ParsedDocument, base: string, value: unknown): Classified[] {
@@ -110,7 +118,16 @@ function classifyValue(doc: ParsedDocument, base: string, value: unknown): Class
   if (created) return [{ type: UnitType.Aws, doc, base, value, kind: created, form: 'create', body: value, bodyPointer: base }];
   const meshless = awsKindWithoutMesh(value);
   if (meshless) return [{ type: UnitType.AwsWithoutMesh, doc, base, value, kind: meshless.kind, pointer: meshless.pointer }];
+  if (isSpecOnly(value)) return [{ type: UnitType.SpecOnly, doc, base, value }];
   return [{ type: UnitType.Skipped, doc, base, value, reason: 'not an App Mesh resource' }];
+}
+
+/** Input keys an API `create-*` document may carry besides its names. */
+const INPUT_EXTRAS = ['spec', 'tags', 'clientToken', 'meshOwner', 'meshName'];
+
+/** A spec object with nothing else an API input could not hold, and no resource name. */
+function isSpecOnly(value: Record<string, unknown>): boolean {
+  return isRecord(value.spec) && Object.keys(value).every((k) => INPUT_EXTRAS.includes(k));
 }
 
 /**
