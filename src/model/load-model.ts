@@ -112,7 +112,13 @@ function loadDocuments(parsed: ParsedDocument[], diagnostics: Diagnostic[], opti
       }
       case UnitType.Namespace: {
         const ns = namespaceOf(unit);
-        if (ns) namespaces.push(ns);
+        if (!ns) break;
+        const at = namespaces.findIndex((n) => n.name === ns.name);
+        if (at < 0) namespaces.push(ns);
+        else {
+          reportDuplicateNamespace(unit, namespaces[at]!, ns, diagnostics);
+          namespaces[at] = ns; // as kubectl apply: the later object wins
+        }
         break;
       }
       case UnitType.UnknownAppMesh:
@@ -141,6 +147,19 @@ function loadDocuments(parsed: ParsedDocument[], diagnostics: Diagnostic[], opti
   stats.namespaces = namespaces.length;
   const final = dedupe(diagnostics).sort(compareDiagnostics);
   return { model, skipped, diagnostics: final, valid: !hasErrors(final), stats };
+}
+
+/**
+ * Two Namespace objects of one name are one object applied twice: the last applied wins, and here
+ * the last in file-name order does. With different labels, mesh and gateway selection depend on that
+ * order: an error. With the same labels, a warning.
+ */
+function reportDuplicateNamespace(unit: Classified, first: NamespaceInfo, again: NamespaceInfo, diagnostics: Diagnostic[]): void {
+  const same = JSON.stringify(Object.entries(first.labels).sort()) === JSON.stringify(Object.entries(again.labels).sort());
+  const message = same
+    ? `Namespace ${again.name} is defined twice (first in ${first.source.file}), with the same labels`
+    : `Namespace ${again.name} is defined twice with different labels (first in ${first.source.file}); this later one is used, so which meshes and gateways select ${again.name} depends on file order`;
+  diagnostics.push(diagnosticAt(unit, same ? 'warning' : 'error', 'DUPLICATE_NAMESPACE', unit.base, message, { kind: 'Namespace', namespace: null, name: again.name }));
 }
 
 /** Kubernetes labels every Namespace with its own name (since 1.21); selectors may use it. */

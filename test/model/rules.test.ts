@@ -1352,6 +1352,7 @@ const NOT_IN_TABLE: Record<string, string> = {
   SCHEMA_INVALID: 'fallback for TypeBox keywords without a mapping; the current schemas use none',
   INPUT_DUPLICATE_KEY: 'input-level check (test/model/loader-input-checks.test.ts)',
   AWS_MESH_NAME_MISSING: 'input-level check (test/model/loader-input-checks.test.ts)',
+  DUPLICATE_NAMESPACE: 'input-level check (test/model/real-files.test.ts)',
   SPEC_ONLY_SKIPPED: 'a skipped document, not a rule (test/cli/real-files.test.ts, test/model/real-files.test.ts)',
   V1BETA1_ROUTER_LISTENER_INFERRED: 'an info, not a finding of an invalid case (test/model/v1beta1.test.ts, djapp)',
 };
