@@ -13,7 +13,7 @@
  */
 
 import type { Diagnostic } from './diagnostics.js';
-import { DEFAULT_NAMESPACE, SCHEMA_CODES, diagnosticAt, report, type Draft, type DraftContext, type Identity } from './drafts.js';
+import { DEFAULT_NAMESPACE, SCHEMA_CODES, diagnosticAt, identityOf, report, stringRecord, type Draft, type DraftContext, type Identity } from './drafts.js';
 import type { Classified, UnitType } from './load/classify.js';
 import { joinPointer } from './load/pointer.js';
 import { list, rec, str, type Raw } from './convert/spec.js';
@@ -207,19 +207,6 @@ export function inferLegacyRouterListeners(drafts: Draft[], diagnostics: Diagnos
       `virtualRouter has no listener and the v1beta1 controller could not infer one: ${why}; App Mesh rejects a router without exactly one listener`, who));
     router.valid = false;
   }
-}
-
-// ---------------------------------------------------------------------------------------------
-
-function identityOf(unit: K8sUnit): Identity {
-  const md = rec(unit.value.metadata) ?? {};
-  return { kind: unit.kind, namespace: unit.kind === 'Mesh' ? null : str(md.namespace) || DEFAULT_NAMESPACE, name: str(md.name) };
-}
-
-function stringRecord(v: unknown): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [k, val] of Object.entries(rec(v) ?? {})) if (typeof val === 'string') out[k] = val;
-  return out;
 }
 
 /**

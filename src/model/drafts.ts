@@ -163,7 +163,7 @@ export function defaultAwsName(kind: ResourceKind, name: string, namespace: stri
 
 // ---------------------------------------------------------------------------------------------
 
-const AWS_NAME_KEYS: Record<ResourceKind, string> = {
+export const AWS_NAME_KEYS: Record<ResourceKind, string> = {
   Mesh: 'meshName',
   VirtualGateway: 'virtualGatewayName',
   GatewayRoute: 'gatewayRouteName',
@@ -231,7 +231,7 @@ export interface Identity {
   name: string | null;
 }
 
-function identityOf(unit: Extract<Classified, { type: UnitType.K8s }>): Identity {
+export function identityOf(unit: Extract<Classified, { type: UnitType.K8s }>): Identity {
   const md = rec(unit.value.metadata) ?? {};
   return { kind: unit.kind, namespace: unit.kind === 'Mesh' ? null : (str(md.namespace) || DEFAULT_NAMESPACE), name: str(md.name) };
 }
@@ -293,7 +293,7 @@ export function lazySource(doc: Classified['doc'], pointer: string): SourceLocat
   return source;
 }
 
-function stringRecord(v: unknown): Record<string, string> {
+export function stringRecord(v: unknown): Record<string, string> {
   const out: Record<string, string> = {};
   if (!isRecord(v)) return out;
   for (const [k, val] of Object.entries(v)) if (typeof val === 'string') out[k] = val;

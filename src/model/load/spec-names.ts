@@ -9,6 +9,7 @@
 import { UsageError } from '../../errors.js';
 import type { ResourceKind } from '../types.js';
 import { classifyObject, UnitType, type Classified } from './classify.js';
+import { AWS_NAME_KEYS } from '../drafts.js';
 
 /** What a spec-only document is: its kind, its name and, for routes, its parent's name. */
 export interface SpecName {
@@ -25,25 +26,9 @@ export interface NamingOptions {
   specNames?: Record<string, SpecName>;
 }
 
-const KIND_BY_NAME: Record<string, ResourceKind> = {
-  mesh: 'Mesh',
-  virtualgateway: 'VirtualGateway',
-  gatewayroute: 'GatewayRoute',
-  virtualservice: 'VirtualService',
-  virtualrouter: 'VirtualRouter',
-  route: 'Route',
-  virtualnode: 'VirtualNode',
-};
+/** Kinds by lower-case name (`virtualNode` and `VirtualNode` both work). */
+const KIND_BY_NAME = Object.fromEntries(Object.keys(AWS_NAME_KEYS).map((k) => [k.toLowerCase(), k as ResourceKind]));
 
-const NAME_KEYS: Record<ResourceKind, string> = {
-  Mesh: 'meshName',
-  VirtualGateway: 'virtualGatewayName',
-  GatewayRoute: 'gatewayRouteName',
-  VirtualService: 'virtualServiceName',
-  VirtualRouter: 'virtualRouterName',
-  Route: 'routeName',
-  VirtualNode: 'virtualNodeName',
-};
 
 /**
  * `FILE=Kind/name`, or `FILE=Route/router/name` / `FILE=GatewayRoute/gateway/name`. Kinds are
@@ -80,7 +65,7 @@ export function nameUnit(unit: Classified, options: NamingOptions): Classified[]
   if (!spec) return [unit];
   const mesh = spec.kind === 'Mesh' ? spec.name : typeof unit.value.meshName === 'string' ? unit.value.meshName : options.mesh;
   if (mesh === undefined) return [unit];
-  const named: Record<string, unknown> = { ...unit.value, meshName: mesh, [NAME_KEYS[spec.kind]]: spec.name };
+  const named: Record<string, unknown> = { ...unit.value, meshName: mesh, [AWS_NAME_KEYS[spec.kind]]: spec.name };
   if (spec.kind === 'Route') named.virtualRouterName = spec.parent;
   if (spec.kind === 'GatewayRoute') named.virtualGatewayName = spec.parent;
   return classifyObject(unit.doc, unit.base, named);
