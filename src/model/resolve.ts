@@ -163,8 +163,13 @@ function checkDuplicateNames(r: Resolver): void {
       continue;
     }
     if (d.kind === 'Route' && d.dialect === 'k8s' && first.dialect === 'k8s') continue; // reported as VR_DUPLICATE_ROUTE
-    say(r, d, 'error', 'DUPLICATE_NAME', d.pointer, `App Mesh name ${d.name} of this ${d.kind} is already used in mesh ${mesh} by ${describeDraft(first)}`);
+    const shared = d.kind === 'VirtualRouter' && d.dialect === 'k8s-v1beta1' && first.dialect === 'k8s-v1beta1'
+      ? ': two v1beta1 VirtualServices share one router, and each sync of one deleted the routes the other listed (only one set of routes ever existed)'
+      : '';
+    say(r, d, 'error', 'DUPLICATE_NAME', d.pointer, `App Mesh name ${d.name} of this ${d.kind} is already used in mesh ${mesh} by ${describeDraft(first)}${shared}`);
     d.valid = false;
+    // One mistake, one error: the routes inside a legacy service whose router collided go with it.
+    if (d.dialect === 'k8s-v1beta1' && d.kind === 'VirtualRouter') for (const x of r.drafts) if (x.unit === d.unit && x.kind === 'Route') x.valid = false;
   }
 }
 
@@ -251,7 +256,8 @@ function resolveRef(r: Resolver, from: Draft, kind: ResourceKind, holder: Record
     const mesh = r.meshOf.get(from);
     if (!(r.byName.get(`${kind}/${name}`) ?? []).some((d) => r.meshOf.get(d) === mesh)) {
       if (missingName) return missingName(name, mesh);
-      say(r, from, 'error', 'REF_NOT_FOUND', `${path}/${nameKey}`, `${nameKey} ${name} names a ${kind} that is not in mesh ${mesh} in the input`);
+      const legacy = from.dialect === 'k8s-v1beta1' && kind === 'VirtualNode' ? ' (the App Mesh name the v1beta1 controller gave this target: http/tcp targets get -<namespace>, http2/grpc targets are used as written)' : '';
+      say(r, from, 'error', 'REF_NOT_FOUND', `${path}/${nameKey}`, `${nameKey} ${name}${legacy} names a ${kind} that is not in mesh ${mesh} in the input`);
       return null;
     }
     return name;

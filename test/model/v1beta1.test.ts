@@ -158,3 +158,51 @@ test('legacyPointer maps API member names back to the v1beta1 ones', () => {
 function readText(path: string): string {
   return readFileSync(path, 'utf8');
 }
+
+// ---- the v0.x controller's rules, one error per mistake --------------------------------------
+
+const MESH = 'apiVersion: appmesh.k8s.aws/v1beta1\nkind: Mesh\nmetadata: { name: m }\n';
+const service = (name: string, router: string, target: string) =>
+  `apiVersion: appmesh.k8s.aws/v1beta1\nkind: VirtualService\nmetadata: { name: ${name}, namespace: a }\nspec:\n  meshName: m\n  virtualRouter: { name: ${router}, listeners: [{ portMapping: { port: 80, protocol: http } }] }\n  routes:\n    - name: ${name}-route\n      http:\n        match: { prefix: / }\n        action: { weightedTargets: [{ virtualNodeName: ${target}, weight: 1 }] }\n`;
+const node = (name: string, namespace: string) =>
+  `apiVersion: appmesh.k8s.aws/v1beta1\nkind: VirtualNode\nmetadata: { name: ${name}, namespace: ${namespace} }\nspec:\n  meshName: m\n  listeners: [{ portMapping: { port: 80, protocol: http } }]\n  serviceDiscovery: { dns: { hostName: ${name}.local } }\n`;
+const loadText = (text: string) => loadSources([{ file: 'legacy.yaml', text }]);
+const codesOf = (r: ReturnType<typeof loadText>) => r.diagnostics.map((d) => `${d.severity} ${d.code} ${d.path}`);
+
+test('two v1beta1 services naming one router: one DUPLICATE_NAME that says why, no error per route', () => {
+  const text = [MESH, node('n', 'a'), service('s.local', 'r', 'n'), service('t.local', 'r', 'n')].join('---\n');
+  const r = loadText(text);
+  assert.deepEqual(codesOf(r), ['error DUPLICATE_NAME /spec/virtualRouter'], text);
+  assert.match(r.diagnostics[0]!.message, /share one router/);
+});
+
+test('the controller naming is not one-to-one: node a.b and node a in namespace b collide', () => {
+  const text = [MESH, node('a.b', 'x'), node('a', 'b')].join('---\n');
+  const r = loadText(text);
+  assert.deepEqual(codesOf(r), ['error DUPLICATE_NAME '], text);
+  assert.match(r.diagnostics[0]!.message, /App Mesh name a-b/);
+});
+
+test('an http target missing from the input names the App Mesh name it was given, at virtualNodeName', () => {
+  const text = [MESH, service('s.local', 'r', 'nope')].join('---\n');
+  const r = loadText(text);
+  assert.deepEqual(codesOf(r), ['error REF_NOT_FOUND /spec/routes/0/http/action/weightedTargets/0/virtualNodeName'], text);
+  assert.match(r.diagnostics[0]!.message, /virtualNode nope-a \(the App Mesh name the v1beta1 controller gave/);
+});
+
+test('the http-headers walkthrough as v1beta1 used to give a wall of unknown-field errors; now none, and a typo is one warning with a suggestion', () => {
+  const text = readText(file('http-headers.v1beta1.yaml')).replace('hostName: color-red', 'hostname: color-red');
+  const r = loadSources([{ file: 'h.yaml', text }, { file: 'gw.json', text: readText(file('http-headers.gateway.json')) }]);
+  assert.deepEqual(r.diagnostics.filter((d) => d.code.startsWith('SCHEMA_UNKNOWN') || d.code === 'V1BETA1_UNKNOWN_FIELD').map((d) => [d.code, d.path, d.message]), [
+    ['V1BETA1_UNKNOWN_FIELD', '/spec/serviceDiscovery/dns/hostname', 'unknown field "hostname" (did you mean "hostName"?): the v1beta1 controller ignores it'],
+  ]);
+});
+
+test('v1alpha1 is the same schema; a v1beta1 label on a v1beta2-shaped object stays v1beta2 with SEED_API_VERSION', () => {
+  const alpha = loadText(MESH.replace('v1beta1', 'v1alpha1') + '---\n' + node('n', 'a').replace('v1beta1', 'v1alpha1'));
+  assert.deepEqual(codesOf(alpha), []);
+  assert.deepEqual(alpha.model.virtualNodes.map((n) => [n.name, n.dialect]), [['n-a', 'k8s-v1beta1']]);
+  const article = loadText('apiVersion: appmesh.k8s.aws/v1beta1\nkind: VirtualService\nmetadata: { name: s, namespace: a }\nspec:\n  awsName: s.a\n');
+  assert.ok(article.diagnostics.some((d) => d.code === 'SEED_API_VERSION'));
+  assert.ok(!article.diagnostics.some((d) => d.code.startsWith('V1BETA1_')));
+});
