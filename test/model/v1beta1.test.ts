@@ -84,6 +84,24 @@ for (const { set, requests } of PAIRS) {
   });
 }
 
+test('http-headers: AWS\'s own v1beta2 manifest (default awsNames for nodes and router) routes the same requests to the same colors', () => {
+  // The walkthrough's v1beta2 file sets awsName only on the VirtualService; nodes and the router get
+  // the v1beta2 defaults (name_namespace). Decisions must agree once names are compared by K8s name.
+  const twin = readText(file('http-headers.v1beta2.yaml')).replace(/^ {2}awsName: [a-z-]+-headers\n/gm, '');
+  assert.ok(!/awsName: blue-headers/.test(twin));
+  const upstream = loadSources([{ file: 'aws.yaml', text: twin }, { file: 'gw.json', text: readText(file('http-headers.gateway.json')) }]);
+  assert.equal(upstream.valid, true, upstream.diagnostics.map(fmt).join('\n'));
+  const legacy = compile(loadSet('http-headers', 'v1beta1'));
+  const current = compile(upstream);
+  const k8sName = (awsName: string | null) => awsName && awsName.replace(/[-_]headers$/, '');
+  for (const req of PAIRS[0]!.requests) {
+    const a = legacy.route(req);
+    const b = current.route(req);
+    assert.deepEqual([a.matched, a.route, k8sName(a.virtualNode), a.endpoint], [b.matched, b.route, k8sName(b.virtualNode), b.endpoint], JSON.stringify(req));
+  }
+  assert.equal(current.route({ path: '/', headers: { color_header: 'blue' } }).virtualNode, 'blue_headers');
+});
+
 test('http-headers: routes keep their priorities and the controller names (targets <node>-<namespace>)', () => {
   const { model } = loadSet('http-headers', 'v1beta1');
   assert.deepEqual(model.virtualServices.map((s) => [s.name, s.provider]), [['color.headers.svc.cluster.local', { virtualRouter: 'color-router-headers' }]]);
