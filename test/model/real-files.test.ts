@@ -5,6 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadSources } from '../../src/model/load-model.js';
+import fc from 'fast-check';
 import { jsonSyntaxError } from '../../src/model/load/json-syntax.js';
 import { fmt, y } from './helpers.js';
 
@@ -28,7 +29,7 @@ test('.json files are JSON: an unfilled $VS says where and what to do', () => {
 });
 
 test('jsonSyntaxError agrees with JSON.parse on what is valid, and points inside the text', () => {
-  const cases = ['{}', '[]', '{"a":[1,2,{"b":null}]}', ' "s" ', '{"a":1,}', '[1 2]', '{"a" 1}', '{a:1}', '"\n"', '[', '{"a":1}x', '', '-', '01', '{"a":"\\"x"}', "['a']", 'tru'];
+  const cases = ['{}', '[]', '{"a":[1,2,{"b":null}]}', ' "s" ', '{"a":1,}', '[1 2]', '{"a" 1}', '{a:1}', '"\n"', '[', '{"a":1}x', '', '-', '01', '{"a":"\\"x"}', "['a']", 'tru', '"\\x"', '"\\u12"', '"\\u00e9\\n"'];
   for (const text of cases) {
     let valid = true;
     try {
@@ -40,6 +41,32 @@ test('jsonSyntaxError agrees with JSON.parse on what is valid, and points inside
     assert.equal(e === null, valid, `JSON ${JSON.stringify(text)}: ${e?.message}`);
     if (e) assert.ok(e.offset >= 0 && e.offset <= text.length, `offset of ${JSON.stringify(text)}`);
   }
+});
+
+test('jsonSyntaxError: valid exactly when JSON.parse accepts, on generated JSON with one character changed (fast-check)', () => {
+  const parses = (t: string) => {
+    try {
+      JSON.parse(t);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  const edited = fc
+    .tuple(fc.json({ maxDepth: 3 }), fc.nat(), fc.constantFrom('', ',', '}', ']', '"', ':', '$', ' ', '1', '\\', 'e', '-', '.'), fc.boolean())
+    .map(([text, at, ch, replace]) => {
+      const i = text.length === 0 ? 0 : at % (text.length + 1);
+      return text.slice(0, i) + ch + text.slice(replace ? i + 1 : i);
+    });
+  // Reproduce: the failing text is printed; run jsonSyntaxError(text) and JSON.parse(text) on it.
+  fc.assert(
+    fc.property(edited, (text) => {
+      const e = jsonSyntaxError(text);
+      assert.equal(e === null, parses(text), `text ${JSON.stringify(text)}: ${e?.message}`);
+      if (e) assert.ok(e.offset >= 0 && e.offset <= text.length);
+    }),
+    { numRuns: 2000, seed: 15 },
+  );
 });
 
 test('a YAML syntax error is one error, not the parser\'s follow-on errors', () => {

@@ -37,8 +37,10 @@ export function jsonSyntaxError(text: string): JsonSyntaxError | null {
         i++;
         return null;
       }
-      if (c === 0x5c) i++;
-      else if (c < 0x20) return fail('a string may not contain a line break or control character (unterminated string?)', i);
+      if (c === 0x5c) {
+        if (!/^(?:["\\/bfnrt]|u[0-9a-fA-F]{4})/.test(text.slice(i + 1, i + 6))) return fail('invalid escape sequence in a string', i);
+        i++;
+      } else if (c < 0x20) return fail('a string may not contain a line break or control character (unterminated string?)', i);
       i++;
     }
     return fail('unterminated string', start);
