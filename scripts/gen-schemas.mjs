@@ -75,8 +75,8 @@ function children(s) {
 }
 
 export async function generate() {
-  const { k8sSchemas, awsDescribeSchemas, awsInputSchemas } = await import(resolve(root, 'src/model/schema/registry.ts'));
-  const tables = { k8s: k8sSchemas, describe: awsDescribeSchemas, input: awsInputSchemas };
+  const { k8sSchemas, awsDescribeSchemas, awsInputSchemas, k8sV1beta1Schemas } = await import(resolve(root, 'src/model/schema/registry.ts'));
+  const tables = { k8s: k8sSchemas, describe: awsDescribeSchemas, input: awsInputSchemas, v1beta1: k8sV1beta1Schemas };
   const plain = (v) => JSON.parse(J(v));
   const counts = new Map();
   const count = (s) => {

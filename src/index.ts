@@ -7,7 +7,8 @@
 export { MeshrouteError, InputError, UsageError, TableFormatError, ValidationError } from './errors.js';
 
 // ---- model: load, validate, resolve
-export { loadFiles, loadSources, loadObjects, type LoadOptions, type LoadResult, type LoadStats } from './model/load-model.js';
+export { loadFiles, loadSources, loadObjects, type LoadOptions, type LoadResult, type LoadStats, type SkippedDocument } from './model/load-model.js';
+export type { SpecName, NamingOptions } from './model/load/spec-names.js';
 export { compareDiagnostics, hasErrors, type Diagnostic, type Severity } from './model/diagnostics.js';
 export type * from './model/types.js';
 export { summarizeGatewayMatch, summarizeRouteMatch, summarizeRewrite } from './model/summary.js';

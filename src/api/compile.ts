@@ -85,7 +85,7 @@ function compileOnce(resources: Resources, options: MeshrouteOptions): Compiled 
 
 function toLoadResult(resources: Resources, options: LoadOptions): LoadResult {
   if (isLoadResult(resources)) return resources;
-  if (isMeshModel(resources)) return { model: resources, diagnostics: [], valid: true, stats: { files: 0, documents: 0, resources: {}, namespaces: 0, skipped: {} } };
+  if (isMeshModel(resources)) return { model: resources, skipped: [], diagnostics: [], valid: true, stats: { files: 0, documents: 0, resources: {}, namespaces: 0, skipped: {} } };
   return loadObjects(resources, options);
 }
 

@@ -10,6 +10,8 @@
 import type { Diagnostic, Severity } from './diagnostics.js';
 import type { Classified } from './load/classify.js';
 import { isRecord, UnitType } from './load/classify.js';
+import { legacyDrafts } from './drafts-v1beta1.js';
+import { legacyPointer } from './convert/v1beta1.js';
 import type { Dialect, LabelSelector, ResourceKind, SourceLocation } from './types.js';
 import { canonicalizeAwsGatewayRouteSpec, canonicalizeK8s, type WeightedTargetDraft } from './convert/seed-shapes.js';
 import { list, rec, str } from './convert/spec.js';
@@ -49,7 +51,7 @@ export interface DraftContext {
 /** Kubernetes objects without `metadata.namespace` land in the current namespace; kubectl's default is `default`. */
 export const DEFAULT_NAMESPACE = 'default';
 
-const SCHEMA_CODES: Record<string, string> = {
+export const SCHEMA_CODES: Record<string, string> = {
   'unknown-field': 'SCHEMA_UNKNOWN_FIELD',
   required: 'SCHEMA_REQUIRED',
   type: 'SCHEMA_TYPE',
@@ -68,7 +70,7 @@ const SCHEMA_CODES: Record<string, string> = {
 };
 
 export function draftsOf(unit: Classified, ctx: DraftContext): Draft[] {
-  if (unit.type === UnitType.K8s) return k8sDrafts(unit, ctx);
+  if (unit.type === UnitType.K8s) return unit.legacy ? legacyDrafts(unit, ctx) : k8sDrafts(unit, ctx);
   if (unit.type === UnitType.Aws) return awsDrafts(unit, ctx);
   return [];
 }
@@ -161,7 +163,7 @@ export function defaultAwsName(kind: ResourceKind, name: string, namespace: stri
 
 // ---------------------------------------------------------------------------------------------
 
-const AWS_NAME_KEYS: Record<ResourceKind, string> = {
+export const AWS_NAME_KEYS: Record<ResourceKind, string> = {
   Mesh: 'meshName',
   VirtualGateway: 'virtualGatewayName',
   GatewayRoute: 'gatewayRouteName',
@@ -186,8 +188,15 @@ function awsDrafts(unit: Extract<Classified, { type: UnitType.Aws }>, ctx: Draft
     }
   }
   const schemas = unit.form === 'describe' ? awsDescribeDocumentSchemas : awsInputDocumentSchemas;
-  const errors = schemaErrors(schemas[unit.kind], value);
-  for (const e of errors) report(ctx, unit, 'error', SCHEMA_CODES[e.keyword] ?? 'SCHEMA_INVALID', unit.base + e.path, e.message, awsIdentity(unit));
+  const findings = schemaErrors(schemas[unit.kind], value);
+  // describe-* `metadata` and `status` are output: App Mesh never reads them back, and READMEs
+  // shorten them (`meshOwner: 1234…`). A finding there is worth a warning, never an error.
+  const outputOnly = unit.form === 'describe' ? new RegExp(`^/[^/]+/(metadata|status)(/|$)`) : null;
+  const errors = findings.filter((e) => !outputOnly?.test(e.path));
+  for (const e of findings) {
+    if (errors.includes(e)) report(ctx, unit, 'error', SCHEMA_CODES[e.keyword] ?? 'SCHEMA_INVALID', unit.base + e.path, e.message, awsIdentity(unit));
+    else report(ctx, unit, 'warning', 'OUTPUT_ONLY_FIELD', unit.base + e.path, `${e.message} (describe output that App Mesh never reads back; not checked further)`, awsIdentity(unit));
+  }
 
   const name = str(body[AWS_NAME_KEYS[unit.kind]]) ?? '';
   const parentKey = unit.kind === 'GatewayRoute' ? 'virtualGatewayName' : unit.kind === 'Route' ? 'virtualRouterName' : null;
@@ -222,7 +231,7 @@ export interface Identity {
   name: string | null;
 }
 
-function identityOf(unit: Extract<Classified, { type: UnitType.K8s }>): Identity {
+export function identityOf(unit: Extract<Classified, { type: UnitType.K8s }>): Identity {
   const md = rec(unit.value.metadata) ?? {};
   return { kind: unit.kind, namespace: unit.kind === 'Mesh' ? null : (str(md.namespace) || DEFAULT_NAMESPACE), name: str(md.name) };
 }
@@ -247,7 +256,10 @@ export function diagnosticAt(unit: Classified, severity: Severity, code: string,
   // Every diagnostic points at something the user wrote: a rule about a missing member (a `match`
   // the schema already reports as required, a field only the canonical form of a seed shape has)
   // points at the deepest ancestor that exists in the document.
-  const at = deepestExistingPointer(unit.doc.value, path);
+  // Findings about a legacy object's converted spec name API members: point at the v1beta1 ones
+  // (paths that exist as written are v1beta1 paths already).
+  let at = deepestExistingPointer(unit.doc.value, path);
+  if (at !== path && unit.type === UnitType.K8s && unit.legacy) at = deepestExistingPointer(unit.doc.value, legacyPointer(path));
   const pos = unit.doc.locate(at);
   return {
     severity,
@@ -281,7 +293,7 @@ export function lazySource(doc: Classified['doc'], pointer: string): SourceLocat
   return source;
 }
 
-function stringRecord(v: unknown): Record<string, string> {
+export function stringRecord(v: unknown): Record<string, string> {
   const out: Record<string, string> = {};
   if (!isRecord(v)) return out;
   for (const [k, val] of Object.entries(v)) if (typeof val === 'string') out[k] = val;

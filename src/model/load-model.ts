@@ -6,8 +6,10 @@
 
 import { compareDiagnostics, hasErrors, type Diagnostic } from './diagnostics.js';
 import { classifyDocument, isRecord, UnitType, type Classified } from './load/classify.js';
+import { inferLegacyRouterListeners, reportMixedVersions } from './drafts-v1beta1.js';
 import { MAX_NESTING, nestedDeeperThan, parseSource, tooDeepDiagnostic, type ParsedDocument } from './load/parse-documents.js';
 import { readInputs, type SourceText } from './load/read-input.js';
+import { nameUnit, specOnlyMessage, type NamingOptions } from './load/spec-names.js';
 import { draftsOf, diagnosticAt, lazySource, type Draft } from './drafts.js';
 import { resolveModel } from './resolve.js';
 import { ruleContext } from './rules/context.js';
@@ -19,7 +21,7 @@ import { checkRegexes, type RegexLimits } from './rules/regex.js';
 import type { MeshModel, NamespaceInfo, ResourceKind } from './types.js';
 import { rec, str } from './convert/spec.js';
 
-export interface LoadOptions {
+export interface LoadOptions extends NamingOptions {
   /** Seed-shape warnings (`SEED_*`, `EXT_*`) become errors. */
   strict?: boolean;
   /** Regex complexity cap applied while validating (docs/regex.md). */
@@ -36,8 +38,18 @@ export interface LoadStats {
   skipped: Record<string, number>;
 }
 
+/** A document (or List/array item) that was not read as an App Mesh resource, and why. */
+export interface SkippedDocument {
+  file: string;
+  /** JSON pointer of the object inside its file document ('' for the whole document). */
+  path: string;
+  reason: string;
+}
+
 export interface LoadResult {
   model: MeshModel;
+  /** Every document not read as an App Mesh resource (Deployments, spec-only files, …), in input order. */
+  skipped: SkippedDocument[];
   diagnostics: Diagnostic[];
   /** No diagnostic of severity error. */
   valid: boolean;
@@ -79,7 +91,8 @@ function loadDocuments(parsed: ParsedDocument[], diagnostics: Diagnostic[], opti
     diagnostics.push(tooDeepDiagnostic(d, MAX_NESTING));
     return false;
   });
-  const units: Classified[] = documents.flatMap((d) => classifyDocument(d));
+  const units: Classified[] = documents.flatMap((d) => classifyDocument(d)).flatMap((u) => nameUnit(u, options));
+  const skipped: SkippedDocument[] = [];
   const stats: LoadStats = { files, documents: parsed.length, resources: {}, namespaces: 0, skipped: {} };
   const namespaces: NamespaceInfo[] = [];
   const drafts: Draft[] = [];
@@ -88,22 +101,39 @@ function loadDocuments(parsed: ParsedDocument[], diagnostics: Diagnostic[], opti
     switch (unit.type) {
       case UnitType.Skipped:
         stats.skipped[unit.reason] = (stats.skipped[unit.reason] ?? 0) + 1;
+        skipped.push({ file: unit.doc.file, path: unit.base, reason: unit.reason });
         break;
+      case UnitType.SpecOnly: {
+        // Skipped like a foreign document, but never silently: the user meant it to be checked.
+        const reason = 'spec only (no resource name)';
+        stats.skipped[reason] = (stats.skipped[reason] ?? 0) + 1;
+        skipped.push({ file: unit.doc.file, path: unit.base, reason });
+        diagnostics.push(diagnosticAt(unit, 'warning', 'SPEC_ONLY_SKIPPED', unit.base, specOnlyMessage(unit, options), { kind: null, namespace: null, name: null }));
+        break;
+      }
       case UnitType.Namespace: {
         const ns = namespaceOf(unit);
-        if (ns) namespaces.push(ns);
+        if (!ns) break;
+        const at = namespaces.findIndex((n) => n.name === ns.name);
+        if (at < 0) namespaces.push(ns);
+        else {
+          reportDuplicateNamespace(unit, namespaces[at]!, ns, diagnostics);
+          namespaces[at] = ns; // as kubectl apply: the later object wins
+        }
         break;
       }
       case UnitType.UnknownAppMesh:
         diagnostics.push(diagnosticAt(unit, 'error', 'UNKNOWN_KIND', unit.base + '/kind', `${unit.apiVersion} has no kind ${unit.kindName} (App Mesh kinds: Mesh, VirtualGateway, GatewayRoute, VirtualService, VirtualRouter, VirtualNode)`, { kind: null, namespace: null, name: null }));
         break;
       case UnitType.AwsWithoutMesh:
-        diagnostics.push(diagnosticAt(unit, 'error', 'AWS_MESH_NAME_MISSING', unit.base + unit.pointer, `this AWS API ${unit.kind} document has no meshName (App Mesh needs it to place the resource)`, { kind: unit.kind, namespace: null, name: null }));
+        diagnostics.push(diagnosticAt(unit, 'error', 'AWS_MESH_NAME_MISSING', unit.base + unit.pointer, `this AWS API ${unit.kind} document has no meshName (App Mesh needs it to place the resource; give it with --mesh MESH when it was a CLI flag)`, { kind: unit.kind, namespace: null, name: null }));
         break;
       default:
         drafts.push(...draftsOf(unit, ctx));
     }
   }
+  inferLegacyRouterListeners(drafts, diagnostics);
+  reportMixedVersions(drafts, diagnostics);
   // Rules read defensively, so they run on schema-invalid drafts too: one run shows every problem.
   for (const d of drafts) {
     if (d.kind === 'GatewayRoute') checkGatewayRoute(ruleContext(d, diagnostics));
@@ -117,7 +147,20 @@ function loadDocuments(parsed: ParsedDocument[], diagnostics: Diagnostic[], opti
   for (const d of drafts) stats.resources[d.kind] = (stats.resources[d.kind] ?? 0) + 1;
   stats.namespaces = namespaces.length;
   const final = dedupe(diagnostics).sort(compareDiagnostics);
-  return { model, diagnostics: final, valid: !hasErrors(final), stats };
+  return { model, skipped, diagnostics: final, valid: !hasErrors(final), stats };
+}
+
+/**
+ * Two Namespace objects of one name are one object applied twice: the last applied wins, and here
+ * the last in file-name order does. With different labels, mesh and gateway selection depend on that
+ * order: an error. With the same labels, a warning.
+ */
+function reportDuplicateNamespace(unit: Classified, first: NamespaceInfo, again: NamespaceInfo, diagnostics: Diagnostic[]): void {
+  const same = JSON.stringify(Object.entries(first.labels).sort()) === JSON.stringify(Object.entries(again.labels).sort());
+  const message = same
+    ? `Namespace ${again.name} is defined twice (first in ${first.source.file}), with the same labels`
+    : `Namespace ${again.name} is defined twice with different labels (first in ${first.source.file}); this later one is used, so which meshes and gateways select ${again.name} depends on file order`;
+  diagnostics.push(diagnosticAt(unit, same ? 'warning' : 'error', 'DUPLICATE_NAMESPACE', unit.base, message, { kind: 'Namespace', namespace: null, name: again.name }));
 }
 
 /** Kubernetes labels every Namespace with its own name (since 1.21); selectors may use it. */

@@ -121,8 +121,17 @@ function k8sKey(kind: ResourceKind, namespace: string | null, name: string): str
 }
 
 function indexK8sObjects(r: Resolver): void {
+  // An object defined twice is one mistake: its routes (and a legacy service's router) are not
+  // reported again, only dropped with it.
+  const duplicated = new Set<Draft['unit']>();
   for (const d of r.drafts) {
-    if (d.dialect !== 'k8s') continue;
+    if (d.dialect === 'aws') continue;
+    if (duplicated.has(d.unit)) {
+      d.valid = false;
+      continue;
+    }
+    // The router and routes inside a legacy VirtualService are not K8s objects: their App Mesh names are checked below.
+    if (d.dialect === 'k8s-v1beta1' && d.pointer !== d.unit.base) continue;
     const key = d.kind === 'Route' ? `Route/${d.namespace}/${d.parent?.name}/${d.name}` : k8sKey(d.kind, d.namespace, d.displayName);
     const first = r.byK8sKey.get(key);
     if (!first) {
@@ -134,6 +143,7 @@ function indexK8sObjects(r: Resolver): void {
     } else {
       const where = first.unit.doc.file;
       say(r, d, 'error', 'DUPLICATE_RESOURCE', d.pointer, `${d.kind} ${d.namespace ? d.namespace + '/' : ''}${d.displayName} is defined twice (first in ${where})`);
+      duplicated.add(d.unit);
     }
     d.valid = false;
   }
@@ -153,8 +163,13 @@ function checkDuplicateNames(r: Resolver): void {
       continue;
     }
     if (d.kind === 'Route' && d.dialect === 'k8s' && first.dialect === 'k8s') continue; // reported as VR_DUPLICATE_ROUTE
-    say(r, d, 'error', 'DUPLICATE_NAME', d.pointer, `App Mesh name ${d.name} of this ${d.kind} is already used in mesh ${mesh} by ${describeDraft(first)}`);
+    const shared = d.kind === 'VirtualRouter' && d.dialect === 'k8s-v1beta1' && first.dialect === 'k8s-v1beta1'
+      ? ': two v1beta1 VirtualServices share one router, and each sync of one deleted the routes the other listed (only one set of routes ever existed)'
+      : '';
+    say(r, d, 'error', 'DUPLICATE_NAME', d.pointer, `App Mesh name ${d.name} of this ${d.kind} is already used in mesh ${mesh} by ${describeDraft(first)}${shared}`);
     d.valid = false;
+    // One mistake, one error: the routes inside a legacy service whose router collided go with it.
+    if (d.dialect === 'k8s-v1beta1' && d.kind === 'VirtualRouter') for (const x of r.drafts) if (x.unit === d.unit && x.kind === 'Route') x.valid = false;
   }
 }
 
@@ -173,7 +188,7 @@ function resolveMesh(r: Resolver, d: Draft): string | null {
     sayOnce(r, `mesh:${d.explicitMesh}`, d, 'warning', 'REF_MESH_NOT_IN_INPUT', d.pointer, `mesh ${d.explicitMesh} is not defined in the input; resources naming it are read as its members`);
     return d.explicitMesh;
   }
-  if (d.dialect === 'aws') return null; // an AWS document without meshName failed its schema already
+  if (d.dialect !== 'k8s') return null; // an AWS or v1beta1 document without meshName failed its schema already
   const ns = d.namespace ?? '';
   const k8sMeshes = meshDrafts(r).filter((m) => m.dialect === 'k8s');
   const labels = r.namespaceLabels.get(ns);
@@ -197,7 +212,7 @@ function resolveMesh(r: Resolver, d: Draft): string | null {
 }
 
 function routeMesh(r: Resolver, d: Draft): string | null {
-  if (d.dialect === 'aws') return resolveMesh(r, d);
+  if (d.dialect !== 'k8s') return resolveMesh(r, d);
   const router = d.parent ? r.byK8sKey.get(k8sKey('VirtualRouter', d.namespace, d.parent.name)) : undefined;
   return router ? (r.meshOf.get(router) ?? null) : null;
 }
@@ -212,7 +227,7 @@ interface K8sRef {
 }
 
 /** Resolves a K8s `*Ref` or `*ARN` (or an API name) at `path` to the referenced object's App Mesh name. */
-function resolveRef(r: Resolver, from: Draft, kind: ResourceKind, holder: Record<string, unknown>, refKey: string, arnKey: string, nameKey: string | null, path: string): string | null {
+function resolveRef(r: Resolver, from: Draft, kind: ResourceKind, holder: Record<string, unknown>, refKey: string, arnKey: string, nameKey: string | null, path: string, missingName?: (name: string, mesh: string | null | undefined) => string | null): string | null {
   const ref = rec(holder[refKey]);
   if (ref && typeof ref.name === 'string') {
     const target = lookupK8s(r, kind, { name: ref.name, namespace: str(ref.namespace) || null }, from);
@@ -240,7 +255,9 @@ function resolveRef(r: Resolver, from: Draft, kind: ResourceKind, holder: Record
   if (name !== null) {
     const mesh = r.meshOf.get(from);
     if (!(r.byName.get(`${kind}/${name}`) ?? []).some((d) => r.meshOf.get(d) === mesh)) {
-      say(r, from, 'error', 'REF_NOT_FOUND', `${path}/${nameKey}`, `${nameKey} ${name} names a ${kind} that is not in mesh ${mesh} in the input`);
+      if (missingName) return missingName(name, mesh);
+      const legacy = from.dialect === 'k8s-v1beta1' && kind === 'VirtualNode' ? ' (the App Mesh name the v1beta1 controller gave this target: http/tcp targets get -<namespace>, http2/grpc targets are used as written)' : '';
+      say(r, from, 'error', 'REF_NOT_FOUND', `${path}/${nameKey}`, `${nameKey} ${name}${legacy} names a ${kind} that is not in mesh ${mesh} in the input`);
       return null;
     }
     return name;
@@ -254,7 +271,7 @@ function lookupK8s(r: Resolver, kind: ResourceKind, ref: K8sRef, from: Draft): D
 
 function parentAwsName(r: Resolver, d: Draft): string | null {
   if (d.kind === 'Route') {
-    if (d.dialect === 'aws') return d.parent?.name ?? null;
+    if (d.dialect !== 'k8s') return d.parent?.name ?? null;
     const router = d.parent ? r.byK8sKey.get(k8sKey('VirtualRouter', d.namespace, d.parent.name)) : undefined;
     return router?.name ?? null;
   }
@@ -416,7 +433,7 @@ function buildGatewayRoute(r: Resolver, d: Draft, base: Base): GatewayRoute | nu
 function buildRoute(r: Resolver, d: Draft, base: Base): Route | null {
   const routerName = parentAwsName(r, d);
   // An API Route names its router; that router must exist in the route's mesh (K8s routes live inside theirs).
-  const routerMissing = d.dialect === 'aws' && !r.drafts.some((x) => x.kind === 'VirtualRouter' && x.name === routerName && r.meshOf.get(x) === base.meshName);
+  const routerMissing = d.dialect !== 'k8s' && !r.drafts.some((x) => x.kind === 'VirtualRouter' && x.name === routerName && r.meshOf.get(x) === base.meshName);
   if (routerName === null || routerMissing) {
     say(r, d, 'error', 'REF_NOT_FOUND', d.pointer, `route ${d.name} names virtual router ${d.parent?.name ?? '?'}, which is not in the input`);
     return null;
@@ -457,7 +474,14 @@ function buildVirtualNode(r: Resolver, d: Draft, base: Base): VirtualNode {
   const backends = list(d.spec.backends).flatMap((b, i) => {
     const vs = rec(rec(b)?.virtualService);
     if (!vs) return [];
-    const name = resolveRef(r, d, 'VirtualService', vs, 'virtualServiceRef', 'virtualServiceARN', 'virtualServiceName', `${d.specPointer}/backends/${i}/virtualService`);
+    const at = `${d.specPointer}/backends/${i}/virtualService`;
+    const name = resolveRef(r, d, 'VirtualService', vs, 'virtualServiceRef', 'virtualServiceARN', 'virtualServiceName', at, (missing, mesh) => {
+      // App Mesh accepts a backend named before its service exists (the controller creates backends
+      // without waiting); only requests to it have nowhere to go until then.
+      say(r, d, 'warning', 'BACKEND_NOT_IN_INPUT', `${at}/virtualServiceName`,
+        `backend ${missing} names a VirtualService that is not in mesh ${mesh} in the input; App Mesh accepts this (a backend may be created before its service), but until that service exists the mesh has no route for requests from this node to ${missing}`);
+      return missing;
+    });
     return name === null ? [] : [name];
   });
   return { ...base, kind: 'VirtualNode', listeners: listenersOf(d.spec), serviceDiscovery: serviceDiscovery(d.spec.serviceDiscovery), backends, spec: d.spec };

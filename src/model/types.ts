@@ -13,7 +13,8 @@
  * the API name again). `namespace` is the K8s namespace, null for API resources.
  */
 
-export type Dialect = 'k8s' | 'aws';
+/** `k8s` is `appmesh.k8s.aws/v1beta2`; `k8s-v1beta1` the legacy controller v0.x dialect (docs/dialects.md); `aws` API JSON. */
+export type Dialect = 'k8s' | 'k8s-v1beta1' | 'aws';
 
 export type ResourceKind =
   | 'Mesh'

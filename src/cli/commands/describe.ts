@@ -8,8 +8,9 @@ import { EXIT_FINDINGS, EXIT_OK, type CliIo } from '../io.js';
 import { renderDiagnostic } from '../render-diagnostics.js';
 import { requireResources } from '../input-checks.js';
 import { requirePaths } from './_shared.js';
+import { NAMING_HELP, NAMING_OPTIONS, namingOptions } from './_naming.js';
 
-export const DESCRIBE_HELP = `Usage: meshroute describe <paths...> [--json] [--strict]
+export const DESCRIBE_HELP = `Usage: meshroute describe <paths...> [--json] [--strict] [--mesh MESH] [--spec-name FILE=Kind/name]...
 
 Prints the topology the resources describe, references resolved as the App Mesh controller does:
 meshes; virtual gateways with listeners and their gateway routes (priority, match, target,
@@ -20,10 +21,11 @@ Options:
   --json     print the normalized model (docs/cli.md)
   --strict   non-canonical shapes from popular articles are errors
   --help     this text
+${NAMING_HELP}
 
 Exit status: 0 valid, 1 invalid input, 2 usage error.`;
 
-const OPTIONS: OptionSpec[] = [{ name: 'json' }, { name: 'strict' }, { name: 'help', short: 'h' }];
+const OPTIONS: OptionSpec[] = [{ name: 'json' }, { name: 'strict' }, { name: 'help', short: 'h' }, ...NAMING_OPTIONS];
 
 export function describeCommand(argv: readonly string[], io: CliIo): number {
   const args = parseArgs(argv, OPTIONS);
@@ -32,7 +34,7 @@ export function describeCommand(argv: readonly string[], io: CliIo): number {
     return EXIT_OK;
   }
   const paths = requirePaths(args.positionals, 'describe');
-  const result = requireResources(loadFiles(paths, { strict: flag(args, 'strict') }, io.readStdin), paths);
+  const result = requireResources(loadFiles(paths, { strict: flag(args, 'strict'), ...namingOptions(args) }, io.readStdin), paths);
   const errors = result.diagnostics.filter((d) => d.severity === 'error');
   if (flag(args, 'json')) {
     io.out(JSON.stringify({ valid: result.valid, model: result.model, diagnostics: result.diagnostics }, null, 2) + '\n');
@@ -43,8 +45,10 @@ export function describeCommand(argv: readonly string[], io: CliIo): number {
   return result.valid ? EXIT_OK : EXIT_FINDINGS;
 }
 
+/** The App Mesh name, and for K8s objects where they were written (the legacy dialect says so: docs/dialects.md). */
 function who(r: Resource): string {
-  return r.dialect === 'k8s' && r.namespace ? `${r.name}  (k8s ${r.namespace}/${r.displayName})` : r.name;
+  if (r.dialect === 'aws' || !r.namespace) return r.dialect === 'k8s-v1beta1' ? `${r.name}  (k8s v1beta1)` : r.name;
+  return `${r.name}  (k8s ${r.dialect === 'k8s-v1beta1' ? 'v1beta1 ' : ''}${r.namespace}/${r.displayName})`;
 }
 
 export function renderTopology(model: MeshModel): string {
@@ -53,7 +57,7 @@ export function renderTopology(model: MeshModel): string {
   for (const meshName of meshNames) {
     const mesh = model.meshes.find((m) => m.name === meshName);
     const members = model.namespaces.filter((ns) => mesh?.namespaceSelector && allResources(model).some((r) => r.meshName === meshName && r.namespace === ns.name));
-    lines.push(`Mesh ${meshName}${mesh ? `  egress ${mesh.egressFilter}` : '  (not in the input)'}${members.length ? `  namespaces: ${members.map((n) => n.name).join(', ')}` : ''}`);
+    lines.push(`Mesh ${meshName}${mesh?.dialect === 'k8s-v1beta1' ? '  (k8s v1beta1)' : ''}${mesh ? `  egress ${mesh.egressFilter}` : '  (not in the input)'}${members.length ? `  namespaces: ${members.map((n) => n.name).join(', ')}` : ''}`);
     for (const gw of model.virtualGateways.filter((g) => g.meshName === meshName)) {
       lines.push(`  VirtualGateway ${who(gw)}`);
       lines.push(`    listeners: ${gw.listeners.map((l) => `${l.portMapping.port}/${l.portMapping.protocol}`).join(', ') || 'none'}`);

@@ -16,16 +16,28 @@ import type { Diagnostic } from '../diagnostics.js';
 import type { SourceText } from './read-input.js';
 import { MAX_NODES_PER_CHAR, lineStarts, positionIn, syntaxDiagnostic, withinNodeBudget, type ParseResult, type ParsedDocument, type Position } from './syntax.js';
 import { jsonLocator, parseYamlSlow, yamlLocators } from './yaml-syntax.js';
+import { jsonSyntaxError } from './json-syntax.js';
+import { templateDiagnostic } from './templates.js';
 
 export type { ParseResult, ParsedDocument, Position };
 
 export function parseSource(source: SourceText): ParseResult {
-  const looksJson = /\.json$/i.test(source.file) || /^\s*[[{]/.test(source.text);
+  const template = templateDiagnostic(source.file, source.text);
+  if (template) return { documents: [], diagnostics: [template] };
+  const isJsonFile = /\.json$/i.test(source.file);
+  const looksJson = isJsonFile || /^\s*[[{]/.test(source.text);
   if (looksJson) {
     const fast = parseJsonFast(source);
     if (fast) return fast;
+    // A .json file is JSON: its syntax error says where, instead of YAML quietly accepting it.
+    if (isJsonFile) return jsonSyntaxResult(source);
   }
   return parseYamlFast(source) ?? parseYamlSlow(source);
+}
+
+function jsonSyntaxResult(source: SourceText): ParseResult {
+  const error = jsonSyntaxError(source.text) ?? { offset: 0, message: 'not valid JSON' };
+  return { documents: [], diagnostics: [syntaxDiagnostic(source.file, positionIn(lineStarts(source.text), error.offset), error.message)] };
 }
 
 function parseYamlFast(source: SourceText): ParseResult | null {

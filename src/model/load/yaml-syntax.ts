@@ -41,7 +41,8 @@ export function parseYamlSlow(source: SourceText): ParseResult {
   const list = Array.isArray(docs) ? docs : [];
   list.forEach((doc, index) => {
     if (doc.errors.length > 0) {
-      for (const err of doc.errors) {
+      // One mistake, one error: the parser's follow-on errors at the same spot repeat the first.
+      for (const err of doc.errors.slice(0, 1)) {
         const pos = lc.linePos(err.pos[0]);
         diagnostics.push(syntaxDiagnostic(source.file, toPosition(pos), err.message.split('\n')[0] ?? 'syntax error'));
       }

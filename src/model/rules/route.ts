@@ -15,6 +15,8 @@ export function checkRoute(ctx: RuleContext): void {
   const webhook = ctx.draft.dialect === 'k8s';
   const types = ROUTE_TYPES.filter((k) => spec[k] !== undefined && spec[k] !== null);
   if (types.length !== 1) {
+    // A legacy v1beta1 route converts to at most one type; its own rule names the v1beta1 members.
+    if (ctx.draft.dialect === 'k8s-v1beta1') return;
     ctx.report('error', 'ROUTE_TYPE', '', types.length === 0 ? 'a route must specify one of httpRoute, http2Route, grpcRoute, tcpRoute' : `a route must specify only one type, found ${types.join(', ')}`);
     return;
   }

@@ -7,6 +7,7 @@
 import { validate, type RawError } from './validate.js';
 import { isRecord } from '../load/classify.js';
 import { escapeSegment, splitPointer } from '../load/pointer.js';
+import { closestName } from './suggest.js';
 
 /** Annotation key marking an App Mesh union ("exactly one member must be set"); re-exported by ./common.ts. */
 export const UNION_KEY = 'x-union';
@@ -22,7 +23,7 @@ export interface SchemaError {
 
 /** Every problem of `value` against `schema` (a JSON Schema object); `[]` when valid. Never throws on any JSON value. */
 export function schemaErrors(schema: object, value: unknown): SchemaError[] {
-  const out: SchemaError[] = foldErrors(validate(schema, value), value);
+  const out: SchemaError[] = foldErrors(validate(schema, value), value, schema);
   collectUnionErrors(schema, value, '', out);
   return out;
 }
@@ -38,7 +39,7 @@ export function unionMembers(schema: unknown): string[] | null {
 
 // ------------------------------------------------------------------------------------------------
 
-function foldErrors(raw: RawError[], value: unknown): SchemaError[] {
+function foldErrors(raw: RawError[], value: unknown, schema: object): SchemaError[] {
   const out: SchemaError[] = [];
   const seen = new Set<string>();
   const push = (e: SchemaError) => {
@@ -50,12 +51,12 @@ function foldErrors(raw: RawError[], value: unknown): SchemaError[] {
   for (const e of raw) {
     const params = isRecord(e.params) ? e.params : {};
     if (e.keyword === 'boolean' && e.schemaPath.endsWith('/additionalProperties')) {
-      push(unknownField(e.instancePath));
+      push(unknownField(e.instancePath, schemaAt(schema, e.schemaPath.slice(0, -'/additionalProperties'.length))));
     } else if (e.keyword === 'additionalProperties') {
       // TypeBox reports every unknown field twice: `boolean` at the field and this one at the
       // object. Keep one finding per field, at the field's own path.
       const names = Array.isArray(params['additionalProperties']) ? params['additionalProperties'] : [];
-      for (const n of names) push(unknownField(`${e.instancePath}/${escapeSegment(String(n))}`));
+      for (const n of names) push(unknownField(`${e.instancePath}/${escapeSegment(String(n))}`, schemaAt(schema, e.schemaPath)));
     } else if (e.keyword === 'required') {
       const names = Array.isArray(params['requiredProperties']) ? params['requiredProperties'] : [];
       const missing = names.map(String).filter((n) => !(isRecord(valueAt(value, e.instancePath)) && hasOwn(valueAt(value, e.instancePath), n)));
@@ -69,9 +70,23 @@ function foldErrors(raw: RawError[], value: unknown): SchemaError[] {
   return out;
 }
 
-function unknownField(path: string): SchemaError {
+/** `objectSchema` is the schema of the object holding the field: its properties are the suggestions. */
+function unknownField(path: string, objectSchema: unknown): SchemaError {
   const name = splitPointer(path).pop() ?? '';
-  return { path, keyword: 'unknown-field', message: `unknown field "${name}"`, params: { property: name } };
+  const props = isRecord(objectSchema) && isRecord(objectSchema['properties']) ? Object.keys(objectSchema['properties']) : [];
+  const suggestion = closestName(name, props);
+  if (suggestion === null) return { path, keyword: 'unknown-field', message: `unknown field "${name}"`, params: { property: name } };
+  return { path, keyword: 'unknown-field', message: `unknown field "${name}" (did you mean "${suggestion}"?)`, params: { property: name, suggestion } };
+}
+
+/** The schema node at a validator schemaPath (`#/properties/spec/items/…`). */
+function schemaAt(schema: object, schemaPath: string): unknown {
+  let node: unknown = schema;
+  for (const seg of splitPointer(schemaPath.replace(/^#/, ''))) {
+    if (!isRecord(node)) return undefined;
+    node = node[seg];
+  }
+  return node;
 }
 
 function humanMessage(keyword: string, params: Record<string, unknown>): string {

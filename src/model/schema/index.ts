@@ -16,3 +16,7 @@ export * from './aws/virtualservice.js';
 export * from './aws/virtualrouter.js';
 export * from './aws/route.js';
 export * from './aws/virtualnode.js';
+export { V1BETA1_API_VERSIONS } from './k8s-v1beta1/common.js';
+export * from './k8s-v1beta1/mesh.js';
+export * from './k8s-v1beta1/virtualservice.js';
+export * from './k8s-v1beta1/virtualnode.js';

@@ -8,6 +8,10 @@ export type K8sKind = 'Mesh' | 'VirtualGateway' | 'GatewayRoute' | 'VirtualServi
 /** Resources of the AWS API (a Route is its own resource). */
 export type AwsKind = K8sKind | 'Route';
 
+/** Kinds of the legacy `appmesh.k8s.aws/v1beta1` (router and routes sit inside VirtualService). */
+export type LegacyKind = 'Mesh' | 'VirtualService' | 'VirtualNode';
+
+export const LEGACY_KINDS: readonly LegacyKind[] = ['Mesh', 'VirtualService', 'VirtualNode'];
 export const K8S_KINDS: readonly K8sKind[] = ['Mesh', 'VirtualGateway', 'GatewayRoute', 'VirtualService', 'VirtualRouter', 'VirtualNode'];
 export const AWS_KINDS: readonly AwsKind[] = [...K8S_KINDS, 'Route'];
 

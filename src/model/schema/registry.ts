@@ -1,14 +1,17 @@
 /** Per-kind lookup tables over the schemas of both dialects. */
 import type { TSchema } from 'typebox';
-import type { AwsKind, K8sKind } from './kinds.js';
+import type { AwsKind, K8sKind, LegacyKind } from './kinds.js';
 
-export { AWS_DESCRIBE_KEYS, AWS_KINDS, K8S_KINDS, type AwsKind, type K8sKind } from './kinds.js';
+export { AWS_DESCRIBE_KEYS, AWS_KINDS, K8S_KINDS, LEGACY_KINDS, type AwsKind, type K8sKind, type LegacyKind } from './kinds.js';
 import { K8sGatewayRouteSchema, K8sGatewayRouteSpec } from './k8s/gatewayroute.js';
 import { K8sMeshSchema, K8sMeshSpec } from './k8s/mesh.js';
 import { K8sVirtualGatewaySchema, K8sVirtualGatewaySpec } from './k8s/virtualgateway.js';
 import { K8sVirtualNodeSchema, K8sVirtualNodeSpec } from './k8s/virtualnode.js';
 import { K8sVirtualRouterSchema, K8sVirtualRouterSpec } from './k8s/virtualrouter.js';
 import { K8sVirtualServiceSchema, K8sVirtualServiceSpec } from './k8s/virtualservice.js';
+import { LegacyMeshSchema } from './k8s-v1beta1/mesh.js';
+import { LegacyVirtualNodeSchema } from './k8s-v1beta1/virtualnode.js';
+import { LegacyVirtualServiceSchema } from './k8s-v1beta1/virtualservice.js';
 import { AwsGatewayRouteDescribeSchema, AwsGatewayRouteInputSchema, AwsGatewayRouteSpec } from './aws/gatewayroute.js';
 import { AwsMeshDescribeSchema, AwsMeshInputSchema, AwsMeshSpec } from './aws/mesh.js';
 import { AwsRouteDescribeSchema, AwsRouteInputSchema, AwsRouteSpec } from './aws/route.js';
@@ -25,6 +28,13 @@ export const k8sSchemas: Record<K8sKind, TSchema> = {
   VirtualService: K8sVirtualServiceSchema,
   VirtualRouter: K8sVirtualRouterSchema,
   VirtualNode: K8sVirtualNodeSchema,
+};
+
+/** Whole legacy `appmesh.k8s.aws/v1beta1` documents (controller v0.x has only these three kinds; docs/dialects.md). */
+export const k8sV1beta1Schemas: Record<LegacyKind, TSchema> = {
+  Mesh: LegacyMeshSchema,
+  VirtualService: LegacyVirtualServiceSchema,
+  VirtualNode: LegacyVirtualNodeSchema,
 };
 
 /** The `spec` of each K8s kind alone. */

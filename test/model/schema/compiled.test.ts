@@ -7,7 +7,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { awsDescribeSchemas, awsInputSchemas, k8sSchemas } from '../../../src/model/schema/index.js';
-import { awsDescribeDocumentSchemas, awsInputDocumentSchemas, k8sDocumentSchemas } from '../../../src/model/schema/compiled.js';
+import { k8sV1beta1Schemas } from '../../../src/model/schema/registry.js';
+import { awsDescribeDocumentSchemas, awsInputDocumentSchemas, k8sDocumentSchemas, k8sV1beta1DocumentSchemas } from '../../../src/model/schema/compiled.js';
 import { SUPPORTED_KEYWORDS } from '../../../src/model/schema/validate.js';
 // @ts-expect-error -- plain .mjs script without declarations
 import { generate } from '../../../scripts/gen-schemas.mjs';
@@ -23,6 +24,7 @@ test('decoded schemas equal the TypeBox schemas as JSON', () => {
   assert.deepEqual(json(k8sDocumentSchemas), json(k8sSchemas));
   assert.deepEqual(json(awsDescribeDocumentSchemas), json(awsDescribeSchemas));
   assert.deepEqual(json(awsInputDocumentSchemas), json(awsInputSchemas));
+  assert.deepEqual(json(k8sV1beta1DocumentSchemas), json(k8sV1beta1Schemas));
 });
 
 test('every schema keyword is one validate() interprets, or an annotation', () => {
@@ -42,6 +44,6 @@ test('every schema keyword is one validate() interprets, or an annotation', () =
     if (o['enum'] !== undefined) assert.ok((o['enum'] as unknown[]).every((x) => typeof x === 'string'), 'enum values are strings (validate compares with ===)');
     if (o['const'] !== undefined) assert.equal(typeof o['const'], 'string');
   };
-  for (const table of [k8sDocumentSchemas, awsDescribeDocumentSchemas, awsInputDocumentSchemas]) Object.values(table).forEach(walk);
+  for (const table of [k8sDocumentSchemas, awsDescribeDocumentSchemas, awsInputDocumentSchemas, k8sV1beta1DocumentSchemas]) Object.values(table).forEach(walk);
   assert.ok(seen.has('pattern') && seen.has('patternProperties') && seen.has('const'));
 });

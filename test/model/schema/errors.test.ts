@@ -58,7 +58,7 @@ describe('schemaErrors', () => {
       errors.map((e) => [e.path, e.keyword, e.message]).sort(),
       [
         ['/spec/httpRoute/extra', 'unknown-field', 'unknown field "extra"'],
-        ['/spec/httpRoute/match/prefx', 'unknown-field', 'unknown field "prefx"'],
+        ['/spec/httpRoute/match/prefx', 'unknown-field', 'unknown field "prefx" (did you mean "prefix"?)'],
         ['/spec/httpRoute/match/we~1ird~0name', 'unknown-field', 'unknown field "we/ird~name"'],
       ],
     );

@@ -37,7 +37,7 @@ describe('k8s GatewayRoute', () => {
     setAt(doc, '/spec/httpRoute/match/headers/0/match/exactt', 'yellow');
     const errors = schemaErrors(K8sGatewayRouteSchema, doc);
     assert.deepEqual(brief(errors), [['/spec/httpRoute/match/headers/0/match/exactt', 'unknown-field']]);
-    assert.equal(errors[0]?.message, 'unknown field "exactt"');
+    assert.equal(errors[0]?.message, 'unknown field "exactt" (did you mean "exact"?)');
   });
 
   test('typo in a match criterion ("prefx") is not silently dropped', () => {
