@@ -136,6 +136,11 @@ export class ProxyWasmHost {
     if (ok === 0) throw new Error('proxy_on_vm_start returned false');
   }
 
+  /** Bytes of the plugin's linear memory (it only grows): what loading a table cost the VM. */
+  get memoryBytes(): number {
+    return this.memory.buffer.byteLength;
+  }
+
   /** Runs proxy_on_configure with `config` as PLUGIN_CONFIGURATION (a string is UTF-8, as a StringValue). */
   configure(config: Bytes | string | null): boolean {
     this.pluginConfig = config === null ? new Uint8Array(0) : toBytes(config);
