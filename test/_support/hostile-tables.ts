@@ -83,3 +83,27 @@ export function withExtraBlobEntries(table: Uint8Array, kind: number, payload: U
   const extra = Array.from({ length: count }, (_, k) => ({ offset: blob.length + (alias ? 0 : k * payload.length), length: payload.length }));
   return withSectionBody(table, kind, blobSectionBody([...entries, ...extra], grown));
 }
+
+/**
+ * `table` with entry `i` of blob section `kind` pointing at the bytes of entry `j` (offset and
+ * length copied), checksum fixed: the aliasing corruption (issue 13). Indices wrap modulo the entry
+ * count; null when the section has no entries.
+ */
+export function aliasBlobEntry(table: Uint8Array, kind: number, i: number, j: number): Uint8Array | null {
+  const out = new Uint8Array(table);
+  const v = new DataView(out.buffer);
+  const n = v.getUint32(H_SECTION_COUNT, true);
+  for (let s = 0; s < n; s++) {
+    const e = HEADER_SIZE + DIR_ENTRY_SIZE * s;
+    if (v.getUint32(e, true) !== kind) continue;
+    const off = v.getUint32(e + 4, true);
+    const count = v.getUint32(off, true);
+    if (count === 0) return null;
+    const at = (k: number): number => off + 4 + BLOB_ENTRY_SIZE * (k % count);
+    v.setUint32(at(i), v.getUint32(at(j), true), true);
+    v.setUint32(at(i) + 4, v.getUint32(at(j) + 4, true), true);
+    v.setUint32(H_CHECKSUM, tableChecksum(out, H_CHECKSUM, out.length), true);
+    return out;
+  }
+  return null;
+}

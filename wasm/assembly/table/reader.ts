@@ -177,10 +177,14 @@ export function loadTable(p: usize, len: u32): Table | null {
     if (<u64>c * 8 > <u64>(l - 4)) return fail("blob entries do not fit", o);
     const blob = o + 4 + c * 8;
     const blobLen = o + l - blob;
+    // In order without overlap (as src/table/decode.ts): every blob byte is validated at most once.
+    let next: u32 = 0;
     for (let i: u32 = 0; i < c; i++) {
       const e = p + o + 4 + 8 * i;
       const bo = load<u32>(e), bl = load<u32>(e + 4);
       if (bo > blobLen || bl > blobLen - bo) return fail("blob entry outside its blob", e - p);
+      if (bo < next) return fail("table layout: blob entry overlaps the previous one", e - p);
+      next = bo + bl;
     }
     unchecked(t.count[k] = c);
     if (k == S_STRINGS) { t.strEntries = p + o + 4; t.strBlob = p + blob; t.strBlobLen = blobLen; }
