@@ -89,7 +89,7 @@ export function withExtraBlobEntries(table: Uint8Array, kind: number, payload: U
  * length copied), checksum fixed: the aliasing corruption (issue 13). Indices wrap modulo the entry
  * count; null when the section has no entries.
  */
-export function aliasBlobEntry(table: Uint8Array, kind: number, i: number, j: number): Uint8Array | null {
+export function aliasBlobEntry(table: Uint8Array, kind: number, i: number, j: number): Uint8Array<ArrayBuffer> | null {
   const out = new Uint8Array(table);
   const v = new DataView(out.buffer);
   const n = v.getUint32(H_SECTION_COUNT, true);
