@@ -333,3 +333,20 @@ test('tables whose blob entries alias one another are refused, like the JS reade
   assert.doesNotThrow(() => loadTable(legal));
   assert.equal(new MeshrouteFilter(legal).configured, true);
 });
+
+// Issue 13 item 4: both evaluators normalize paths in one pass now; the filter's forwarded :path and
+// the runtime's decision path must stay the same for paths made of slashes and dot segments.
+test('path normalization: the filter forwards the path the runtime decides, for slash and dot-segment paths', () => {
+  const t = build([gr('all', { prefix: '/' }, { vs: 'all.svc' }), gr('a', { prefix: '/a/' }, { vs: 'a.svc' })]).table;
+  const f = new MeshrouteFilter(t);
+  const router = loadTable(t);
+  const piece = fc.constantFrom('/', '//', '.', '..', '/.', '/..', '/../', 'a', 'bc', '.a', '..a', 'a/');
+  fc.assert(fc.property(fc.array(piece, { maxLength: 24 }).map((a) => a.join('')), (path) => {
+    const want = expectedAnswer(router.route({ path }), { path });
+    const { result, ...got } = f.route({ path });
+    assert.deepEqual(got, want, `path ${JSON.stringify(path)}; logs ${JSON.stringify(result.logs)}`);
+  }), { numRuns: runs(3000) });
+  for (const path of ['/'.repeat(70_000), '/a'.repeat(40_000) + '//', '/a/..'.repeat(10_000) + '/b']) {
+    assert.deepEqual(f.route({ path }).path, router.route({ path }).path, `${path.slice(0, 12)}… (${path.length} bytes)`);
+  }
+});
