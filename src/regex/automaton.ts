@@ -101,8 +101,12 @@ function need(offset: number, length: number, limit: number): void {
   if (length > limit - offset) corrupt('TABLE_REGEX_TRUNCATED', 'truncated', offset);
 }
 
-/** Validates and decodes an automaton; throws TableFormatError (offsets are into `bytes`). */
-export function readAutomaton(bytes: Uint8Array, offset = 0, length?: number): AutomatonData {
+/**
+ * Validates and decodes an automaton; throws TableFormatError (offsets are into `bytes`). `keep`
+ * false only validates: the arrays of the result are then empty (writes to them are no-ops), so a
+ * table's load allocates nothing per automaton beyond this call's DataView.
+ */
+export function readAutomaton(bytes: Uint8Array, offset = 0, length?: number, keep = true): AutomatonData {
   if (!(bytes instanceof Uint8Array)) corrupt('TABLE_REGEX_TRUNCATED', 'not a Uint8Array', 0);
   const len = length ?? bytes.length - offset;
   if (!Number.isSafeInteger(offset) || !Number.isSafeInteger(len) || offset < 0 || len < 0 || offset + len > bytes.length) {
@@ -119,12 +123,17 @@ export function readAutomaton(bytes: Uint8Array, offset = 0, length?: number): A
   const total = view.getUint32(offset + 8, true);
   if (total > len) corrupt('TABLE_REGEX_TRUNCATED', `length ${total} > ${len}`, offset + 8);
   const count = view.getUint32(offset + 12, true);
-  if (kind === Fmt.KIND_DFA) return readDfa(bytes, view, offset, total, count);
-  if (kind === Fmt.KIND_NFA) return readNfa(bytes, view, offset, total, count);
+  if (kind === Fmt.KIND_DFA) return readDfa(bytes, view, offset, total, count, keep);
+  if (kind === Fmt.KIND_NFA) return readNfa(bytes, view, offset, total, count, keep);
   return corrupt('TABLE_REGEX_FIELD', `unknown kind ${kind}`, offset + 6);
 }
 
-function readDfa(bytes: Uint8Array, view: DataView, base: number, total: number, numStates: number): AutomatonData {
+/** The arrays of a validated-only automaton: zero-length, so the readers' stores into them do nothing. */
+const NO_U8 = new Uint8Array(0);
+const NO_U16 = new Uint16Array(0);
+const NO_I32 = new Int32Array(0);
+
+function readDfa(bytes: Uint8Array, view: DataView, base: number, total: number, numStates: number, keep: boolean): AutomatonData {
   if (numStates < 1 || numStates > Fmt.MAX_DFA_STATES) corrupt('TABLE_REGEX_FIELD', `state count ${numStates}`, base + 12);
   const end = base + total;
   need(base, Fmt.DFA_FIXED_SIZE, end);
@@ -133,17 +142,17 @@ function readDfa(bytes: Uint8Array, view: DataView, base: number, total: number,
   const start = view.getUint16(base + Fmt.HEADER_SIZE + 2, true);
   if (start >= numStates) corrupt('TABLE_REGEX_TARGET', `start ${start} ≥ ${numStates}`, base + Fmt.HEADER_SIZE + 2);
   const mapAt = base + Fmt.HEADER_SIZE + 4;
-  const classMap = bytes.slice(mapAt, mapAt + 256);
-  for (let i = 0; i < 256; i++) if (classMap[i]! >= numClasses) corrupt('TABLE_REGEX_FIELD', `class ${classMap[i]} ≥ ${numClasses}`, mapAt + i);
+  for (let i = 0; i < 256; i++) if (bytes[mapAt + i]! >= numClasses) corrupt('TABLE_REGEX_FIELD', `class ${bytes[mapAt + i]} ≥ ${numClasses}`, mapAt + i);
   const acceptAt = base + Fmt.DFA_FIXED_SIZE;
   const transAt = acceptAt + numStates;
   const expected = Fmt.DFA_FIXED_SIZE + numStates + 2 * numStates * numClasses;
   if (total !== expected) corrupt('TABLE_REGEX_FIELD', `length ${total} ≠ ${expected}`, base + 8);
-  const accept = bytes.slice(acceptAt, transAt);
-  for (let s = 0; s < numStates; s++) if (accept[s]! > 1) corrupt('TABLE_REGEX_FIELD', `accept flag ${accept[s]}`, acceptAt + s);
-  if (accept[0] !== 0) corrupt('TABLE_REGEX_FIELD', 'dead state accepts', acceptAt);
-  const trans = new Uint16Array(numStates * numClasses);
-  for (let i = 0; i < trans.length; i++) {
+  for (let s = 0; s < numStates; s++) if (bytes[acceptAt + s]! > 1) corrupt('TABLE_REGEX_FIELD', `accept flag ${bytes[acceptAt + s]}`, acceptAt + s);
+  if (bytes[acceptAt] !== 0) corrupt('TABLE_REGEX_FIELD', 'dead state accepts', acceptAt);
+  const classMap = keep ? bytes.slice(mapAt, mapAt + 256) : NO_U8;
+  const accept = keep ? bytes.slice(acceptAt, transAt) : NO_U8;
+  const trans = keep ? new Uint16Array(numStates * numClasses) : NO_U16;
+  for (let i = 0; i < numStates * numClasses; i++) {
     const t = view.getUint16(transAt + 2 * i, true);
     if (t >= numStates) corrupt('TABLE_REGEX_TARGET', `target ${t} ≥ ${numStates}`, transAt + 2 * i);
     if (i < numClasses && t !== 0) corrupt('TABLE_REGEX_TARGET', 'dead state leaves', transAt + 2 * i);
@@ -152,7 +161,15 @@ function readDfa(bytes: Uint8Array, view: DataView, base: number, total: number,
   return { kind: 'dfa', byteLength: total, numStates, numClasses, start, classMap, accept, trans };
 }
 
-function readNfa(bytes: Uint8Array, view: DataView, base: number, total: number, numInsts: number): AutomatonData {
+function zero(cond: boolean, field: string, where: number): void {
+  if (!cond) corrupt('TABLE_REGEX_FIELD', `unused ${field} ≠ 0`, where);
+}
+
+function target(t: number, numInsts: number, where: number): void {
+  if (t >= numInsts) corrupt('TABLE_REGEX_TARGET', `target ${t} ≥ ${numInsts}`, where);
+}
+
+function readNfa(bytes: Uint8Array, view: DataView, base: number, total: number, numInsts: number, keep: boolean): AutomatonData {
   const end = base + total;
   need(base, Fmt.NFA_FIXED_SIZE, end);
   if (numInsts < 1) corrupt('TABLE_REGEX_FIELD', 'no instructions', base + 12);
@@ -161,17 +178,11 @@ function readNfa(bytes: Uint8Array, view: DataView, base: number, total: number,
   const start = view.getUint32(base + Fmt.HEADER_SIZE, true);
   if (start >= numInsts) corrupt('TABLE_REGEX_TARGET', `start ${start} ≥ ${numInsts}`, base + Fmt.HEADER_SIZE);
   if (view.getUint32(base + Fmt.HEADER_SIZE + 4, true) !== 0) corrupt('TABLE_REGEX_FIELD', 'reserved field ≠ 0', base + Fmt.HEADER_SIZE + 4);
-  const op = new Uint8Array(numInsts);
-  const a = new Uint8Array(numInsts);
-  const b = new Uint8Array(numInsts);
-  const out = new Int32Array(numInsts);
-  const out1 = new Int32Array(numInsts);
-  const zero = (cond: boolean, field: string, where: number): void => {
-    if (!cond) corrupt('TABLE_REGEX_FIELD', `unused ${field} ≠ 0`, where);
-  };
-  const target = (t: number, where: number): void => {
-    if (t >= numInsts) corrupt('TABLE_REGEX_TARGET', `target ${t} ≥ ${numInsts}`, where);
-  };
+  const op = keep ? new Uint8Array(numInsts) : NO_U8;
+  const a = keep ? new Uint8Array(numInsts) : NO_U8;
+  const b = keep ? new Uint8Array(numInsts) : NO_U8;
+  const out = keep ? new Int32Array(numInsts) : NO_I32;
+  const out1 = keep ? new Int32Array(numInsts) : NO_I32;
   // Each instruction: known opcode, sane operands, targets in range, unused fields 0.
   for (let i = 0; i < numInsts; i++) {
     const at = base + Fmt.NFA_FIXED_SIZE + Fmt.NFA_INST_SIZE * i;
@@ -192,8 +203,8 @@ function readNfa(bytes: Uint8Array, view: DataView, base: number, total: number,
     // Targets: none (FAIL, MATCH), two (SPLIT), or one.
     if (o <= Op.OP_MATCH) zero(t === 0 && t1 === 0, 'target', at + 4);
     else {
-      target(t, at + 4);
-      if (o === Op.OP_SPLIT) target(t1, at + 8);
+      target(t, numInsts, at + 4);
+      if (o === Op.OP_SPLIT) target(t1, numInsts, at + 8);
       else zero(t1 === 0, 'second target', at + 8);
     }
   }

@@ -22,7 +22,7 @@ export { LAZY_CACHE_ENTRIES, LAZY_CACHE_MAX_STATES, LAZY_CACHE_MIN_STATES, LAZY_
  * The bytes must not change after loading (the table reader's bytes never do).
  */
 export function loadAutomaton(bytes: Uint8Array, offset = 0, length?: number): Automaton {
-  readAutomaton(bytes, offset, length);
+  readAutomaton(bytes, offset, length, false);
   let built: Automaton | null = null;
   return {
     fullMatch(input: string): boolean {
