@@ -88,12 +88,11 @@ else {
     if (only !== undefined && !c.name.includes(only)) continue;
     for (const reader of ['js', 'wasm'] as const) {
       // Fresh processes, REPEAT times: the fastest load, the largest memory (the machine is shared; noise only adds time).
-      let m: Measured | null = null;
-      for (let k = 0; k < REPEAT; k++) {
-        const x = runChild<Measured>(['--expose-gc', '--import', 'tsx', SELF, '--child', c.name, reader], `${c.name} (${reader})`);
-        m = m === null ? x : { ...m, ms: Math.min(m.ms, x.ms), heapMB: Math.max(m.heapMB, x.heapMB), peakRssMB: Math.max(m.peakRssMB, x.peakRssMB), ...(x.wasmMemMB === undefined ? {} : { wasmMemMB: Math.max(m.wasmMemMB ?? 0, x.wasmMemMB) }) };
-      }
-      rows.push({ name: c.name, reader, note: c.note, ...(m as Measured) });
+      const runs = Array.from({ length: REPEAT }, () => runChild<Measured>(['--expose-gc', '--import', 'tsx', SELF, '--child', c.name, reader], `${c.name} (${reader})`));
+      const most = (f: (x: Measured) => number): number => Math.max(...runs.map(f));
+      const m: Measured = { ...runs[0]!, ms: Math.min(...runs.map((x) => x.ms)), heapMB: most((x) => x.heapMB), peakRssMB: most((x) => x.peakRssMB) };
+      if (reader === 'wasm') m.wasmMemMB = most((x) => x.wasmMemMB ?? 0);
+      rows.push({ name: c.name, reader, note: c.note, ...m });
       const r = rows.at(-1)!;
       console.error(`${r.name} ${r.reader}: ${r.ms} ms, retained ${r.heapMB} MB, peak RSS +${r.peakRssMB} MB${r.wasmMemMB === undefined ? '' : `, wasm memory +${r.wasmMemMB} MB`} — ${r.outcome}`);
     }
