@@ -4,6 +4,7 @@
 // abi/exports.ts reads from and applies to the host; it decides nothing.
 
 import { Table, loadTable, loadError, NONE } from "./table/reader";
+import { ROUTER_NAME, ROUTER_ROUTE_COUNT, TARGET_VIRTUAL_SERVICE } from "./table/layout";
 import { Request, headerValue, valueLen, valuePtr } from "./evaluate/request";
 import { route } from "./evaluate/route";
 import { Buf, bytesEqual } from "./evaluate/bytes";
@@ -58,8 +59,8 @@ export function configure(root: u32, ptr: usize, len: i32): bool {
   tables.set(root, t);
   tableMems.set(root, mem);
   const r = t.router;
-  const name = load<u32>(r + 4);
-  message = "meshroute: table loaded: gateway " + String.UTF8.decodeUnsafe(t.strPtr(name), t.strLen(name)) + ", " + load<u32>(r + 20).toString() + " routes, " + n.toString() + " bytes";
+  const name = load<u32>(r + ROUTER_NAME);
+  message = "meshroute: table loaded: gateway " + String.UTF8.decodeUnsafe(t.strPtr(name), t.strLen(name)) + ", " + load<u32>(r + ROUTER_ROUTE_COUNT).toString() + " routes, " + n.toString() + " bytes";
   return true;
 }
 
@@ -179,7 +180,7 @@ export function onRequest(root: u32, pairs: usize, pairsLen: i32, port: i32): Ou
     return o;
   }
   const rn = load<u32>(d.route);
-  const vs = load<u32>(d.target);
+  const vs = load<u32>(d.target + TARGET_VIRTUAL_SERVICE);
   o.set(H_GATEWAY_ROUTE, t.strPtr(rn), t.strLen(rn));
   o.set(H_VIRTUAL_SERVICE, t.strPtr(vs), t.strLen(vs));
   // Mesh stage (two-stage tables): the node the router stage chose. Without one (a gateway-only
