@@ -12,10 +12,24 @@ const enum Skip {
 }
 
 /**
- * The one ASCII character that leaves DFA state `q` while every other character, ASCII or not,
- * loops back to it (the state of `[^/]*`, or of a trailing `.*`), or -1.
+ * The state every byte of [lo, hi] takes state `s` to, or -1 when they disagree. In a minimized
+ * DFA each UTF-8 continuation step of an accelerated state has one such state; when it does not,
+ * the state is simply not accelerated (a speed choice, never an answer change).
  */
-function exitChar(d: Extract<AutomatonData, { kind: 'dfa' }>, q: number): number {
+function onlyTarget(d: Extract<AutomatonData, { kind: 'dfa' }>, s: number, lo: number, hi: number): number {
+  const row = s * d.numClasses;
+  const t = d.trans[row + d.classMap[lo]!]!;
+  for (let b = lo + 1; b <= hi; b++) if (d.trans[row + d.classMap[b]!] !== t) return -1;
+  return t;
+}
+
+/**
+ * The one ASCII character that leaves DFA state `q` while every other character, ASCII or not,
+ * loops back to it (the state of `[^/]*`, or of a trailing `.*`), or -1. `cont[s]` memoizes
+ * onlyTarget(s, 0x80, 0xbf) (-2: not yet), so checking every state costs O(states × 256), not the
+ * states × 64³ that following sets of states through three continuation bytes could cost on hostile bytes.
+ */
+function exitChar(d: Extract<AutomatonData, { kind: 'dfa' }>, q: number, cont: Int32Array): number {
   const { trans, classMap, numClasses: nc } = d;
   let exit = -1;
   for (let c = 0; c < 0x80; c++) {
@@ -26,20 +40,14 @@ function exitChar(d: Extract<AutomatonData, { kind: 'dfa' }>, q: number): number
   // Every well-formed non-ASCII UTF-8 sequence (Unicode Table 3-7; strings encode to nothing else,
   // lone surrogates becoming U+FFFD) must lead back to q.
   for (let lead = 0xc2; lead < 0xf5; lead++) {
-    let set = [trans[q * nc + classMap[lead]!]!];
-    for (let k = lead < 0xe0 ? 1 : lead < 0xf0 ? 2 : 3, first = 1; k > 0; k--, first = 0) {
-      const next: number[] = [];
+    let s = trans[q * nc + classMap[lead]!]!;
+    for (let k = lead < 0xe0 ? 1 : lead < 0xf0 ? 2 : 3, first = true; k > 0 && s >= 0; k--, first = false) {
       const lo = first && lead === 0xe0 ? 0xa0 : first && lead === 0xf0 ? 0x90 : 0x80;
       const hi = first && lead === 0xed ? 0x9f : first && lead === 0xf4 ? 0x8f : 0xbf;
-      for (const s of set) {
-        for (let b = lo; b <= hi; b++) {
-          const t = trans[s * nc + classMap[b]!]!;
-          if (!next.includes(t)) next.push(t);
-        }
-      }
-      set = next;
+      if (lo !== 0x80 || hi !== 0xbf) s = onlyTarget(d, s, lo, hi);
+      else s = cont[s]! !== -2 ? cont[s]! : (cont[s] = onlyTarget(d, s, 0x80, 0xbf));
     }
-    if (set.length !== 1 || set[0] !== q) return -1;
+    if (s !== q) return -1;
   }
   return exit;
 }
@@ -69,7 +77,8 @@ export class DfaMatcher implements Automaton {
     const nc = d.numClasses;
     const exits = [-1];
     const order = [0];
-    for (let q = 1; q < d.numStates; q++) if ((exits[q] = exitChar(d, q)) >= 0) order.push(q);
+    const cont = new Int32Array(d.numStates).fill(-2);
+    for (let q = 1; q < d.numStates; q++) if ((exits[q] = exitChar(d, q, cont)) >= 0) order.push(q);
     const top = order.length - 1;
     for (let q = 1; q < d.numStates; q++) if (exits[q]! < 0) order.push(q);
     const row = new Int32Array(d.numStates);
