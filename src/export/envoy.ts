@@ -37,6 +37,11 @@ const STDOUT_ACCESS_LOG = [{ name: 'envoy.access_loggers.stdout', typed_config: 
 export const CLUSTER_HEADER = 'x-meshroute-cluster';
 export const SERVICE_HEADER = 'x-meshroute-virtual-service';
 
+/** The filter's vm_id for a gateway: its own VM, so gateways exported into one Envoy never share one. */
+export function envoyVmId(gatewayName: string): string {
+  return `meshroute-${gatewayName}`;
+}
+
 export function exportEnvoy(model: MeshModel, gateway: VirtualGateway, table: Uint8Array, options: EnvoyExportOptions): EnvoyExport {
   const notes: string[] = [];
   const mesh = gateway.meshName;
@@ -66,7 +71,8 @@ export function exportEnvoy(model: MeshModel, gateway: VirtualGateway, table: Ui
         name: 'meshroute',
         root_id: 'meshroute',
         configuration: { '@type': 'type.googleapis.com/google.protobuf.StringValue', value: Buffer.from(table).toString('base64') },
-        vm_config: { vm_id: 'meshroute', runtime: 'envoy.wasm.runtime.v8', code: { local: { filename: options.wasmPath } } },
+        // One VM per gateway (issue 13): plugins with the same vm_id share a VM, where a trap fails every one of them.
+        vm_config: { vm_id: envoyVmId(gateway.name), runtime: 'envoy.wasm.runtime.v8', code: { local: { filename: options.wasmPath } } },
       },
     },
   };

@@ -90,10 +90,14 @@ export function decodeTable(bytes: Uint8Array): DecodedTable {
     const blob = s.offset + 4 + n * BLOB_ENTRY_SIZE;
     const end = s.offset + s.length;
     const entries = new Array(n);
-    for (let i = 0, e = s.offset + 4; i < n; i++, e += BLOB_ENTRY_SIZE) {
+    // Entries in order without overlap: each blob byte belongs to at most one entry, so decoding the
+    // strings and validating the automata is linear in the table size (aliased entries were not).
+    for (let i = 0, e = s.offset + 4, next = 0; i < n; i++, e += BLOB_ENTRY_SIZE) {
       const off = u32(e);
       const len = u32(e + 4);
       if (off > end - blob || len > end - blob - off) fail('table-index', `entry ${i} outside its blob`, e);
+      if (off < next) fail('table-layout', `entry ${i} overlaps the previous one`, e);
+      next = off + len;
       entries[i] = { offset: blob + off, length: len };
     }
     return { blob, end, entries };

@@ -22,6 +22,10 @@ export const H_SECTION_COUNT = 20;
 export const KNOWN_FLAGS = 0;
 
 export const DIR_ENTRY_SIZE = 12;
+/** Directory entry fields (u32 each): section kind, offset, length. */
+export const D_KIND = 0;
+export const D_OFFSET = 4;
+export const D_LENGTH = 8;
 /** Sections start on 4-byte boundaries so a WASM reader can use aligned loads. */
 export const SECTION_ALIGN = 4;
 /**
@@ -78,8 +82,39 @@ export enum RecordSize {
   attributes = 8,
   policies = 8,
 }
+/**
+ * Byte offset and width of every field of every record, in byte order (docs/table-format.md). The JS
+ * decoder reads the fields in this order through one cursor; the AssemblyScript reader loads them by
+ * these offsets, as constants generated from this object (scripts/gen-wasm-layout.ts →
+ * wasm/assembly/table/layout.ts; test/table/layout-fields.test.ts checks both). Widths are bytes;
+ * a field missing from a record's offsets is reserved.
+ */
+export const RECORD_FIELDS = {
+  routers: { kind: [0, 4], name: [4, 4], mesh: [8, 4], flags: [12, 4], firstRoute: [16, 4], routeCount: [20, 4], firstGroup: [24, 4], groupCount: [28, 4], firstListener: [32, 4], listenerCount: [36, 4] },
+  listeners: { port: [0, 4], protocol: [4, 4] },
+  groups: { port: [0, 4], protocol: [4, 4], firstVhost: [8, 4], vhostCount: [12, 4] },
+  vhosts: { kind: [0, 4], host: [4, 4], firstNode: [8, 4], nodeCount: [12, 4], otherStart: [16, 4], otherCount: [20, 4] },
+  nodes: { labelStart: [0, 4], labelLength: [4, 2], childCount: [6, 2], firstChild: [8, 4], prefixStart: [12, 4], exactStart: [16, 4], prefixCount: [20, 2], exactCount: [22, 2] },
+  routes: {
+    name: [0, 4], protocol: [4, 1], pathKind: [5, 1], hostKind: [6, 1], method: [7, 1], priority: [8, 2], port: [10, 2], path: [12, 4], pathRegex: [16, 4], host: [20, 4],
+    firstPredicate: [24, 4], predicateCount: [28, 2], targetCount: [30, 2], firstTarget: [32, 4], prefixRewrite: [36, 1], scheme: [37, 1], flags: [39, 1], prefixValue: [40, 4], pathRewrite: [44, 4],
+  },
+  predicates: { kind: [0, 1], op: [1, 1], invert: [2, 1], name: [4, 4], value: [8, 4], aux: [12, 4] },
+  lists: { rank: [0, 4] },
+  ranges: { start: [0, 8], end: [8, 8] },
+  targets: { virtualService: [0, 4], port: [4, 4], weight: [8, 4] },
+  services: { name: [0, 4], providerKind: [4, 4], provider: [8, 4] },
+  vnodes: { name: [0, 4], discovery: [4, 4], host: [8, 4], service: [12, 4], firstAttribute: [16, 4], attributeCount: [20, 4], firstListener: [24, 4], listenerCount: [28, 4] },
+  nodeListeners: { port: [0, 4], protocol: [4, 4] },
+  attributes: { key: [0, 4], value: [4, 4] },
+  policies: { timeout: [0, 4], retryPolicy: [4, 4] },
+} as const satisfies Record<keyof typeof RecordSize, Record<string, readonly [number, 1 | 2 | 4 | 8]>>;
+
 /** Blob sections (strings, regex) start with a u32 count then count × {u32 offset, u32 length}. */
 export const BLOB_ENTRY_SIZE = 8;
+/** Blob entry fields (u32 each), relative to the blob. */
+export const BLOB_OFFSET = 0;
+export const BLOB_LENGTH = 4;
 
 /** "No value" in a u32 reference field. */
 export const NONE = 0xffffffff;

@@ -5,6 +5,8 @@ import { authorityPort, headerMap, normalizePath, parseInt64, queryValue, Scan, 
 
 const { nothing: PLAIN, normalize: NORMALIZE } = Scan;
 import { build, gr } from '../_support/quick.js';
+import fc from 'fast-check';
+import { runs } from '../property/_config.js';
 
 test('path normalization: dot segments (RFC 3986 §5.2.4) then merged slashes', () => {
   const cases: [string, string][] = [
@@ -22,6 +24,33 @@ test('path normalization: dot segments (RFC 3986 §5.2.4) then merged slashes', 
     ['', '/'],
   ];
   for (const [input, want] of cases) assert.equal(normalizePath(input), want, input);
+});
+
+/**
+ * The specification, written as plainly as it reads (RFC 3986 §5.2.4 on the '/'-separated segments,
+ * then runs of '/' merged): the reference normalizePath's one-pass version (issue 13) must equal.
+ */
+function specNormalize(p: string): string {
+  const segments = (p.startsWith('/') ? p : '/' + p).split('/').slice(1);
+  const out: string[] = [];
+  segments.forEach((seg, i) => {
+    if (seg === '.' || seg === '..') {
+      if (seg === '..') out.pop();
+      if (i === segments.length - 1) out.push('');
+    } else out.push(seg);
+  });
+  return ('/' + out.join('/')).replace(/\/{2,}/g, '/');
+}
+
+test('path normalization in one pass equals the split / join / merge specification on generated paths', () => {
+  const piece = fc.constantFrom('/', '//', '.', '..', '/.', '/..', '/../', 'a', 'bc', '.a', '..a', '?', 'é');
+  fc.assert(fc.property(fc.array(piece, { maxLength: 24 }).map((a) => a.join('')), (p) => {
+    assert.equal(normalizePath(p), specNormalize(p), `normalizePath(${JSON.stringify(p)})`);
+  }), { numRuns: runs(20_000) });
+  // Long inputs of the benchmark's shapes (bench/route/normalize.bench.ts).
+  for (const p of ['/'.repeat(70_000), '/a'.repeat(40_000) + '//', '/a/..'.repeat(10_000) + '/b', 'x/'.repeat(30_000)]) {
+    assert.equal(normalizePath(p), specNormalize(p), `${p.slice(0, 12)}… (${p.length} characters)`);
+  }
 });
 
 test('path and query split at the first ?, fragment dropped', () => {

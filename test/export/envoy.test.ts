@@ -120,3 +120,13 @@ test('usage: a target is required, manifests are required, bad options are refus
   assert.equal(exportCommand(['--help'], h), 0);
   assert.match(h.stdout, /meshroute export envoy/);
 });
+
+// Issue 13 item 5: Envoy puts plugins with the same vm_id (and code, VM configuration) into one VM,
+// where a trap fails all of them; each gateway's filter gets a VM of its own.
+test('each gateway\'s filter has its own vm_id (meshroute-<gateway>), so gateways exported into one Envoy never share a VM', () => {
+  const { out, table, model, gateway } = exported();
+  const other = exportEnvoy(model, { ...gateway, name: `${gateway.name}-2` }, table, { wasmPath: '/w.wasm', tablePath: '/t.table' });
+  const vmIds = (yaml: string): string[] => (parse(yaml) as Any).static_resources.listeners.map((l: Any) => l.filter_chains[0].filters[0].typed_config.http_filters[0].typed_config.config.vm_config.vm_id);
+  assert.deepEqual([...new Set(vmIds(out.yaml))], [`meshroute-${gateway.name}`]);
+  assert.deepEqual([...new Set(vmIds(other.yaml))], [`meshroute-${gateway.name}-2`]);
+});

@@ -15,12 +15,15 @@ import { gatewayResourcesArb, requestFor, requestRecipeArb } from '../_support/a
 import { modelFromApi } from '../_support/vector-model.js';
 import { meshRequestFor, meshRequestRecipeArb, meshResourcesArb } from '../_support/mesh-arbitraries.js';
 import { runs } from './_config.js';
+import { aliasBlobEntry, readBlobSection } from '../_support/hostile-tables.js';
 
 const corruptionArb = fc.oneof(
   fc.array(fc.record({ at: fc.nat(), value: fc.nat({ max: 255 }) }), { minLength: 1, maxLength: 8 }).map((flips) => ({ kind: 'flip' as const, flips })),
   fc.record({ at: fc.nat(), length: fc.integer({ min: 1, max: 16 }), value: fc.constantFrom(0, 0xff, 0x7f, 0x80) }).map((r) => ({ kind: 'fill' as const, ...r })),
   fc.nat().map((at) => ({ kind: 'truncate' as const, at })),
   fc.uint8Array({ minLength: 1, maxLength: 32 }).map((extra) => ({ kind: 'extend' as const, extra })),
+  // Issue 13: a strings (1) or regex (12) blob entry pointing at another entry's bytes (checksum fixed).
+  fc.record({ section: fc.constantFrom(1, 12), i: fc.nat(64), j: fc.nat(64) }).map((r) => ({ kind: 'alias' as const, ...r })),
 );
 
 type Corruption = typeof corruptionArb extends fc.Arbitrary<infer T> ? T : never;
@@ -41,6 +44,7 @@ function corrupt(table: Uint8Array, c: Corruption, fixChecksum: boolean): Uint8A
   if (c.kind === 'flip') for (const f of c.flips) out[f.at % out.length] = f.value;
   else if (c.kind === 'fill') out.fill(c.value, c.at % out.length, (c.at % out.length) + c.length);
   else if (c.kind === 'truncate') out = out.slice(0, c.at % out.length);
+  else if (c.kind === 'alias') out = aliasBlobEntry(out, c.section, c.i, c.j) ?? out;
   else {
     const longer = new Uint8Array(out.length + c.extra.length);
     longer.set(out);
@@ -116,4 +120,23 @@ test('the checksum catches single-byte corruption anywhere', () => {
     bad[i] = bad[i]! ^ 0x01;
     assert.throws(() => decodeTable(bad), (e: unknown) => e instanceof TableFormatError, `byte ${i}`);
   }
+});
+
+// Issue 13 item 1: an entry made to alias an earlier, non-empty entry overlaps it, and the reader
+// says so (table-layout) instead of decoding or validating the same bytes again.
+test('a blob entry aliasing an earlier non-empty entry is a table-layout error', () => {
+  fc.assert(
+    fc.property(gatewayResourcesArb({ maxRoutes: 12 }), fc.constantFrom(1, 12), fc.nat(), fc.nat(), (res, section, x, y) => {
+      const { model, gateway } = modelFromApi(res);
+      const table = compileGatewayTable(model, gateway);
+      const { entries } = readBlobSection(table, section);
+      if (entries.length < 2) return;
+      const i = 1 + (x % (entries.length - 1));
+      const j = y % i;
+      if (entries[j]!.length === 0) return;
+      const bad = aliasBlobEntry(table, section, i, j)!;
+      assert.throws(() => loadTable(bad), (e: unknown) => e instanceof TableFormatError && e.code === 'table-layout', `aliasBlobEntry(table, ${section}, ${i}, ${j})`);
+    }),
+    { numRuns: runs(300) },
+  );
 });

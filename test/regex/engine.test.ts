@@ -173,10 +173,14 @@ test('the runtime\'s opcode constants are the compiler\'s', () => {
   assert.deepEqual([OP_FAIL, OP_MATCH, OP_RANGE, OP_SPLIT, OP_ASSERT], [Op.FAIL, Op.MATCH, Op.RANGE, Op.SPLIT, Op.ASSERT]);
 });
 
-test('matcher.ts, the runtime part, imports nothing but ../errors.js', () => {
-  const src = readFileSync('src/regex/matcher.ts', 'utf8');
-  const imports = [...src.matchAll(/^\s*(?:import|export)\b[^;]*?from\s+'([^']+)'/gm)].map((m) => m[1]);
-  assert.deepEqual(imports, ['../errors.js']);
+test('the runtime part (matcher.ts, automaton.ts, match-*.ts) imports nothing but itself and ../errors.js', () => {
+  const runtimeFiles = ['matcher.ts', 'automaton.ts', 'match-input.ts', 'match-dfa.ts', 'match-nfa.ts', 'match-bits.ts'];
+  for (const file of runtimeFiles) {
+    const src = readFileSync(`src/regex/${file}`, 'utf8');
+    const imports = [...src.matchAll(/^\s*(?:import|export)\b[^;]*?from\s+'([^']+)'/gm)].map((m) => m[1]!);
+    const outside = imports.filter((i) => i !== '../errors.js' && !runtimeFiles.includes(i.replace(/^\.\//, '').replace(/\.js$/, '.ts')));
+    assert.deepEqual(outside, [], `src/regex/${file} imports ${outside.join(', ')}`);
+  }
 });
 
 test('the NFA matchers stay correct on DFA-exploding patterns (lazy cache overflowing, flushed, handing over to bit-parallel)', async () => {

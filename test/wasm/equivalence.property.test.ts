@@ -27,15 +27,29 @@ function withRequestId(req: FilterRequest, id: string): FilterRequest {
   return { ...req, headers: { ...(h as Record<string, string | string[]>), 'x-request-id': id } };
 }
 
-function check(filter: MeshrouteFilter, maxRoutes: number, minRoutes: number, numRuns: number): void {
+/**
+ * Issue 13 item 6: the same resources with assertions in every regex, compiled with a zero DFA-state
+ * budget, so every automaton is an NFA with ASSERT instructions and wasm/assembly/regex/matcher.ts's
+ * NFA path and the runtime's lock-step matcher are what is compared. A path regex gets `^\B(?:r)$`
+ * (paths start with `/`, so `\B` holds there), a header regex `^\b(?:v)$` (true before a word
+ * character): most requests still reach the same routes, and a wrong assertion flips them.
+ */
+function withAssertingRegexes<T>(value: T, parent = ''): T {
+  if (Array.isArray(value)) return value.map((v) => withAssertingRegexes(v, parent)) as T;
+  if (value === null || typeof value !== 'object') return value;
+  const wrap = (r: string): string => (parent === 'path' ? `^\\B(?:${r})$` : `^\\b(?:${r})$`);
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, k === 'regex' && typeof v === 'string' ? wrap(v) : withAssertingRegexes(v, k)])) as T;
+}
+
+function check(filter: MeshrouteFilter, maxRoutes: number, minRoutes: number, numRuns: number, nfa = false): void {
   fc.assert(
     fc.property(
       gatewayCaseArb({ maxRoutes, minRoutes }, REQUESTS_PER_GATEWAY),
       ([res, hostnameMode, recipes]) => {
-        const { model, gateway } = modelFromApi(res);
+        const { model, gateway } = modelFromApi(nfa ? withAssertingRegexes(res) : res);
         // Gateway-only tables: these gateways have no providers, so a two-stage table (the default since
         // issue 5) would end every match in a router-stage 404 — two-stage.property.test.ts covers that stage.
-        const table = compileGatewayTable(model, gateway, { hostnameMode, routerStage: false });
+        const table = compileGatewayTable(model, gateway, { hostnameMode, routerStage: false, ...(nfa ? { regex: { maxDfaStates: 0 } } : {}) });
         const router = loadTable(table);
         const weights = routeWeights(table);
         assert.ok(filter.host.configure(table), 'the filter loads every compiled table');
@@ -66,6 +80,11 @@ test('filter ≡ JS runtime: small gateways (0–12 routes)', () => {
 
 test('filter ≡ JS runtime: large gateways (50–200 routes)', () => {
   check(new MeshrouteFilter(new Uint8Array(0)), 200, 50, runs(150));
+});
+
+// Issue 13 item 6: NFA automata (assertions, zero DFA-state budget) in both evaluators.
+test('filter ≡ JS runtime: every regex an assertion NFA (0–12 routes)', () => {
+  check(new MeshrouteFilter(new Uint8Array(0)), 12, 0, runs(400), true);
 });
 
 test('at least 10,000 generated cases ran', () => {

@@ -8,12 +8,12 @@ export function bench_alloc(size: usize): usize { return heap.alloc(size); }
 export function bench_configure(ptr: usize, len: i32): bool {
   const own = heap.alloc(<usize>len);
   memory.copy(own, ptr, <usize>len);
-  return configure(own, len);
+  return configure(1, own, len);
 }
 
 /** One request: serialized header pairs at ptr, listener port or -1; returns the action. */
 export function bench_route(ptr: usize, len: i32, port: i32): i32 {
-  return onRequest(ptr, len, port).action;
+  return onRequest(1, ptr, len, port).action;
 }
 
 export function abortHandler(msg: usize, file: usize, line: u32, column: u32): void { unreachable(); }

@@ -4,13 +4,19 @@
 // abi/exports.ts reads from and applies to the host; it decides nothing.
 
 import { Table, loadTable, loadError, NONE } from "./table/reader";
+import { ROUTER_NAME, ROUTER_ROUTE_COUNT, TARGET_VIRTUAL_SERVICE } from "./table/layout";
 import { Request, headerValue, valueLen, valuePtr } from "./evaluate/request";
 import { route } from "./evaluate/route";
 import { Buf, bytesEqual } from "./evaluate/bytes";
 
-let table: Table | null = null;
-/** Heap buffer holding the active table's bytes. */
-let tableMem: usize = 0;
+/**
+ * The table of each root context, with the heap buffer holding its bytes. Envoy runs every plugin
+ * with the same vm_id, code and VM configuration in one VM (per worker), each plugin with its own
+ * root context and its own proxy_on_configure; streams belong to the root context that created them.
+ * One table per module made the last configuration win for every plugin of the VM (issue 13).
+ */
+const tables = new Map<u32, Table>();
+const tableMems = new Map<u32, usize>();
 let rng: u32 = 0x9e3779b9;
 
 export function seed(s: u64): void {
@@ -27,7 +33,7 @@ const TABLE_MAGIC: u32 = 0x4254524d;
  * Plugin configuration → table. Raw table bytes (BytesValue), or the same bytes base64-encoded
  * (StringValue). Takes ownership of `ptr` (heap memory). Returns false with `message` set.
  */
-export function configure(ptr: usize, len: i32): bool {
+export function configure(root: u32, ptr: usize, len: i32): bool {
   if (len <= 0 || ptr == 0) {
     if (ptr != 0) heap.free(ptr);
     message = "meshroute: no plugin configuration; set `configuration` to the table written by `meshroute compile` (BytesValue, or base64 in a StringValue)";
@@ -49,12 +55,12 @@ export function configure(ptr: usize, len: i32): bool {
     message = "meshroute: rejected the table in the plugin configuration: " + loadError;
     return false;
   }
-  if (tableMem != 0) heap.free(tableMem);
-  table = t;
-  tableMem = mem;
+  dropTable(root);
+  tables.set(root, t);
+  tableMems.set(root, mem);
   const r = t.router;
-  const name = load<u32>(r + 4);
-  message = "meshroute: table loaded: gateway " + String.UTF8.decodeUnsafe(t.strPtr(name), t.strLen(name)) + ", " + load<u32>(r + 20).toString() + " routes, " + n.toString() + " bytes";
+  const name = load<u32>(r + ROUTER_NAME);
+  message = "meshroute: table loaded: gateway " + String.UTF8.decodeUnsafe(t.strPtr(name), t.strLen(name)) + ", " + load<u32>(r + ROUTER_ROUTE_COUNT).toString() + " routes, " + n.toString() + " bytes";
   return true;
 }
 
@@ -141,14 +147,14 @@ const BODY_NO_TABLE = String.UTF8.encode("meshroute: no decision table loaded\n"
  * One request. `pairs`: the serialized request-header map (ABI format) or 0; `port`: the listener
  * port (destination.port), -1 when the host does not say.
  */
-export function onRequest(pairs: usize, pairsLen: i32, port: i32): Outcome {
+export function onRequest(root: u32, pairs: usize, pairsLen: i32, port: i32): Outcome {
   const o = outcome;
   o.clear();
-  const t = table;
-  if (t === null) {
+  if (!tables.has(root)) {
     o.action = ACTION_REPLY; o.status = 503; o.details = DETAILS_NO_TABLE; o.body = BODY_NO_TABLE;
     return o;
   }
+  const t = tables.get(root);
   const req = request;
   req.reset();
   req.port = port;
@@ -174,7 +180,7 @@ export function onRequest(pairs: usize, pairsLen: i32, port: i32): Outcome {
     return o;
   }
   const rn = load<u32>(d.route);
-  const vs = load<u32>(d.target);
+  const vs = load<u32>(d.target + TARGET_VIRTUAL_SERVICE);
   o.set(H_GATEWAY_ROUTE, t.strPtr(rn), t.strLen(rn));
   o.set(H_VIRTUAL_SERVICE, t.strPtr(vs), t.strLen(vs));
   // Mesh stage (two-stage tables): the node the router stage chose. Without one (a gateway-only
@@ -241,7 +247,13 @@ function nextRandom(): u32 {
   return x;
 }
 
-export function hasTable(): bool { return table !== null; }
+/** Frees the table of root context `root` (reconfigured, or the root context deleted). */
+export function dropTable(root: u32): void {
+  if (!tableMems.has(root)) return;
+  heap.free(tableMems.get(root));
+  tableMems.delete(root);
+  tables.delete(root);
+}
 
 /**
  * destination.port: 8-byte little-endian integer (Envoy) or decimal digits; -1 when unreadable.

@@ -35,6 +35,8 @@ export interface HttpRequestInput {
   /** Properties for proxy_get_property, by dotted path (`destination.port`). A number becomes 8 little-endian bytes, as Envoy serializes integers. */
   properties?: Record<string, string | number | Bytes>;
   endOfStream?: boolean;
+  /** The root context (plugin) whose stream this is: 1 (the first), or one from addRootContext(). */
+  rootContext?: number;
 }
 
 export interface HttpResult {
@@ -88,8 +90,11 @@ export class MissingImportError extends Error {
 const ROOT_CONTEXT = 1;
 
 /**
- * One VM with one plugin (root context 1). `configure()` runs proxy_on_configure; `httpRequest()`
- * runs one HTTP stream through proxy_on_request_headers and the stream's end callbacks.
+ * One VM with one plugin (root context 1), or several: Envoy runs every plugin with the same vm_id,
+ * code and VM configuration in one VM per worker, each with its own root context
+ * (proxy-wasm-cpp-host src/wasm.cc getOrCreateThreadLocalPlugin); addRootContext() adds one.
+ * `configure()` runs proxy_on_configure for a root context; `httpRequest()` runs one HTTP stream of
+ * a root context through proxy_on_request_headers and the stream's end callbacks.
  */
 export class ProxyWasmHost {
   readonly module: WebAssembly.Module;
@@ -100,6 +105,8 @@ export class ProxyWasmHost {
   private readonly options: HostOptions;
   readonly logs: LogEntry[] = [];
   private nextContext = ROOT_CONTEXT + 1;
+  /** Live root contexts (plugins) of this VM. */
+  private readonly roots = new Set<number>([ROOT_CONTEXT]);
   // Per-call state.
   private pluginConfig: Bytes | null = null;
   private context = 0;
@@ -136,12 +143,38 @@ export class ProxyWasmHost {
     if (ok === 0) throw new Error('proxy_on_vm_start returned false');
   }
 
-  /** Runs proxy_on_configure with `config` as PLUGIN_CONFIGURATION (a string is UTF-8, as a StringValue). */
-  configure(config: Bytes | string | null): boolean {
+  /** Bytes of the plugin's linear memory (it only grows): what loading a table cost the VM. */
+  get memoryBytes(): number {
+    return this.memory.buffer.byteLength;
+  }
+
+  /**
+   * A new plugin in this VM: a root context created and started as Envoy's cpp-host does for each
+   * plugin (proxy_on_context_create(root, 0), proxy_on_vm_start). Returns its id, for configure()
+   * and httpRequest({ rootContext }).
+   */
+  addRootContext(): number {
+    const id = this.nextContext++;
+    this.roots.add(id);
+    this.call('proxy_on_context_create', id, 0);
+    if (this.call('proxy_on_vm_start', id, 0) === 0) throw new Error('proxy_on_vm_start returned false');
+    return id;
+  }
+
+  /** The plugin of root context `id` is removed: proxy_on_done and proxy_on_delete on its root context. */
+  deleteRootContext(id: number): void {
+    if (!this.roots.delete(id)) throw new Error(`no root context ${id}`);
+    this.call('proxy_on_done', id);
+    this.call('proxy_on_delete', id);
+  }
+
+  /** Runs proxy_on_configure of root context `root` with `config` as PLUGIN_CONFIGURATION (a string is UTF-8, as a StringValue). */
+  configure(config: Bytes | string | null, root: number = ROOT_CONTEXT): boolean {
+    if (!this.roots.has(root)) throw new Error(`no root context ${root}`);
     this.pluginConfig = config === null ? new Uint8Array(0) : toBytes(config);
-    this.context = ROOT_CONTEXT;
+    this.context = root;
     try {
-      return this.call('proxy_on_configure', ROOT_CONTEXT, this.pluginConfig.length) !== 0;
+      return this.call('proxy_on_configure', root, this.pluginConfig.length) !== 0;
     } catch (e) {
       this.failed = String(e);
       return false;
@@ -163,7 +196,7 @@ export class ProxyWasmHost {
     let action: number | null = null;
     try {
       this.context = id;
-      this.call('proxy_on_context_create', id, ROOT_CONTEXT);
+      this.call('proxy_on_context_create', id, input.rootContext ?? ROOT_CONTEXT);
       this.requestHeadersWritable = true;
       action = this.call('proxy_on_request_headers', id, this.requestHeaders.size, input.endOfStream === false ? 0 : 1);
       this.requestHeadersWritable = false;
@@ -311,7 +344,7 @@ export class ProxyWasmHost {
         return Status.OK;
       },
       proxy_send_local_response: (status: number, dPtr: number, dLen: number, bPtr: number, bLen: number, hPtr: number, hLen: number, grpc: number): number => {
-        if (this.context === ROOT_CONTEXT || this.context === 0) return Status.BAD_ARGUMENT;
+        if (this.roots.has(this.context) || this.context === 0) return Status.BAD_ARGUMENT;
         this.localReply = {
           status, details: fromBytes(this.bytes(dPtr, dLen)), body: this.bytes(bPtr, bLen).slice(),
           headers: deserializePairs(this.bytes(hPtr, hLen).slice()).map(([k, v]) => [fromBytes(k), fromBytes(v)]),

@@ -67,8 +67,9 @@ export class MeshrouteFilter {
     this.configured = this.host.configure(table);
   }
 
-  route(req: FilterRequest): FilterAnswer {
-    const result = this.host.httpRequest({ headers: requestHeaders(req), properties: req.port === undefined ? {} : { 'destination.port': req.port } });
+  /** `rootContext`: the plugin whose table answers (default the first; see ProxyWasmHost.addRootContext). */
+  route(req: FilterRequest, rootContext?: number): FilterAnswer {
+    const result = this.host.httpRequest({ headers: requestHeaders(req), properties: req.port === undefined ? {} : { 'destination.port': req.port }, ...(rootContext === undefined ? {} : { rootContext }) });
     const get = (name: string): string | null => result.headers.find(([k]) => k === name)?.[1] ?? null;
     if (result.trap !== null) {
       return { kind: 'trap', gatewayRoute: null, virtualService: null, path: null, authority: null, status: 503, grpcStatus: null, result };

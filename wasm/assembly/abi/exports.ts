@@ -2,7 +2,7 @@
 // through abi/imports.ts; no routing decision is made here.
 
 import * as host from "./imports";
-import { configure, onRequest, seed, message, decodePort, ACTION_REPLY } from "../filter";
+import { configure, dropTable, onRequest, seed, message, decodePort, ACTION_REPLY } from "../filter";
 
 const ACTION_CONTINUE_: i32 = 0;
 const ACTION_PAUSE: i32 = 1;
@@ -15,7 +15,12 @@ export function proxy_on_memory_allocate(size: usize): usize {
   return heap.alloc(size);
 }
 
-export function proxy_on_context_create(context_id: u32, parent_context_id: u32): void {}
+/** Each live stream's root context (its parent): the stream reads that root context's table. */
+const rootOf = new Map<u32, u32>();
+
+export function proxy_on_context_create(context_id: u32, parent_context_id: u32): void {
+  if (parent_context_id != 0) rootOf.set(context_id, parent_context_id);
+}
 
 export function proxy_on_vm_start(root_context_id: u32, vm_configuration_size: u32): bool {
   return true;
@@ -25,7 +30,7 @@ export function proxy_on_configure(root_context_id: u32, plugin_configuration_si
   seed(host.nowNanos());
   let ptr: usize = 0, len = 0;
   if (plugin_configuration_size > 0 && host.pluginConfiguration(<i32>plugin_configuration_size)) { ptr = host.gotPtr; len = host.gotLen; }
-  const ok = configure(ptr, len);
+  const ok = configure(root_context_id, ptr, len);
   host.log(ok ? host.LOG_INFO : host.LOG_ERROR, message);
   return ok;
 }
@@ -38,7 +43,7 @@ export function proxy_on_request_headers(context_id: u32, num_headers: u32, end_
   }
   let pairs: usize = 0, pairsLen = 0;
   if (host.requestHeaderPairs()) { pairs = host.gotPtr; pairsLen = host.gotLen; }
-  const o = onRequest(pairs, pairsLen, port);
+  const o = onRequest(rootOf.has(context_id) ? rootOf.get(context_id) : 0, pairs, pairsLen, port);
   let action = ACTION_CONTINUE_;
   if (o.action == ACTION_REPLY) {
     host.sendLocalResponse(o.status, changetype<usize>(o.details), o.details.byteLength, changetype<usize>(o.body), o.body.byteLength, o.replyHeaders.ptr, o.replyHeaders.len, o.grpcStatus);
@@ -60,7 +65,10 @@ export function proxy_on_done(context_id: u32): bool {
   return true;
 }
 
-export function proxy_on_delete(context_id: u32): void {}
+export function proxy_on_delete(context_id: u32): void {
+  if (rootOf.has(context_id)) rootOf.delete(context_id);
+  else dropTable(context_id); // a root context: its plugin is gone
+}
 
 /** `--use abort=` target: log at CRITICAL, then trap (the host marks the VM failed). */
 export function abortHandler(msg: usize, file: usize, line: u32, column: u32): void {

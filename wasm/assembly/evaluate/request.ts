@@ -106,58 +106,45 @@ export function normalize(req: Request): void {
   }
 }
 
-function isNormal(p: usize, n: i32): bool {
-  if (n == 0 || load<u8>(p) != 0x2f) return false;
-  for (let i = 0; i + 1 < n; i++) {
-    if (load<u8>(p + i) == 0x2f) {
-      const c = load<u8>(p + i + 1);
-      if (c == 0x2f || c == 0x2e) return false;
-    }
-  }
-  return true;
-}
-
 const segs = new Ints();
 
-/** RFC 3986 remove_dot_segments, then merge slashes (src/evaluate/request.ts normalizePath). */
+/**
+ * RFC 3986 remove_dot_segments, then merge slashes (src/evaluate/request.ts normalizePath), in one
+ * pass over the bytes (issue 13): each kept non-empty segment is copied to `out` as it is read, after
+ * a '/'; `segs` remembers `out`'s length before each kept segment (negated minus one for an empty
+ * one, which writes nothing but which `..` may pop), so `..` undoes the last segment in O(1).
+ */
 export function normalizePath(p: usize, n: i32, out: Buf): void {
   out.clear();
-  if (isNormal(p, n)) { out.append(p, n); return; }
-  // Segments of ('/' + p if p does not start with '/'), skipping the empty first one.
-  let from = n > 0 && load<u8>(p) == 0x2f ? 1 : 0;
-  let count = 0; // kept segments: start, len pairs in segs
-  for (;;) {
-    let slash = indexOfByte(p, n, 0x2f, from);
-    const last = slash < 0;
-    if (last) slash = n;
-    const len = slash - from;
-    const dot = len == 1 && load<u8>(p + from) == 0x2e;
-    const dotdot = len == 2 && load<u8>(p + from) == 0x2e && load<u8>(p + from + 1) == 0x2e;
-    if (dot || dotdot) {
-      if (dotdot && count > 0) count--;
-      if (last) { segs.ensure(count * 2 + 2); unchecked(segs.data[count * 2] = 0); unchecked(segs.data[count * 2 + 1] = 0); count++; }
-    } else {
-      segs.ensure(count * 2 + 2);
-      unchecked(segs.data[count * 2] = from); unchecked(segs.data[count * 2 + 1] = len);
-      count++;
-    }
-    if (last) break;
-    from = slash + 1;
-  }
-  // '/' + join('/'), merging runs of '/'.
   out.reserve(n + 2);
-  out.push(0x2f);
-  for (let i = 0; i < count; i++) {
-    if (i > 0) out.push(0x2f);
-    out.append(p + unchecked(segs.data[i * 2]), unchecked(segs.data[i * 2 + 1]));
-  }
-  let w = 0;
   const o = out.ptr;
-  for (let r = 0; r < out.len; r++) {
-    const c = load<u8>(o + r);
-    if (c == 0x2f && w > 0 && load<u8>(o + w - 1) == 0x2f) continue;
-    store<u8>(o + w++, c);
+  store<u8>(o, 0x2f);
+  let w = 1;
+  let top = 0;
+  segs.ensure(n + 2);
+  const st = segs.data;
+  let from = n > 0 && load<u8>(p) == 0x2f ? 1 : 0;
+  for (let i = from; i <= n; i++) {
+    if (i < n && load<u8>(p + i) != 0x2f) continue;
+    const len = i - from;
+    if ((len == 1 || len == 2) && load<u8>(p + from) == 0x2e && (len == 1 || load<u8>(p + from + 1) == 0x2e)) {
+      if (len == 2 && top > 0) {
+        const m = unchecked(st[--top]);
+        w = m < 0 ? -m - 1 : m;
+      }
+      if (i == n) unchecked(st[top++] = -w - 1); // a final `.` or `..` leaves an empty last segment
+    } else if (len == 0) {
+      unchecked(st[top++] = -w - 1);
+    } else {
+      unchecked(st[top++] = w);
+      if (w > 1) store<u8>(o + w++, 0x2f);
+      memory.copy(o + w, p + from, len);
+      w += len;
+    }
+    from = i + 1;
   }
+  // A final empty segment is a trailing '/' (unless the path is just '/').
+  if (top > 0 && unchecked(st[top - 1]) < 0 && w > 1) store<u8>(o + w++, 0x2f);
   out.len = w;
 }
 

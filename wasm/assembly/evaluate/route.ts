@@ -5,6 +5,17 @@
 
 import { Table, NONE, S_ROUTERS, S_SERVICES, S_GROUPS, S_LISTENERS, S_LISTS, S_NODES, S_PREDICATES, S_RANGES, S_ROUTES, S_TARGETS, S_VHOSTS } from "../table/reader";
 import { fullMatch } from "../regex/matcher";
+import {
+  GROUP_FIRST_VHOST, GROUP_PORT, GROUP_PROTOCOL, GROUP_VHOST_COUNT, LISTENER_PORT, LISTENER_PROTOCOL, NODE_CHILD_COUNT,
+  NODE_EXACT_COUNT, NODE_EXACT_START, NODE_FIRST_CHILD, NODE_LABEL_LENGTH, NODE_LABEL_START, NODE_PREFIX_COUNT, NODE_PREFIX_START,
+  PREDICATE_AUX, PREDICATE_INVERT, PREDICATE_KIND, PREDICATE_NAME, PREDICATE_OP, PREDICATE_VALUE, RANGE_END, RANGE_START,
+  ROUTER_FIRST_GROUP, ROUTER_FIRST_LISTENER, ROUTER_FIRST_ROUTE, ROUTER_FLAGS, ROUTER_FLAG_VIRTUAL_HOST, ROUTER_GROUP_COUNT,
+  ROUTER_KIND, ROUTER_LISTENER_COUNT, ROUTER_NAME, ROUTE_FIRST_PREDICATE, ROUTE_FIRST_TARGET, ROUTE_FLAGS, ROUTE_FLAG_HOST_REWRITE_DISABLED,
+  ROUTE_FLAG_WEIGHTED, ROUTE_HOST, ROUTE_HOST_KIND, ROUTE_METHOD, ROUTE_PATH, ROUTE_PATH_KIND, ROUTE_PATH_REGEX, ROUTE_PATH_REWRITE,
+  ROUTE_PREDICATE_COUNT, ROUTE_PREFIX_REWRITE, ROUTE_PREFIX_VALUE, ROUTE_PROTOCOL, ROUTE_SCHEME, ROUTE_TARGET_COUNT,
+  SERVICE_NAME, SERVICE_PROVIDER, SERVICE_PROVIDER_KIND, TARGET_PORT, TARGET_VIRTUAL_SERVICE, TARGET_WEIGHT, VHOST_FIRST_NODE,
+  VHOST_HOST, VHOST_KIND, VHOST_NODE_COUNT, VHOST_OTHER_COUNT, VHOST_OTHER_START,
+} from "../table/layout";
 import { Buf, Ints, bytesEqual, endsWith, startsWith } from "./bytes";
 import { Request, authorityPort, headerValue, normalize, parseInt64, parsedInt, queryValue, valueLen, valuePtr } from "./request";
 
@@ -48,7 +59,7 @@ export function route(t: Table, req: Request, pick: u32, sticky: bool): Decision
   d.node = NONE; d.routerNoMatch = false;
   normalize(req);
   const r = t.router;
-  const firstListener = load<u32>(r + 32), listenerCount = load<u32>(r + 36);
+  const firstListener = load<u32>(r + ROUTER_FIRST_LISTENER), listenerCount = load<u32>(r + ROUTER_LISTENER_COUNT);
   // Listener port: explicit; else the only listener; else the authority's port if a listener.
   let port = req.port;
   if (port < 0) {
@@ -61,22 +72,22 @@ export function route(t: Table, req: Request, pick: u32, sticky: bool): Decision
   let protocol: u32 = 0;
   for (let i: u32 = 0; i < listenerCount; i++) {
     const l = t.at(S_LISTENERS, firstListener + i);
-    if (<i32>load<u32>(l) == port) { protocol = load<u32>(l + 4); break; }
+    if (<i32>load<u32>(l + LISTENER_PORT) == port) { protocol = load<u32>(l + LISTENER_PROTOCOL); break; }
   }
   d.grpc = protocol == PROTO_GRPC;
   if (port < 0) return d;
   // Group.
-  const fg = load<u32>(r + 24), gc = load<u32>(r + 28);
+  const fg = load<u32>(r + ROUTER_FIRST_GROUP), gc = load<u32>(r + ROUTER_GROUP_COUNT);
   let group: usize = 0;
   for (let i: u32 = 0; i < gc; i++) {
     const g = t.at(S_GROUPS, fg + i);
-    if (<i32>load<u32>(g) == port && load<u32>(g + 4) == protocol) { group = g; break; }
+    if (<i32>load<u32>(g + GROUP_PORT) == port && load<u32>(g + GROUP_PROTOCOL) == protocol) { group = g; break; }
   }
   if (group == 0) return d;
-  const virtualHost = (load<u32>(r + 12) & 1) != 0;
+  const virtualHost = (load<u32>(r + ROUTER_FLAGS) & ROUTER_FLAG_VIRTUAL_HOST) != 0;
   const vhost = selectVhost(t, group, req, virtualHost);
   if (vhost == 0) return d;
-  const firstRoute = load<u32>(r + 16);
+  const firstRoute = load<u32>(r + ROUTER_FIRST_ROUTE);
   const winner = findWinner(t, vhost, req, firstRoute, virtualHost);
   if (winner < 0) return d;
   decide(t, t.at(S_ROUTES, firstRoute + <u32>winner), req);
@@ -94,37 +105,37 @@ const rreq = new Request();
  */
 function routerStage(t: Table, req: Request): void {
   const d = decision;
-  const vs = load<u32>(d.target);
+  const vs = load<u32>(d.target + TARGET_VIRTUAL_SERVICE);
   const nServices = unchecked(t.count[S_SERVICES]);
   let svc: usize = 0;
   for (let i: u32 = 0; i < nServices; i++) {
     const s = t.at(S_SERVICES, i);
-    const name = load<u32>(s);
+    const name = load<u32>(s + SERVICE_NAME);
     if (name == vs || bytesEqual(t.strPtr(name), t.strLen(name), t.strPtr(vs), t.strLen(vs))) { svc = s; break; }
   }
-  const kind = svc == 0 ? 0 : load<u32>(svc + 4);
+  const kind = svc == 0 ? 0 : load<u32>(svc + SERVICE_PROVIDER_KIND);
   if (kind == 0) { noRoute(); return; }
-  const provider = load<u32>(svc + 8);
+  const provider = load<u32>(svc + SERVICE_PROVIDER);
   if (kind == 1) { d.node = provider; return; }
   // The virtual router named `provider`.
   let vr: usize = 0;
   const nRouters = unchecked(t.count[S_ROUTERS]);
   for (let i: u32 = 0; i < nRouters; i++) {
     const r = t.at(S_ROUTERS, i);
-    if (load<u32>(r) != 2) continue;
-    const name = load<u32>(r + 4);
+    if (load<u32>(r + ROUTER_KIND) != 2) continue;
+    const name = load<u32>(r + ROUTER_NAME);
     if (name == provider || bytesEqual(t.strPtr(name), t.strLen(name), t.strPtr(provider), t.strLen(provider))) { vr = r; break; }
   }
   if (vr == 0) { noRoute(); return; }
   // Listener: the target port's, else the only one.
-  const targetPort = <i32>load<u32>(d.target + 4);
-  const fl = load<u32>(vr + 32), lc = load<u32>(vr + 36);
+  const targetPort = <i32>load<u32>(d.target + TARGET_PORT);
+  const fl = load<u32>(vr + ROUTER_FIRST_LISTENER), lc = load<u32>(vr + ROUTER_LISTENER_COUNT);
   let listener: usize = 0;
   if (targetPort != 0) {
-    for (let i: u32 = 0; i < lc; i++) { const l = t.at(S_LISTENERS, fl + i); if (<i32>load<u32>(l) == targetPort) { listener = l; break; } }
+    for (let i: u32 = 0; i < lc; i++) { const l = t.at(S_LISTENERS, fl + i); if (<i32>load<u32>(l + LISTENER_PORT) == targetPort) { listener = l; break; } }
   } else if (lc == 1) listener = t.at(S_LISTENERS, fl);
   if (listener == 0) { noRoute(); return; }
-  const port = load<u32>(listener), protocol = load<u32>(listener + 4);
+  const port = load<u32>(listener + LISTENER_PORT), protocol = load<u32>(listener + LISTENER_PROTOCOL);
   // The request the router sees: rewritten path (query kept) and authority, same method, headers, scheme.
   rreq.methodPtr = req.methodPtr; rreq.methodLen = req.methodLen;
   rreq.rawPathPtr = d.path.ptr; rreq.rawPathLen = d.path.len;
@@ -133,21 +144,21 @@ function routerStage(t: Table, req: Request): void {
   rreq.headers = req.headers; rreq.headerCount = req.headerCount; rreq.scheme = req.scheme;
   rreq.port = <i32>port;
   normalize(rreq);
-  const fg = load<u32>(vr + 24), gc = load<u32>(vr + 28);
+  const fg = load<u32>(vr + ROUTER_FIRST_GROUP), gc = load<u32>(vr + ROUTER_GROUP_COUNT);
   let group: usize = 0;
   for (let i: u32 = 0; i < gc; i++) {
     const g = t.at(S_GROUPS, fg + i);
-    if (load<u32>(g) == port && load<u32>(g + 4) == protocol) { group = g; break; }
+    if (load<u32>(g + GROUP_PORT) == port && load<u32>(g + GROUP_PROTOCOL) == protocol) { group = g; break; }
   }
   const vhost: usize = group == 0 ? <usize>0 : selectVhost(t, group, rreq, false);
-  const firstRoute = load<u32>(vr + 16);
+  const firstRoute = load<u32>(vr + ROUTER_FIRST_ROUTE);
   const winner = vhost == 0 ? -1 : findWinner(t, vhost, rreq, firstRoute, false);
   if (winner < 0) { noRoute(); return; }
   const r = t.at(S_ROUTES, firstRoute + <u32>winner);
   if (!pickSticky) pickValue = nextPrng();
   const ti = pickTarget(t, r);
   if (ti < 0) { noRoute(); return; }
-  d.node = load<u32>(t.at(S_TARGETS, load<u32>(r + 32) + <u32>ti));
+  d.node = load<u32>(t.at(S_TARGETS, load<u32>(r + ROUTE_FIRST_TARGET) + <u32>ti) + TARGET_VIRTUAL_SERVICE);
 }
 
 function noRoute(): void {
@@ -167,15 +178,15 @@ function nextPrng(): u32 {
 
 /** Exact host, else the longest matching suffix, else the host-less virtual host; flat mode: the `any` one. */
 function selectVhost(t: Table, group: usize, req: Request, virtualHost: bool): usize {
-  const fv = load<u32>(group + 8), vc = load<u32>(group + 12);
+  const fv = load<u32>(group + GROUP_FIRST_VHOST), vc = load<u32>(group + GROUP_VHOST_COUNT);
   let any: usize = 0, best: usize = 0, bestLen = -1;
   const hp = req.host.ptr, hn = req.host.len;
   for (let i: u32 = 0; i < vc; i++) {
     const v = t.at(S_VHOSTS, fv + i);
-    const kind = load<u32>(v);
+    const kind = load<u32>(v + VHOST_KIND);
     if (kind == 0) { if (any == 0) any = v; continue; }
     if (!virtualHost) continue;
-    const s = load<u32>(v + 4);
+    const s = load<u32>(v + VHOST_HOST);
     const sp = t.strPtr(s), sn = t.strLen(s);
     if (kind == 1) { if (bytesEqual(hp, hn, sp, sn)) return v; }
     else if (hn > sn && sn > bestLen && endsWith(hp, hn, sp, sn)) { best = v; bestLen = sn; }
@@ -185,14 +196,14 @@ function selectVhost(t: Table, group: usize, req: Request, virtualHost: bool): u
 
 function findWinner(t: Table, vhost: usize, req: Request, firstRoute: u32, virtualHost: bool): i32 {
   let n = 0;
-  const oc = load<u32>(vhost + 20);
+  const oc = load<u32>(vhost + VHOST_OTHER_COUNT);
   starts.ensure(2); ends.ensure(2);
   if (oc > 0) {
-    const os = load<u32>(vhost + 16);
+    const os = load<u32>(vhost + VHOST_OTHER_START);
     unchecked(starts.data[0] = <i32>os); unchecked(ends.data[0] = <i32>(os + oc));
     n = 1;
   }
-  if (load<u32>(vhost + 12) > 0) n = collectTrieLists(t, load<u32>(vhost + 8), req.path.ptr, req.path.len, n);
+  if (load<u32>(vhost + VHOST_NODE_COUNT) > 0) n = collectTrieLists(t, load<u32>(vhost + VHOST_FIRST_NODE), req.path.ptr, req.path.len, n);
   const lists = unchecked(t.rec[S_LISTS]);
   const s = starts.data, e = ends.data;
   for (;;) {
@@ -208,9 +219,9 @@ function findWinner(t: Table, vhost: usize, req: Request, firstRoute: u32, virtu
     if (best < 0) return -1;
     unchecked(s[best] = unchecked(s[best]) + 1);
     const r = t.at(S_ROUTES, firstRoute + bestRank);
-    if (load<u8>(r + 5) == 3 && !fullMatch(t.regexPtr(load<u32>(r + 16)), req.path.ptr, req.path.len)) continue;
-    const hk = load<u8>(r + 6);
-    if (!virtualHost && hk != 0 && !hostMatches(t, hk, load<u32>(r + 20), req)) continue;
+    if (load<u8>(r + ROUTE_PATH_KIND) == 3 && !fullMatch(t.regexPtr(load<u32>(r + ROUTE_PATH_REGEX)), req.path.ptr, req.path.len)) continue;
+    const hk = load<u8>(r + ROUTE_HOST_KIND);
+    if (!virtualHost && hk != 0 && !hostMatches(t, hk, load<u32>(r + ROUTE_HOST), req)) continue;
     if (residualHolds(t, r, req)) return <i32>bestRank;
   }
   return -1;
@@ -229,35 +240,35 @@ function collectTrieLists(t: Table, root: u32, p: usize, len: i32, n: i32): i32 
   let d = 0;
   for (;;) {
     starts.ensure(n + 2); ends.ensure(n + 2);
-    const pc = <i32>load<u16>(o + 20);
+    const pc = <i32>load<u16>(o + NODE_PREFIX_COUNT);
     if (pc > 0) {
-      const st = <i32>load<u32>(o + 12);
+      const st = <i32>load<u32>(o + NODE_PREFIX_START);
       unchecked(starts.data[n] = st); unchecked(ends.data[n] = st + pc); n++;
     }
     if (d == len) {
-      const ec = <i32>load<u16>(o + 22);
+      const ec = <i32>load<u16>(o + NODE_EXACT_COUNT);
       if (ec > 0) {
-        const st = <i32>load<u32>(o + 16);
+        const st = <i32>load<u32>(o + NODE_EXACT_START);
         unchecked(starts.data[n] = st); unchecked(ends.data[n] = st + ec); n++;
       }
       return n;
     }
     const byte = <i32>load<u8>(p + d);
     // Binary search among the children, sorted by first label byte.
-    let lo = <i32>load<u32>(o + 8);
-    let hi = lo + <i32>load<u16>(o + 6) - 1;
+    let lo = <i32>load<u32>(o + NODE_FIRST_CHILD);
+    let hi = lo + <i32>load<u16>(o + NODE_CHILD_COUNT) - 1;
     let child: usize = 0;
     while (lo <= hi) {
       const mid = (lo + hi) >>> 1;
       const c = nodes + <usize>mid * 24;
-      const b = <i32>load<u8>(blob + <usize>load<u32>(c));
+      const b = <i32>load<u8>(blob + <usize>load<u32>(c + NODE_LABEL_START));
       if (b == byte) { child = c; break; }
       if (b < byte) lo = mid + 1; else hi = mid - 1;
     }
     if (child == 0) return n;
-    const ll = <i32>load<u16>(child + 4);
+    const ll = <i32>load<u16>(child + NODE_LABEL_LENGTH);
     if (d + ll > len) return n;
-    if (memory.compare(blob + <usize>load<u32>(child), p + d, ll) != 0) return n;
+    if (memory.compare(blob + <usize>load<u32>(child + NODE_LABEL_START), p + d, ll) != 0) return n;
     d += ll;
     o = child;
   }
@@ -265,28 +276,28 @@ function collectTrieLists(t: Table, root: u32, p: usize, len: i32, n: i32): i32 
 }
 
 function residualHolds(t: Table, r: usize, req: Request): bool {
-  const m = <i32>load<u8>(r + 7);
+  const m = <i32>load<u8>(r + ROUTE_METHOD);
   if (m != 0) {
     const mb = unchecked(METHOD_BYTES[m]);
     if (req.methodLen < 0) { if (m != 1) return false; }
     else if (!bytesEqual(req.methodPtr, req.methodLen, changetype<usize>(mb), mb.byteLength)) return false;
   }
   // The scheme byte (docs/table-format.md routes +37) is a criterion in every table, as in the JS runtime.
-  const sc = load<u8>(r + 37);
+  const sc = load<u8>(r + ROUTE_SCHEME);
   if (sc != 0 && sc != req.scheme) return false;
-  const fp = load<u32>(r + 24), pc = <u32>load<u16>(r + 28);
+  const fp = load<u32>(r + ROUTE_FIRST_PREDICATE), pc = <u32>load<u16>(r + ROUTE_PREDICATE_COUNT);
   for (let i: u32 = 0; i < pc; i++) if (!predicateHolds(t, t.at(S_PREDICATES, fp + i), req)) return false;
   return true;
 }
 
 function predicateHolds(t: Table, p: usize, req: Request): bool {
-  const kind = load<u8>(p), op = load<u8>(p + 1), invert = load<u8>(p + 2) != 0;
-  const name = load<u32>(p + 4);
+  const kind = load<u8>(p + PREDICATE_KIND), op = load<u8>(p + PREDICATE_OP), invert = load<u8>(p + PREDICATE_INVERT) != 0;
+  const name = load<u32>(p + PREDICATE_NAME);
   if (kind == 2) {
     queryValue(req, t.strPtr(name), t.strLen(name));
     if (valueLen < 0) return false;
     if (op == 0) return true;
-    const v = load<u32>(p + 8);
+    const v = load<u32>(p + PREDICATE_VALUE);
     return bytesEqual(valuePtr, valueLen, t.strPtr(v), t.strLen(v));
   }
   headerValue(req, t.strPtr(name), t.strLen(name));
@@ -294,12 +305,12 @@ function predicateHolds(t: Table, p: usize, req: Request): bool {
   const vp = valuePtr, vl = valueLen;
   let m: bool;
   if (op == 0) m = true;
-  else if (op == 4) m = fullMatch(t.regexPtr(load<u32>(p + 12)), vp, vl);
+  else if (op == 4) m = fullMatch(t.regexPtr(load<u32>(p + PREDICATE_AUX)), vp, vl);
   else if (op == 5) {
-    const rg = t.at(S_RANGES, load<u32>(p + 12));
-    m = parseInt64(vp, vl) && parsedInt >= load<i64>(rg) && parsedInt < load<i64>(rg + 8);
+    const rg = t.at(S_RANGES, load<u32>(p + PREDICATE_AUX));
+    m = parseInt64(vp, vl) && parsedInt >= load<i64>(rg + RANGE_START) && parsedInt < load<i64>(rg + RANGE_END);
   } else {
-    const v = load<u32>(p + 8);
+    const v = load<u32>(p + PREDICATE_VALUE);
     const sp = t.strPtr(v), sn = t.strLen(v);
     m = op == 1 ? bytesEqual(vp, vl, sp, sn) : op == 2 ? startsWith(vp, vl, sp, sn) : endsWith(vp, vl, sp, sn);
   }
@@ -311,11 +322,11 @@ function decide(t: Table, r: usize, req: Request): void {
   d.route = r;
   const ti = pickTarget(t, r);
   if (ti < 0) return;
-  d.target = t.at(S_TARGETS, load<u32>(r + 32) + <u32>ti);
+  d.target = t.at(S_TARGETS, load<u32>(r + ROUTE_FIRST_TARGET) + <u32>ti);
   d.matched = true;
   rewritePath(t, r, req, d.path);
   if (req.hasQuery) { d.path.push(0x3f); d.path.append(req.queryPtr, req.queryLen); }
-  d.authorityToService = (load<u8>(r + 39) & 2) == 0;
+  d.authorityToService = (load<u8>(r + ROUTE_FLAGS) & ROUTE_FLAG_HOST_REWRITE_DISABLED) == 0;
 }
 
 /**
@@ -324,17 +335,17 @@ function decide(t: Table, r: usize, req: Request): void {
  * x = floor(u × total), u = pickValue / 2^32 (its floor(random() × total)).
  */
 function pickTarget(t: Table, r: usize): i32 {
-  const tc = <i32>load<u16>(r + 30);
-  const ft = load<u32>(r + 32);
-  const weighted = (load<u8>(r + 39) & 1) != 0;
+  const tc = <i32>load<u16>(r + ROUTE_TARGET_COUNT);
+  const ft = load<u32>(r + ROUTE_FIRST_TARGET);
+  const weighted = (load<u8>(r + ROUTE_FLAGS) & ROUTE_FLAG_WEIGHTED) != 0;
   if (tc == 1 && !weighted) return 0;
   let total: u64 = 0;
-  for (let i = 0; i < tc; i++) total += <u64>load<u32>(t.at(S_TARGETS, ft + <u32>i) + 8);
+  for (let i = 0; i < tc; i++) total += <u64>load<u32>(t.at(S_TARGETS, ft + <u32>i) + TARGET_WEIGHT);
   if (total == 0) return -1;
   const x = pickSticky ? <u64>pickValue % total : (<u64>pickValue * total) >> 32;
   let cum: u64 = 0;
   for (let i = 0; i < tc; i++) {
-    cum += <u64>load<u32>(t.at(S_TARGETS, ft + <u32>i) + 8);
+    cum += <u64>load<u32>(t.at(S_TARGETS, ft + <u32>i) + TARGET_WEIGHT);
     if (x < cum) return i;
   }
   return -1;
@@ -344,24 +355,24 @@ function pickTarget(t: Table, r: usize): i32 {
 function rewritePath(t: Table, r: usize, req: Request, out: Buf): void {
   out.clear();
   const pp = req.path.ptr, pn = req.path.len;
-  const exact = load<u32>(r + 44);
+  const exact = load<u32>(r + ROUTE_PATH_REWRITE);
   if (exact != NONE) { out.append(t.strPtr(exact), t.strLen(exact)); return; }
-  const pk = load<u8>(r + 5);
-  if (load<u8>(r + 4) == PROTO_GRPC || pk == 2 || pk == 3) { out.append(pp, pn); return; }
+  const pk = load<u8>(r + ROUTE_PATH_KIND);
+  if (load<u8>(r + ROUTE_PROTOCOL) == PROTO_GRPC || pk == 2 || pk == 3) { out.append(pp, pn); return; }
   let prefixLen = 1;
   let prefixEndsSlash = true;
   if (pk == 1) {
-    const s = load<u32>(r + 12);
+    const s = load<u32>(r + ROUTE_PATH);
     prefixLen = t.strLen(s);
     prefixEndsSlash = prefixLen > 0 && load<u8>(t.strPtr(s) + prefixLen - 1) == 0x2f;
   }
-  const mode = load<u8>(r + 36);
+  const mode = load<u8>(r + ROUTE_PREFIX_REWRITE);
   if (mode == 1) { out.append(pp, pn); return; }
   const rest = pp + prefixLen;
   let restLen = pn - prefixLen;
   if (restLen < 0) restLen = 0;
   if (mode == 2) {
-    const v = load<u32>(r + 40);
+    const v = load<u32>(r + ROUTE_PREFIX_VALUE);
     const vp = t.strPtr(v);
     let vn = t.strLen(v);
     if (prefixEndsSlash) { out.append(vp, vn); out.append(rest, restLen); return; }
