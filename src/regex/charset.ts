@@ -37,11 +37,6 @@ export function negateRanges(ranges: readonly number[]): number[] {
   return out;
 }
 
-/** Removes one code point range from a canonical set. */
-export function subtractRange(ranges: readonly number[], lo: number, hi: number): number[] {
-  return intersectRanges(ranges, negateRanges([lo, hi]));
-}
-
 export function intersectRanges(a: readonly number[], b: readonly number[]): number[] {
   const out: number[] = [];
   let i = 0;

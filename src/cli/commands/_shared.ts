@@ -2,11 +2,11 @@
 
 import { InputError, UsageError } from '../../errors.js';
 import type { CompileOptions } from '../../compile/index.js';
+import type { Diagnostic } from '../../model/diagnostics.js';
 import { loadFiles, type LoadResult } from '../../model/load-model.js';
 import { stringOption, type ParsedArgs } from '../args.js';
 import type { CliIo } from '../io.js';
 import { renderDiagnostic } from '../render-diagnostics.js';
-import { inputDiagnostic } from './validate.js';
 
 export function requirePaths(positionals: string[], command: string): string[] {
   if (positionals.length === 0) throw new UsageError('USAGE_MISSING_PATHS', `meshroute ${command} needs at least one path (file, directory, or - for stdin)`);
@@ -39,4 +39,9 @@ export function hostnameModeOption(args: ParsedArgs): Pick<CompileOptions, 'host
   if (mode === undefined) return {};
   if (mode !== 'virtual-host' && mode !== 'flat') throw new UsageError('USAGE_BAD_VALUE', `--hostname-mode must be virtual-host or flat, got ${mode}`);
   return { hostnameMode: mode };
+}
+
+/** An unreadable input (missing file, bad encoding) as the diagnostic every command prints. */
+export function inputDiagnostic(err: InputError): Diagnostic {
+  return { severity: 'error', code: err.code, message: err.message, kind: null, namespace: null, name: null, path: '', file: err.file, line: err.line, column: err.column };
 }

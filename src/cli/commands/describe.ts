@@ -7,8 +7,7 @@ import { summarizeDiscovery, summarizeGatewayMatch, summarizeRewrite, summarizeR
 import { flag, parseArgs, type OptionSpec } from '../args.js';
 import { EXIT_FINDINGS, EXIT_OK, type CliIo } from '../io.js';
 import { renderDiagnostic } from '../render-diagnostics.js';
-import { requirePaths } from './_shared.js';
-import { inputDiagnostic } from './validate.js';
+import { inputDiagnostic, requirePaths } from './_shared.js';
 
 export const DESCRIBE_HELP = `Usage: meshroute describe <paths...> [--json] [--strict]
 

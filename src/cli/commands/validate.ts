@@ -2,11 +2,10 @@
 
 import { InputError } from '../../errors.js';
 import { loadFiles } from '../../model/load-model.js';
-import type { Diagnostic } from '../../model/diagnostics.js';
 import { flag, parseArgs, type OptionSpec } from '../args.js';
 import { EXIT_FINDINGS, EXIT_OK, type CliIo } from '../io.js';
 import { renderDiagnostic, renderSummary } from '../render-diagnostics.js';
-import { requirePaths } from './_shared.js';
+import { inputDiagnostic, requirePaths } from './_shared.js';
 
 export const VALIDATE_HELP = `Usage: meshroute validate <paths...> [--json] [--strict]
 
@@ -49,8 +48,4 @@ export function validateCommand(argv: readonly string[], io: CliIo): number {
     io.out(renderSummary(result.valid, result.diagnostics, result.stats) + '\n');
   }
   return result.valid ? EXIT_OK : EXIT_FINDINGS;
-}
-
-export function inputDiagnostic(err: InputError): Diagnostic {
-  return { severity: 'error', code: err.code, message: err.message, kind: null, namespace: null, name: null, path: '', file: err.file, line: err.line, column: err.column };
 }

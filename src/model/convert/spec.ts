@@ -279,9 +279,3 @@ export function nameFromArn(arn: string): string | null {
   if (!m) return null;
   return m[2] ?? m[1] ?? null;
 }
-
-/** The mesh part of an App Mesh ARN. */
-export function meshFromArn(arn: string): string | null {
-  const m = /^arn:[^:]+:appmesh:[^:]*:[^:]*:mesh\/([^/]+)/.exec(arn);
-  return m ? m[1]! : null;
-}
