@@ -14,7 +14,8 @@ import type { ApiGatewayRoute, ApiResources } from './vector-model.js';
 const SEGMENTS = ['api', 'v1', 'v2', 'users', 'a', 'b', 'chapter', 'red', 'ü', 'x.y'];
 const PORTS = [8080, 9090];
 const HOSTS = ['www.example.com', 'api.example.com', 'Shop.Example.COM', 'other.org'];
-const SUFFIXES = ['.example.com', 'example.com', '.com', '.org'];
+// `*.example.com`: the Envoy / Gateway API spelling, read as `.example.com` (docs/precedence.md § Hostnames).
+const SUFFIXES = ['.example.com', 'example.com', '.com', '.org', '*.example.com'];
 const HEADER_NAMES = ['x-a', 'X-B', 'x-canary'];
 const HEADER_VALUES = ['1', '2', 'true', 'red', 'requesting.green.color', '150', '-3', ' 42 ', 'abc'];
 const QUERY_NAMES = ['q', 'k', 'fishes'];
@@ -246,7 +247,7 @@ function pathVariant(base: string, r: RequestRecipe): string {
 }
 
 function hostFor(h: Any, v: number): string | undefined {
-  const host: string | undefined = h?.exact ?? (h?.suffix !== undefined ? 'shop' + h.suffix : undefined);
+  const host: string | undefined = h?.exact ?? (h?.suffix !== undefined ? 'shop' + h.suffix.replace(/^\*/, '') : undefined);
   switch (v) {
     case 0: case 1: return host ?? 'www.example.com';
     case 2: return host?.toUpperCase();

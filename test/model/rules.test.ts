@@ -232,6 +232,18 @@ const rows: Row[] = [
     valid: awsGR(awsHttp({ prefix: '/', hostname: { exact: 'a.example.com' } })),
   },
   {
+    code: 'GR_HOSTNAME_SUFFIX_FORM', severity: 'warning', dialect: 'k8s', title: 'suffix written *.example.com',
+    invalid: k8sGR(http('prefix: /\nhostname:\n  suffix: "*.example.com" # <-')),
+    path: '/spec/httpRoute/match/hostname/suffix',
+    valid: k8sGR(http('prefix: /\nhostname:\n  suffix: .example.com')),
+  },
+  {
+    code: 'GR_HOSTNAME_SUFFIX_FORM', severity: 'warning', dialect: 'aws', title: 'suffix without a leading dot',
+    invalid: awsGR(awsHttp({ prefix: '/', hostname: { suffix: 'example.com' } })),
+    path: '/spec/httpRoute/match/hostname/suffix', mark: '"suffix"',
+    valid: awsGR(awsHttp({ prefix: '/', hostname: { suffix: '.example.com' } })),
+  },
+  {
     code: 'HEADER_MATCH_ONE_OF', severity: 'error', dialect: 'k8s', title: 'empty match block',
     invalid: k8sGR(http('prefix: /\nheaders:\n  - name: x\n    match: {} # <-')),
     path: '/spec/httpRoute/match/headers/0/match',

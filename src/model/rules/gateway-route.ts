@@ -4,7 +4,7 @@
  * API accepted what the admission webhook rejected (e.g. a port-only match).
  */
 
-import { list, rec, str, GATEWAY_ROUTE_TYPES } from '../convert/spec.js';
+import { list, rec, str, suffixAsEndingCharacters, GATEWAY_ROUTE_TYPES } from '../convert/spec.js';
 import type { RuleContext } from './context.js';
 import { checkExactPathSlash, checkHeaderMatchPresent, checkHeaderRanges, checkPathOneOf, checkPrefixSlash, checkQueryParameters } from './match-rules.js';
 
@@ -73,6 +73,22 @@ function checkHostname(ctx: RuleContext, hostname: unknown, at: string, webhook:
   const set = ['exact', 'suffix'].filter((k) => h[k] !== undefined);
   if (set.length === 2) ctx.report(webhook ? 'error' : 'warning', 'GR_HOSTNAME_ONE_OF', at, 'Both exact and suffix match for hostname are not allowed. Only one must be specified');
   if (set.length === 0 && webhook) ctx.report('error', 'GR_HOSTNAME_ONE_OF', at, 'hostname must set exactly one of exact or suffix');
+  const suffix = str(h.suffix);
+  if (suffix !== null) checkSuffixForm(ctx, suffix, `${at}/suffix`);
+}
+
+/**
+ * The suffix forms docs/precedence.md § Hostnames defines: `.example.com` is the documented one; a
+ * leading `*` is read as the wildcard App Mesh adds itself; without a leading dot the suffix also
+ * matches the end of a label (`myexample.com`), which an Envoy `*.example.com` domain never does.
+ */
+function checkSuffixForm(ctx: RuleContext, suffix: string, at: string): void {
+  const ending = suffixAsEndingCharacters(suffix);
+  if (ending !== suffix) {
+    ctx.report('warning', 'GR_HOSTNAME_SUFFIX_FORM', at, `hostname.suffix is the ending characters of the host name; App Mesh adds the wildcard itself: write ${JSON.stringify(ending)} (read as that, not as a literal "*")`);
+  } else if (!ending.startsWith('.')) {
+    ctx.report('warning', 'GR_HOSTNAME_SUFFIX_FORM', at, `hostname.suffix ${JSON.stringify(suffix)} has no leading dot, so it also matches hosts such as ${JSON.stringify('my' + suffix)}; App Mesh documents the dot-separated form (${JSON.stringify('.' + suffix)})`);
+  }
 }
 
 function checkRewrite(ctx: RuleContext, rewrite: Record<string, unknown> | null, match: Record<string, unknown>, at: string, webhook: boolean, grpc: boolean): void {
