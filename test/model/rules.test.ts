@@ -244,6 +244,25 @@ const rows: Row[] = [
     valid: awsGR(awsHttp({ prefix: '/', hostname: { suffix: '.example.com' } })),
   },
   {
+    code: 'NAME_NOT_ASCII', severity: 'warning', dialect: 'k8s', title: 'gateway route header name',
+    invalid: k8sGR(http('prefix: /\nheaders:\n  - name: X-Ümlaut # <-')),
+    path: '/spec/httpRoute/match/headers/0/name',
+    valid: k8sGR(http('prefix: /\nheaders:\n  - name: X-Umlaut')),
+  },
+  {
+    code: 'NAME_NOT_ASCII', severity: 'warning', dialect: 'k8s', title: 'hostname',
+    invalid: k8sGR(http('prefix: /\nhostname:\n  exact: İstanbul.example.com # <-')),
+    path: '/spec/httpRoute/match/hostname/exact',
+    valid: k8sGR(http('prefix: /\nhostname:\n  exact: xn--stanbul-cub.example.com')),
+  },
+  {
+    code: 'NAME_NOT_ASCII', severity: 'warning', dialect: 'aws', title: 'route gRPC metadata name',
+    invalid: awsRoute({ grpcRoute: { match: { serviceName: 's', metadata: [{ name: 'x-İd' }] }, action: { weightedTargets: [{ virtualNode: 'node', weight: 1 }] } } }),
+    path: '/spec/grpcRoute/match/metadata/0/name', mark: '"x-İd"',
+    valid: awsRoute({ grpcRoute: { match: { serviceName: 's', metadata: [{ name: 'x-id' }] }, action: { weightedTargets: [{ virtualNode: 'node', weight: 1 }] } } }),
+    neighbourMayHaveErrors: true,
+  },
+  {
     code: 'HEADER_MATCH_ONE_OF', severity: 'error', dialect: 'k8s', title: 'empty match block',
     invalid: k8sGR(http('prefix: /\nheaders:\n  - name: x\n    match: {} # <-')),
     path: '/spec/httpRoute/match/headers/0/match',

@@ -6,7 +6,7 @@
 
 import { list, rec, str, suffixAsEndingCharacters, GATEWAY_ROUTE_TYPES } from '../convert/spec.js';
 import type { RuleContext } from './context.js';
-import { checkExactPathSlash, checkHeaderMatchPresent, checkHeaderRanges, checkPathOneOf, checkPrefixSlash, checkQueryParameters } from './match-rules.js';
+import { checkAsciiHeaderNames, checkAsciiHostname, checkExactPathSlash, checkHeaderMatchPresent, checkHeaderRanges, checkPathOneOf, checkPrefixSlash, checkQueryParameters } from './match-rules.js';
 
 /** API: "/aws-appmesh*" and "/aws-app-mesh*" cannot be used as a gateway route prefix. */
 const RESERVED_PREFIX = /^\/aws-app-?mesh/;
@@ -51,6 +51,7 @@ function checkHttpMatch(ctx: RuleContext, match: Record<string, unknown>, at: st
   checkHostname(ctx, match.hostname, `${at}/hostname`, webhook);
   checkHeaderMatchPresent(ctx, match.headers, `${at}/headers`);
   checkHeaderRanges(ctx, match.headers, `${at}/headers`, webhook);
+  checkAsciiHeaderNames(ctx, match.headers, `${at}/headers`, 'header');
   // Webhook quirk kept: when headers are present, queryParameters are not validated.
   if (webhook && list(match.headers).length === 0) checkQueryParameters(ctx, match.queryParameters, `${at}/queryParameters`);
 }
@@ -65,6 +66,7 @@ function checkGrpcMatch(ctx: RuleContext, match: Record<string, unknown>, at: st
   }
   checkHostname(ctx, match.hostname, `${at}/hostname`, webhook);
   checkHeaderRanges(ctx, match.metadata, `${at}/metadata`, webhook);
+  checkAsciiHeaderNames(ctx, match.metadata, `${at}/metadata`, 'metadata');
 }
 
 function checkHostname(ctx: RuleContext, hostname: unknown, at: string, webhook: boolean): void {
@@ -75,6 +77,10 @@ function checkHostname(ctx: RuleContext, hostname: unknown, at: string, webhook:
   if (set.length === 0 && webhook) ctx.report('error', 'GR_HOSTNAME_ONE_OF', at, 'hostname must set exactly one of exact or suffix');
   const suffix = str(h.suffix);
   if (suffix !== null) checkSuffixForm(ctx, suffix, `${at}/suffix`);
+  for (const k of ['exact', 'suffix']) {
+    const v = str(h[k]);
+    if (v !== null) checkAsciiHostname(ctx, v, `${at}/${k}`);
+  }
 }
 
 /**
