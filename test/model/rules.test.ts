@@ -515,15 +515,15 @@ const rows: Row[] = [
   },
   {
     code: 'RANGE_ORDER', severity: 'error', dialect: 'k8s', title: 'route',
-    invalid: k8sVR(k8sRoute('prefix: /\nheaders:\n  - name: n\n    match: {range: {start: 150, end: 100}} # <-')),
+    invalid: k8sVR(k8sRoute('prefix: /\nheaders:\n  - name: nd\n    match: {range: {start: 150, end: 100}} # <-')),
     path: '/spec/routes/0/httpRoute/match/headers/0/match/range',
-    valid: k8sVR(k8sRoute('prefix: /\nheaders:\n  - name: n\n    match: {range: {start: 100, end: 150}}')),
+    valid: k8sVR(k8sRoute('prefix: /\nheaders:\n  - name: nd\n    match: {range: {start: 100, end: 150}}')),
   },
   {
     code: 'RANGE_ORDER', severity: 'error', dialect: 'k8s', title: 'gRPC route metadata',
-    invalid: k8sVR(k8sRoute('serviceName: a.B\nmetadata:\n  - name: n\n    match: {range: {start: 2, end: 1}} # <-', { type: 'grpcRoute' }), '- portMapping: {port: 9080, protocol: grpc}'),
+    invalid: k8sVR(k8sRoute('serviceName: a.B\nmetadata:\n  - name: nd\n    match: {range: {start: 2, end: 1}} # <-', { type: 'grpcRoute' }), '- portMapping: {port: 9080, protocol: grpc}'),
     path: '/spec/routes/0/grpcRoute/match/metadata/0/match/range',
-    valid: k8sVR(k8sRoute('serviceName: a.B\nmetadata:\n  - name: n\n    match: {range: {start: 1, end: 2}}', { type: 'grpcRoute' }), '- portMapping: {port: 9080, protocol: grpc}'),
+    valid: k8sVR(k8sRoute('serviceName: a.B\nmetadata:\n  - name: nd\n    match: {range: {start: 1, end: 2}}', { type: 'grpcRoute' }), '- portMapping: {port: 9080, protocol: grpc}'),
   },
   {
     code: 'QUERY_MATCH_EXACT_REQUIRED', severity: 'error', dialect: 'k8s', title: 'route',
@@ -876,14 +876,14 @@ const rows: Row[] = [
     invalid: ns('lonely', '{team: x}') + '---\n' + y(`
       apiVersion: appmesh.k8s.aws/v1beta2 # <-
       kind: VirtualNode
-      metadata: {name: n, namespace: lonely}
+      metadata: {name: nd, namespace: lonely}
       spec: {}
     `),
     path: '',
     valid: ns('lonely', '{mesh: m}') + '---\n' + y(`
       apiVersion: appmesh.k8s.aws/v1beta2
       kind: VirtualNode
-      metadata: {name: n, namespace: lonely}
+      metadata: {name: nd, namespace: lonely}
       spec: {}
     `),
   },
@@ -892,7 +892,7 @@ const rows: Row[] = [
     invalid: y(`
       apiVersion: appmesh.k8s.aws/v1beta2 # <-
       kind: VirtualNode
-      metadata: {name: n, namespace: app}
+      metadata: {name: nd, namespace: app}
       spec: {}
     `),
     path: '',
@@ -904,7 +904,7 @@ const rows: Row[] = [
       ---
       apiVersion: appmesh.k8s.aws/v1beta2
       kind: VirtualNode
-      metadata: {name: n, namespace: app}
+      metadata: {name: nd, namespace: app}
       spec: {}
     `),
     neighbourMayHaveErrors: false,
@@ -920,7 +920,7 @@ const rows: Row[] = [
       ---
       apiVersion: appmesh.k8s.aws/v1beta2 # <-
       kind: VirtualNode
-      metadata: {name: n, namespace: shared}
+      metadata: {name: nd, namespace: shared}
       spec: {}
     `),
     path: '',
@@ -933,7 +933,7 @@ const rows: Row[] = [
       ---
       apiVersion: appmesh.k8s.aws/v1beta2
       kind: VirtualNode
-      metadata: {name: n, namespace: shared}
+      metadata: {name: nd, namespace: shared}
       spec: {}
     `),
   },
@@ -942,14 +942,14 @@ const rows: Row[] = [
     invalid: y(`
       apiVersion: appmesh.k8s.aws/v1beta2 # <-
       kind: VirtualNode
-      metadata: {name: n, namespace: undeclared}
+      metadata: {name: nd, namespace: undeclared}
       spec: {}
     `),
     path: '',
     valid: ns('declared', '{mesh: m}') + '---\n' + y(`
       apiVersion: appmesh.k8s.aws/v1beta2
       kind: VirtualNode
-      metadata: {name: n, namespace: declared}
+      metadata: {name: nd, namespace: declared}
       spec: {}
     `),
   },

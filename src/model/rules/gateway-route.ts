@@ -91,9 +91,9 @@ function checkHostname(ctx: RuleContext, hostname: unknown, at: string, webhook:
 function checkSuffixForm(ctx: RuleContext, suffix: string, at: string): void {
   const ending = suffixAsEndingCharacters(suffix);
   if (ending !== suffix) {
-    ctx.report('warning', 'GR_HOSTNAME_SUFFIX_FORM', at, `hostname.suffix is the ending characters of the host name; App Mesh adds the wildcard itself: write ${JSON.stringify(ending)} (read as that, not as a literal "*")`);
+    ctx.report('warning', 'GR_HOSTNAME_SUFFIX_FORM', at, `App Mesh adds the wildcard itself: write ${JSON.stringify(ending)} (read as that)`);
   } else if (!ending.startsWith('.')) {
-    ctx.report('warning', 'GR_HOSTNAME_SUFFIX_FORM', at, `hostname.suffix ${JSON.stringify(suffix)} has no leading dot, so it also matches hosts such as ${JSON.stringify('my' + suffix)}; App Mesh documents the dot-separated form (${JSON.stringify('.' + suffix)})`);
+    ctx.report('warning', 'GR_HOSTNAME_SUFFIX_FORM', at, `without a leading dot the suffix also matches ${JSON.stringify('my' + suffix)}`);
   }
 }
 
