@@ -27,11 +27,16 @@
 
 export type KubeScalar = null | boolean | number | string;
 
-const NULL = /^(?:~|null|Null|NULL|)$/;
-const TRUE = /^(?:[yY]|yes|Yes|YES|true|True|TRUE|on|On|ON)$/;
-const FALSE = /^(?:[nN]|no|No|NO|false|False|FALSE|off|Off|OFF)$/;
-const INF = /^([-+]?)\.(?:inf|Inf|INF)$/;
-const NAN = /^\.(?:nan|NaN|NAN)$/;
+/** The words go-yaml resolves by table lookup (resolve.go resolveMap): null, booleans, infinities, NaN. */
+const WORDS = new Map<string, KubeScalar>();
+const words = (value: KubeScalar, list: string) => list.split(' ').forEach((w) => WORDS.set(w, value));
+words(null, '~ null Null NULL');
+WORDS.set('', null);
+words(true, 'y Y yes Yes YES true True TRUE on On ON');
+words(false, 'n N no No NO false False FALSE off Off OFF');
+words(Infinity, '.inf .Inf .INF +.inf +.Inf +.INF');
+words(-Infinity, '-.inf -.Inf -.INF');
+words(NaN, '.nan .NaN .NAN');
 
 /** Go's base-0 integer syntax (strconv.ParseUint with base 0), underscores already removed. */
 const GO_INT = /^([+-]?)(0[bB][01]+|0[oO][0-7]+|0[xX][0-9a-fA-F]+|0[0-7]*|[1-9][0-9]*)$/;
@@ -41,14 +46,11 @@ const DOT_FLOAT = /^\.[0-9](?:_?[0-9])*(?:[eE][-+]?[0-9](?:_?[0-9])*)?$/;
 
 /** The value of a plain (unquoted, untagged) scalar, as go-yaml v2's resolve("", text). */
 export function resolvePlainScalar(text: string): KubeScalar {
-  if (NULL.test(text)) return null;
-  if (TRUE.test(text)) return true;
-  if (FALSE.test(text)) return false;
-  const inf = INF.exec(text);
-  if (inf) return inf[1] === '-' ? -Infinity : Infinity;
-  if (NAN.test(text)) return NaN;
-  if (text[0] === '.') return DOT_FLOAT.test(text) ? finiteOr(Number(text.replace(/_/g, '')), text) : text;
-  if (!/^[-+0-9]/.test(text)) return text;
+  const word = WORDS.get(text);
+  if (word !== undefined) return word;
+  const c = text.charCodeAt(0);
+  if (c === 0x2e) return DOT_FLOAT.test(text) ? finiteOr(Number(text.replace(/_/g, '')), text) : text; // '.'
+  if (!((c >= 0x30 && c <= 0x39) || c === 0x2b || c === 0x2d)) return text; // not a digit or sign: most scalars
   const plain = text.replace(/_/g, '');
   return goInteger(plain) ?? (YAML_STYLE_FLOAT.test(plain) ? finiteOr(Number(plain), text) : text);
 }
@@ -83,10 +85,7 @@ export function resolveTaggedScalar(tag: 'str' | 'int' | 'float' | 'bool' | 'nul
 
 /** A resolved map key as sigs.k8s.io/yaml's YAMLToJSON turns it into a JSON object key. */
 export function kubeKeyString(key: KubeScalar, isFloat: boolean): string {
-  if (typeof key === 'string') return key;
-  if (typeof key === 'boolean') return key ? 'true' : 'false';
-  if (key === null) return 'null';
-  return isFloat ? goFormatFloat32(key) : String(key);
+  return typeof key === 'number' && isFloat ? goFormatFloat32(key) : String(key); // true, false, null, 16
 }
 
 /** Whether a plain scalar resolves to a float (go-yaml float64) rather than an int. */
@@ -96,11 +95,9 @@ export function isFloatScalar(text: string): boolean {
 
 /** Go strconv.FormatFloat(f, 'g', -1, 32), with go-yaml's spellings of the infinities and NaN. */
 export function goFormatFloat32(f: number): string {
-  if (Number.isNaN(f)) return '.nan';
-  if (f === Infinity) return '.inf';
-  if (f === -Infinity) return '-.inf';
+  if (!Number.isFinite(f)) return f > 0 ? '.inf' : f < 0 ? '-.inf' : '.nan';
   const v = Math.fround(f);
-  if (v === 0) return Object.is(v, -0) ? '-0' : '0';
+  if (v === 0) return 1 / v < 0 ? '-0' : '0';
   let p = 1;
   while (p < 9 && Math.fround(Number(v.toPrecision(p))) !== v) p++;
   const [mantissa, e] = v.toExponential(p - 1).split('e') as [string, string];

@@ -21,10 +21,19 @@ class KubeFloat extends Number {
 
 let floatsSeen = false;
 
+// js-yaml calls resolve, then construct with the same text: resolve once.
+let resolvedText: string | null = null;
+let resolvedValue: KubeScalar = null;
+
 const plainScalar = new jsyaml.Type('tag:yaml.org,2002:kubectl-plain', {
   kind: 'scalar',
-  resolve: (data: string | null) => data !== null && resolvePlainScalar(data) !== data,
-  construct: (data: string): KubeScalar | KubeFloat => box(data, resolvePlainScalar(data)),
+  resolve: (data: string | null) => {
+    if (data === null) return false;
+    resolvedText = data;
+    resolvedValue = resolvePlainScalar(data);
+    return resolvedValue !== data;
+  },
+  construct: (data: string): KubeScalar | KubeFloat => box(data, data === resolvedText ? resolvedValue : resolvePlainScalar(data)),
 });
 
 function box(text: string, v: KubeScalar): KubeScalar | KubeFloat {

@@ -55,7 +55,7 @@ export function checkAsciiHeaderNames(ctx: RuleContext, headers: unknown, path: 
   list(headers).forEach((h, i) => {
     const name = str(rec(h)?.name);
     if (name === null || !NON_ASCII.test(name)) return;
-    ctx.report('warning', 'NAME_NOT_ASCII', `${path}/${i}/name`, `${what} name ${JSON.stringify(name)} is not ASCII: Envoy refuses such requests, so this never matches`);
+    ctx.report('warning', 'NAME_NOT_ASCII', `${path}/${i}/name`, `${what} name ${JSON.stringify(name)} is not ASCII: Envoy never routes such requests`);
   });
 }
 
@@ -65,7 +65,7 @@ export function checkAsciiHeaderNames(ctx: RuleContext, headers: unknown, path: 
  * before any route is chosen; clients send internationalized names in their `xn--` (punycode) form.
  */
 export function checkAsciiHostname(ctx: RuleContext, host: string, path: string): void {
-  if (NON_ASCII.test(host)) ctx.report('warning', 'NAME_NOT_ASCII', path, `hostname ${JSON.stringify(host)} is not ASCII: Envoy answers 400 to such a Host, so this never matches; write its xn-- form`);
+  if (NON_ASCII.test(host)) ctx.report('warning', 'NAME_NOT_ASCII', path, `hostname ${JSON.stringify(host)} is not ASCII: Envoy answers 400 to such a Host; write its xn-- form`);
 }
 
 /** K8s webhook: a query parameter with a `match` block must give `match.exact`. */
