@@ -21,8 +21,9 @@
  *   (kubectl refuses a null key and a NaN / infinite value — JSON has none; meshroute keeps the key
  *   `"null"` and the number, which the schema then rejects wherever a field needs a finite number.)
  *
- * Both YAML readers (js-yaml on the fast path, `yaml` on the Node slow path) call these functions,
- * so a value never depends on which reader read the file (test/model/yaml-scalars.test.ts).
+ * Every YAML reader (js-yaml on the fast path and in the browser, ./kube-schema.ts; `yaml` on the
+ * Node slow path, ./yaml-syntax.ts) calls these functions, so a value never depends on which reader
+ * read the file (test/model/yaml-scalars.test.ts).
  */
 
 export type KubeScalar = null | boolean | number | string;
