@@ -61,9 +61,10 @@ const browserSeam = {
 };
 
 /**
- * js-yaml's loader alone in the browser bundles: meshroute only reads YAML (loadAll with the core
- * schema) and reports an error's reason and position, so the dumper, the default schema's extra types
- * (timestamp, binary, omap, pairs, set, merge) and the source excerpt in error messages are dead weight that esbuild cannot shake out of js-yaml's single ESM file: 4.2 KB of the
+ * js-yaml's loader alone in the browser bundles: meshroute only reads YAML (loadAll with the failsafe
+ * schema extended by src/model/load/kube-schema.ts: kubectl's scalar rules and js-yaml's merge type)
+ * and reports an error's reason and position, so the dumper, the other schemas' types (null, bool,
+ * int, float, timestamp, binary, omap, pairs, set) and the source excerpt in error messages are dead weight that esbuild cannot shake out of js-yaml's single ESM file: 4.2 KB of the
  * bundle's min+gzip (docs/bundle-size.md). Reads js-yaml 4.1.0's lib/ files (CommonJS) directly.
  */
 const jsYamlLoaderOnly = {
@@ -73,13 +74,13 @@ const jsYamlLoaderOnly = {
     b.onResolve({ filter: /^js-yaml$/ }, () => ({ path: 'js-yaml', namespace: 'js-yaml-loader' }));
     b.onLoad({ filter: /^snippet$/, namespace: 'js-yaml-loader' }, () => ({ contents: 'module.exports = () => null;\n', loader: 'js' }));
     b.onLoad({ filter: /^js-yaml$/, namespace: 'js-yaml-loader' }, () => ({
-      contents: "import loader from './loader.js';\nimport CORE_SCHEMA from './schema/core.js';\nexport default { loadAll: loader.loadAll, CORE_SCHEMA };\n",
+      contents: "import loader from './loader.js';\nimport FAILSAFE_SCHEMA from './schema/failsafe.js';\nimport Type from './type.js';\nimport merge from './type/merge.js';\nexport default { loadAll: loader.loadAll, FAILSAFE_SCHEMA, Type, types: { merge } };\n",
       loader: 'js',
       resolveDir: lib,
     }));
     const inJsYaml = (args) => /[/\\]js-yaml[/\\]lib$/.test(args.resolveDir);
-    // loader.js defaults to the default schema when none is given; meshroute always passes CORE_SCHEMA.
-    b.onResolve({ filter: /^\.\/schema\/default$/ }, (args) => (inJsYaml(args) ? { path: resolve(args.resolveDir, 'schema/core.js') } : undefined));
+    // loader.js defaults to the default schema when none is given; meshroute always passes its own.
+    b.onResolve({ filter: /^\.\/schema\/default$/ }, (args) => (inJsYaml(args) ? { path: resolve(args.resolveDir, 'schema/failsafe.js') } : undefined));
     // The source excerpt js-yaml appends to an error's message: meshroute reports reason and mark only.
     b.onResolve({ filter: /^\.\/snippet$/ }, (args) => (inJsYaml(args) ? { path: 'snippet', namespace: 'js-yaml-loader' } : undefined));
   },

@@ -15,6 +15,7 @@
  */
 import jsyaml from 'js-yaml';
 import type { Diagnostic } from '../model/diagnostics.js';
+import { KUBE_SCHEMA, loadAllKube } from '../model/load/kube-schema.js';
 import { splitPointer } from '../model/load/pointer.js';
 import { MAX_NODES_PER_CHAR, lineStarts, positionIn, syntaxDiagnostic, withinNodeBudget, type ParseResult, type ParsedDocument, type Position, type SourceText } from '../model/load/syntax.js';
 
@@ -54,7 +55,7 @@ export function parseYamlSlow(source: SourceText): ParseResult {
     from = to;
     let values: unknown[] = [];
     try {
-      jsyaml.loadAll(text, (v) => values.push(v), { schema: jsyaml.CORE_SCHEMA });
+      values = loadAllKube(text);
     } catch (err) {
       const e = err as { reason?: string; mark?: { line: number; column: number } };
       const reason = e.reason === 'duplicated mapping key' ? 'Map keys must be unique' : (e.reason ?? String(err));
@@ -103,7 +104,7 @@ function nodeTrees(text: string): NodeTrees | null {
   const byValue = new WeakMap<object, Frame>();
   try {
     jsyaml.loadAll(text, () => undefined, {
-      schema: jsyaml.CORE_SCHEMA,
+      schema: KUBE_SCHEMA,
       listener(event, state) {
         if (event === 'open') {
           stack.push({ start: state.position, end: 0, kind: null, result: undefined, children: [] });

@@ -4,6 +4,7 @@
  * prefix / exact, regex, or none), a hostname criterion, a method and header/query predicates.
  */
 import type { Duration, GatewayRoute, HeaderMatch, HttpMethod, PathMatch, QueryParameterMatch, RetryPolicy, Route, RouteTimeout } from '../model/types.js';
+import { asciiLowerCase } from '../evaluate/ascii-case.js';
 
 export type LoweredPath =
   | { kind: 'prefix' | 'exact'; value: string }
@@ -172,11 +173,11 @@ function lowerHttpPath(prefix: string | null, path: PathMatch | null): LoweredPa
 
 function lowerHostname(h: { exact: string } | { suffix: string } | null): LoweredRoute['hostname'] {
   if (h === null) return null;
-  return 'exact' in h ? { kind: 'exact', value: h.exact.toLowerCase() } : { kind: 'suffix', value: h.suffix.toLowerCase() };
+  return 'exact' in h ? { kind: 'exact', value: asciiLowerCase(h.exact) } : { kind: 'suffix', value: asciiLowerCase(h.suffix) };
 }
 
 function lowerHeader(h: HeaderMatch): LoweredPredicate {
-  const base = { kind: 'header', name: h.name.toLowerCase(), invert: h.invert } as const;
+  const base = { kind: 'header', name: asciiLowerCase(h.name), invert: h.invert } as const;
   const m = h.match;
   if (m === null) return { ...base, op: 'present' };
   if ('range' in m) return { ...base, op: 'range', start: toInt64(m.range.start), end: toInt64(m.range.end) };

@@ -5,7 +5,7 @@
 import { TableFormatError } from '../errors.js';
 import { loadAutomaton, type Automaton } from '../regex/matcher.js';
 import {
-  DiscoveryKind, HostKind, METHOD_NAMES, NONE, PathKind, PredicateOp, ProviderKind, PRIORITY_UNSET, PROTOCOL_NAMES, ROUTER_FLAG_VIRTUAL_HOST,
+  DiscoveryKind, HostKind, METHOD_NAMES, NONE, PathKind, PredicateOp, PRIORITY_UNSET, PROTOCOL_NAMES, ROUTER_FLAG_VIRTUAL_HOST,
   ROUTE_FLAG_HOST_REWRITE_DISABLED, ROUTE_FLAG_WEIGHTED, RouterKind, VhostKind,
 } from '../table/layout.js';
 import type { DecodedTable, RouterRecord } from '../table/types.js';
@@ -180,10 +180,6 @@ export function endpointOf(node: LoadedNode, port: number | null): Endpoint | nu
   return { namespaceName: sd.namespaceName, serviceName: sd.serviceName, attributes: sd.attributes.map((a) => ({ ...a })), port };
 }
 
-export function isRouterProvider(kind: number): boolean {
-  return kind === ProviderKind.virtualRouter;
-}
-
 /** Policy JSON from the table; malformed text is a format error (the reader is given untrusted bytes). */
 function parsePolicy<T>(d: DecodedTable, i: number | undefined): T | null {
   if (i === undefined || i === NONE) return null;
@@ -200,11 +196,6 @@ function deepFreeze(x: unknown): unknown {
     Object.freeze(x);
   }
   return x;
-}
-
-/** Compatibility: the gateway router alone. */
-export function loadRouter(d: DecodedTable, gateway?: string): LoadedRouter {
-  return loadTableData(d, gateway).gateway;
 }
 
 function loadRouterRecord(d: DecodedTable, rec: RouterRecord, automata: Automaton[], arrays: TrieArrays): LoadedRouter {

@@ -6,6 +6,7 @@ import { HostKind, PathKind, PredicateKind, PredicateOp, SCHEME_NAMES } from '..
 import type { LoadedPredicate, LoadedRoute } from './loaded.js';
 import { headerMap, parseInt64, queryValue } from './request.js';
 import type { HeaderInput } from './types.js';
+import { asciiLowerCase } from './ascii-case.js';
 
 export interface RequestState {
   method: string;
@@ -44,7 +45,7 @@ function isPlainRecord(h: HeaderInput): h is Record<string, string | string[]> {
 function recordValue(rec: Record<string, string | string[]>, name: string): string | undefined {
   let out: string | undefined;
   for (const key in rec) {
-    if (key !== name && (key.length !== name.length || key.toLowerCase() !== name)) continue;
+    if (key !== name && (key.length !== name.length || asciiLowerCase(key) !== name)) continue;
     const v = rec[key]!;
     if (Array.isArray(v) && v.length === 0) continue;
     const s = Array.isArray(v) ? v.join(',') : String(v);
@@ -55,7 +56,7 @@ function recordValue(rec: Record<string, string | string[]>, name: string): stri
 
 /** The request's lower-cased authority ('' when absent), computed on first use. */
 export function hostOf(req: RequestState): string {
-  if (req.host === null) req.host = req.authority === null ? '' : req.authority.toLowerCase();
+  if (req.host === null) req.host = req.authority === null ? '' : asciiLowerCase(req.authority);
   return req.host;
 }
 

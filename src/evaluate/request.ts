@@ -7,6 +7,7 @@
  */
 import { UsageError } from '../errors.js';
 import type { HeaderInput } from './types.js';
+import { asciiLowerCase } from './ascii-case.js';
 
 /** A route() / explain() input of the wrong type: UsageError REQUEST_INVALID naming the field, what it must be and what it was. */
 export function invalidRequest(field: string, expected: string, got: unknown): never {
@@ -183,7 +184,7 @@ export function headerMap(headers: HeaderInput | undefined): Map<string, string>
     if (typeof name !== 'string') invalidRequest('a header name', 'a string', name);
     if (Array.isArray(value) && value.length === 0) return;
     const v = Array.isArray(value) ? value.join(',') : String(value);
-    const key = name.toLowerCase();
+    const key = asciiLowerCase(name);
     const prev = map.get(key);
     map.set(key, prev === undefined ? v : prev + ',' + v);
   };

@@ -1,9 +1,22 @@
 /** Gateway rewrites (reference §8). Query strings are never touched. Imports nothing at runtime. */
 import { PathKind, PrefixRewrite, Protocol } from '../table/layout.js';
-import type { LoadedRoute } from './loaded.js';
 
 /** How a route rewrites the path, decided once at load (rewriteOf) so that route() only switches on it. */
 export enum Rewrite { keep, replace, cutPrefix, prefixToValue }
+
+/** What the rewrite reads of a loaded route (loaded.ts LoadedRoute has these fields; declared here so the two files do not import each other). */
+export interface RouteRewriteFields {
+  pathRewrite: string | null;
+  protocol: number;
+  pathKind: number;
+  prefixRewrite: number;
+  /** Rewrite, from rewriteOf. */
+  rewrite: number;
+  /** Length of the matched prefix (cutPrefix). */
+  cut: number;
+  path: string;
+  prefixValue: string;
+}
 
 /**
  * The route's rewrite (with `cut`, the length of the matched prefix, for the last two):
@@ -12,14 +25,14 @@ export enum Rewrite { keep, replace, cutPrefix, prefixToValue }
  * - prefix matches (a path-less HTTP match counts as prefix `/`): default = matched prefix → `/`
  *   without `//`; DISABLED = unchanged; `value` = matched prefix → value (§8.2).
  */
-export function rewriteOf(r: Pick<LoadedRoute, 'pathRewrite' | 'protocol' | 'pathKind' | 'prefixRewrite'>): Rewrite {
+export function rewriteOf(r: Pick<RouteRewriteFields, 'pathRewrite' | 'protocol' | 'pathKind' | 'prefixRewrite'>): Rewrite {
   if (r.pathRewrite !== null) return Rewrite.replace;
   if (r.protocol === Protocol.grpc || r.pathKind === PathKind.exact || r.pathKind === PathKind.regex || r.prefixRewrite === PrefixRewrite.disabled) return Rewrite.keep;
   return r.prefixRewrite === PrefixRewrite.value ? Rewrite.prefixToValue : Rewrite.cutPrefix;
 }
 
 /** The upstream path (without query) for a matched route. */
-export function rewritePath(r: LoadedRoute, path: string): string {
+export function rewritePath(r: RouteRewriteFields, path: string): string {
   switch (r.rewrite) {
     case Rewrite.keep: return path;
     case Rewrite.cutPrefix: return cutPrefix(r.cut, path);

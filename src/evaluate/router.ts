@@ -16,6 +16,7 @@ import { rewritePath } from './rewrite.js';
 import { invalidRequest } from './request.js';
 import type { Decision, Explanation, RouteOptions, RouteRequest } from './types.js';
 import { fnv1a32, NO_STICKY } from './pick.js';
+import { asciiLowerCase } from './ascii-case.js';
 
 export interface Router {
   /** The gateway's App Mesh name. */
@@ -74,7 +75,7 @@ function stickyHash(req: RequestState, options: RouteOptions | undefined): numbe
   const key = options?.stickyKey;
   if (key === undefined) return NO_STICKY;
   if (typeof key !== 'string') invalidRequest('options.stickyKey', 'a header name (string)', key);
-  const v = headerValue(req, key.toLowerCase());
+  const v = headerValue(req, asciiLowerCase(key));
   return v === undefined ? NO_STICKY : fnv1a32(v);
 }
 

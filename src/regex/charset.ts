@@ -37,7 +37,7 @@ export function negateRanges(ranges: readonly number[]): number[] {
   return out;
 }
 
-/** Removes one code point range from a canonical set. */
+/** Removes one code point range from a canonical set (src/regex/quote.ts). */
 export function subtractRange(ranges: readonly number[], lo: number, hi: number): number[] {
   return intersectRanges(ranges, negateRanges([lo, hi]));
 }

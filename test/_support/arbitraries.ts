@@ -13,9 +13,12 @@ import type { ApiGatewayRoute, ApiResources } from './vector-model.js';
 
 const SEGMENTS = ['api', 'v1', 'v2', 'users', 'a', 'b', 'chapter', 'red', 'ü', 'x.y'];
 const PORTS = [8080, 9090];
-const HOSTS = ['www.example.com', 'api.example.com', 'Shop.Example.COM', 'other.org'];
-const SUFFIXES = ['.example.com', 'example.com', '.com', '.org'];
-const HEADER_NAMES = ['x-a', 'X-B', 'x-canary'];
+// Non-ASCII names pin the one case rule (docs/precedence.md § 4: only A–Z fold): `İ` (U+0130) and
+// the Kelvin sign `K` (U+212A, which String#toLowerCase folds to `k`) must not fold.
+const HOSTS = ['www.example.com', 'api.example.com', 'Shop.Example.COM', 'other.org', 'kelvin.example.com', 'İstanbul.example.com', 'Bücher.example.com'];
+// `*.example.com`: the Envoy / Gateway API spelling, read as `.example.com` (docs/precedence.md § Hostnames).
+const SUFFIXES = ['.example.com', 'example.com', '.com', '.org', '*.example.com', '.Ünï.example', '.k.example.com'];
+const HEADER_NAMES = ['x-a', 'X-B', 'x-canary', 'x-key', 'X-İd', 'x-ümlaut'];
 const HEADER_VALUES = ['1', '2', 'true', 'red', 'requesting.green.color', '150', '-3', ' 42 ', 'abc'];
 const QUERY_NAMES = ['q', 'k', 'fishes'];
 const QUERY_VALUES = ['1', '2', 'nemo', 'a%20b', ''];
@@ -173,7 +176,7 @@ export const requestRecipeArb: fc.Arbitrary<RequestRecipe> = fc.record({
   route: fc.nat(),
   pathVariant: fc.nat({ max: 9 }),
   extra: fc.constantFrom('', '/x', '1', '/v1/users', '/', '/./a/../b', '//y', '?', 'ü'),
-  hostVariant: fc.nat({ max: 7 }),
+  hostVariant: fc.nat({ max: 8 }),
   headerVariant: fc.nat({ max: 5 }),
   queryVariant: fc.nat({ max: 5 }),
   method: fc.nat({ max: 4 }),
@@ -246,7 +249,7 @@ function pathVariant(base: string, r: RequestRecipe): string {
 }
 
 function hostFor(h: Any, v: number): string | undefined {
-  const host: string | undefined = h?.exact ?? (h?.suffix !== undefined ? 'shop' + h.suffix : undefined);
+  const host: string | undefined = h?.exact ?? (h?.suffix !== undefined ? 'shop' + h.suffix.replace(/^\*/, '') : undefined);
   switch (v) {
     case 0: case 1: return host ?? 'www.example.com';
     case 2: return host?.toUpperCase();
@@ -254,6 +257,7 @@ function hostFor(h: Any, v: number): string | undefined {
     case 4: return h?.suffix ?? 'api.example.com';
     case 5: return 'other.net';
     case 6: return 'Shop.Example.COM:9090';
+    case 7: return (host ?? 'kelvin.example.com').replace(/k/gi, '\u212A'); // Kelvin sign: never folds to k
     default: return undefined;
   }
 }
@@ -268,7 +272,11 @@ function headersFor(hs: Any[], v: number): RouteRequest['headers'] | undefined {
     if (v === 1) continue;
     out[name] = v === 3 ? value + 'q' : v === 4 ? [value, '2'] : value;
   }
-  if (v === 2) out['x-a'] = '1';
+  if (v === 2) {
+    out['x-a'] = '1';
+    out['X-\u212AEY'] = '1'; // Kelvin sign: not the header x-key
+    out['x-i\u0307d'] = '1'; // what String#toLowerCase makes of X-İd: not that header
+  }
   return Object.keys(out).length === 0 ? undefined : v === 4 ? Object.entries(out).flatMap(([k, x]) => (Array.isArray(x) ? x.map((y) => [k, y] as [string, string]) : [[k, x] as [string, string]])) : out;
 }
 

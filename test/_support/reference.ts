@@ -61,7 +61,7 @@ export function referenceRoute(model: MeshModel, gateway: VirtualGateway, reques
 /** x in [0, total): FNV-1a 32 of the sticky header's UTF-8 bytes mod total, else floor(random × total) clamped. */
 function drawer(req: Req, options: ReferenceOptions): (total: number) => number {
   const key = options.stickyKey;
-  const value = key === undefined ? undefined : req.headers.get(key.toLowerCase());
+  const value = key === undefined ? undefined : req.headers.get(lower(key));
   if (value !== undefined) {
     let h = 0x811c9dc5;
     for (const b of Buffer.from(value, 'utf8')) h = Number((BigInt((h ^ b) >>> 0) * 0x01000193n) % 2n ** 32n);
@@ -262,10 +262,15 @@ function literalOf(r: GatewayRoute): { value: string; exact: boolean } | null {
 
 // ------- hostnames -------
 
+/** Envoy's case rule for hosts and header names (absl::AsciiStrToLower): only A–Z fold; `İ`, `K` (U+212A) stay. */
+function lower(s: string): string {
+  return s.replace(/[A-Z]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 32));
+}
+
 function hostKey(r: GatewayRoute): string {
   const h = r.spec.match.hostname;
   if (h === null) return '*';
-  return 'exact' in h ? 'exact:' + h.exact.toLowerCase() : 'suffix:' + h.suffix.toLowerCase();
+  return 'exact' in h ? 'exact:' + lower(h.exact) : 'suffix:' + lower(h.suffix);
 }
 
 /** Envoy virtual-host choice: an exact host, else the longest matching suffix, else the host-less routes. */
@@ -288,8 +293,8 @@ function chooseVirtualHost(routes: GatewayRoute[], host: string): string {
 function hostnameOk(r: GatewayRoute, host: string): boolean {
   const h = r.spec.match.hostname;
   if (h === null) return true;
-  if ('exact' in h) return host === h.exact.toLowerCase();
-  const s = h.suffix.toLowerCase();
+  if ('exact' in h) return host === lower(h.exact);
+  const s = lower(h.suffix);
   return host.endsWith(s) && host.length > s.length;
 }
 
@@ -315,7 +320,7 @@ function pathOk(r: GatewayRoute, path: string): boolean {
 }
 
 function headerOk(h: HeaderMatch, headers: Map<string, string>): boolean {
-  const value = headers.get(h.name.toLowerCase());
+  const value = headers.get(lower(h.name));
   if (value === undefined) return h.match === null && h.invert;
   let ok: boolean;
   const m = h.match;
@@ -370,7 +375,7 @@ function normalize(gateway: VirtualGateway, request: RouteRequest): Req {
   for (const [k, v] of entries) {
     if (Array.isArray(v) && v.length === 0) continue;
     const value = Array.isArray(v) ? v.join(',') : v;
-    const key = k.toLowerCase();
+    const key = lower(k);
     headers.set(key, headers.has(key) ? headers.get(key) + ',' + value : value);
   }
   return {
@@ -378,7 +383,7 @@ function normalize(gateway: VirtualGateway, request: RouteRequest): Req {
     path: removeDotSegmentsThenMergeSlashes(path),
     query: q < 0 ? null : raw.slice(q + 1),
     authority,
-    host: (authority ?? '').toLowerCase(),
+    host: lower(authority ?? ''),
     port,
     protocol: request.protocol ?? listeners.find((l) => l.port === port)?.protocol ?? null,
     headers,

@@ -7,6 +7,7 @@ import type {
   Duration, GatewayRoute, GatewayRouteAction, GatewayRouteRewrite, HeaderMatch, HostnameMatch, MeshModel, PathMatch, RetryPolicy, Route, RouteSpec,
   RouteTimeout, ServiceDiscovery, StringMatch, VirtualGateway, VirtualNode, VirtualRouter, VirtualService, VirtualServiceProvider,
 } from '../../src/model/types.js';
+import { suffixAsEndingCharacters } from '../../src/model/convert/spec.js';
 
 export interface ApiGatewayRoute {
   gatewayRouteName: string;
@@ -179,7 +180,7 @@ function pathMatch(p: Any): PathMatch | null {
 
 function hostname(h: Any): HostnameMatch | null {
   if (!h) return null;
-  return h.exact !== undefined ? { exact: h.exact } : { suffix: h.suffix };
+  return h.exact !== undefined ? { exact: h.exact } : { suffix: suffixAsEndingCharacters(h.suffix) };
 }
 
 function header(h: Any): HeaderMatch {

@@ -101,7 +101,7 @@ const DIAGNOSTIC_SOURCES = [
   {
     file: 'broken.yaml',
     text: [
-      'apiVersion: appmesh.k8s.aws/v1beta2\nkind: VirtualNode\nmetadata:\n  name: n1\n  namespace: ns\nspec:\n  podSelector: {matchLabels: {app: a}}\n  listeners:\n    - portMapping: {port: 0, protocol: htp}\n      healthCheck:\n        protocol: http\n  serviceDiscovery:\n    dns: {hostname: a.ns}\n    awsCloudMap: {namespaceName: x, serviceName: y}\n  backendz: []\n',
+      'apiVersion: appmesh.k8s.aws/v1beta2\nkind: VirtualNode\nmetadata:\n  name: n1\n  namespace: ns\nspec:\n  podSelector: {matchLabels: {app: a}}\n  listeners:\n    - portMapping: {port: 0, protocol: htp}\n      healthCheck:\n        protocol: http\n  serviceDiscovery:\n    dns: {hostname: a.ns}\n    awsCloudMap: {namespaceName: x, serviceName: svc}\n  backendz: []\n',
       'apiVersion: appmesh.k8s.aws/v1beta2\nkind: Mesh\nmetadata:\n  name: [oops\n',
       'apiVersion: appmesh.k8s.aws/v1beta2\nkind: VirtualService\nmetadata:\n  name: s1\n  namespace: ns\n  name: s2\nspec: {}\n',
     ].join('---\n'),

@@ -49,7 +49,7 @@ describe('YAML streams', () => {
           - name: a
             httpRoute:
               match: {prefix: /a, headers: &headers [{name: x-a, match: {exact: "1"}}]}
-              action: {weightedTargets: &targets [{virtualNodeRef: {name: n}, weight: 1}]}
+              action: {weightedTargets: &targets [{virtualNodeRef: {name: nd}, weight: 1}]}
           - name: b   # reuses the anchors
             httpRoute:
               match: {prefix: /b, headers: *headers}
@@ -57,7 +57,7 @@ describe('YAML streams', () => {
       ---
       apiVersion: appmesh.k8s.aws/v1beta2
       kind: VirtualNode
-      metadata: {name: n, namespace: app}
+      metadata: {name: nd, namespace: app}
       spec:
         listeners: [{portMapping: {port: 8080, protocol: http}}]
         serviceDiscovery: {dns: {hostname: n.local}}
@@ -68,8 +68,8 @@ describe('YAML streams', () => {
     assert.deepEqual(
       r.model.routes.map((x) => [x.name, x.spec.type !== 'tcp' && 'headers' in x.spec.match ? x.spec.match.headers.map((h) => h.name) : [], x.spec.weightedTargets.map((t) => t.virtualNodeName)]),
       [
-        ['a', ['x-a'], ['n_app']],
-        ['b', ['x-a'], ['n_app']],
+        ['a', ['x-a'], ['nd_app']],
+        ['b', ['x-a'], ['nd_app']],
       ],
     );
     assert.deepEqual(r.stats.resources, { Mesh: 1, VirtualRouter: 1, Route: 2, VirtualNode: 1 });
@@ -91,11 +91,11 @@ describe('YAML streams', () => {
                 headers: &h
                   - name: x
                     match: {range: {start: 5, end: 1}}
-              action: {weightedTargets: [{virtualNodeRef: {name: n}, weight: 1}]}
+              action: {weightedTargets: [{virtualNodeRef: {name: nd}, weight: 1}]}
           - name: b
             httpRoute:
               match: {prefix: /b, headers: *h}
-              action: {weightedTargets: [{virtualNodeRef: {name: n}, weight: 1}]}
+              action: {weightedTargets: [{virtualNodeRef: {name: nd}, weight: 1}]}
     `);
     const r = loadSources([{ file: 'alias.yaml', text }]);
     const ranges = only(r, 'RANGE_ORDER');
@@ -109,7 +109,7 @@ describe('YAML streams', () => {
   });
 
   test('YAML positions: line and column of the offending key, 1-based', () => {
-    const text = MESH + '---\n' + 'apiVersion: appmesh.k8s.aws/v1beta2\nkind: VirtualNode\nmetadata: {name: n, namespace: app}\nspec:\n  listeners:\n    - portMapping: {port: 80, protocol: htp}\n';
+    const text = MESH + '---\n' + 'apiVersion: appmesh.k8s.aws/v1beta2\nkind: VirtualNode\nmetadata: {name: nd, namespace: app}\nspec:\n  listeners:\n    - portMapping: {port: 80, protocol: htp}\n';
     const r = loadSources([{ file: 'pos.yaml', text }]);
     const d = only(r, 'SCHEMA_ENUM')[0]!;
     const line = lineOf(text, 'protocol: htp')!;
@@ -135,7 +135,7 @@ describe('YAML streams', () => {
   });
 
   test('duplicate keys in YAML are a syntax error (a silently dropped field would change routing)', () => {
-    const text = 'apiVersion: appmesh.k8s.aws/v1beta2\nkind: Mesh\nmetadata: {name: m}\nmetadata: {name: n}\n';
+    const text = 'apiVersion: appmesh.k8s.aws/v1beta2\nkind: Mesh\nmetadata: {name: m}\nmetadata: {name: nd}\n';
     const r = loadSources([{ file: 'dup.yaml', text }]);
     assert.deepEqual(only(r, 'INPUT_SYNTAX').map((d) => d.line), [4]);
   });

@@ -23,23 +23,23 @@ test('awsName defaults: Mesh name, VirtualService name.namespace, others name_na
   const { r, sources } = load(
     ns('app', { m: '1' }),
     mesh('m', '{}'),
-    node('n', 'app'),
-    'apiVersion: appmesh.k8s.aws/v1beta2\nkind: VirtualService\nmetadata: {name: s, namespace: app}\nspec: {provider: {virtualNode: {virtualNodeRef: {name: n}}}}\n',
+    node('nd', 'app'),
+    'apiVersion: appmesh.k8s.aws/v1beta2\nkind: VirtualService\nmetadata: {name: s, namespace: app}\nspec: {provider: {virtualNode: {virtualNodeRef: {name: nd}}}}\n',
     'apiVersion: appmesh.k8s.aws/v1beta2\nkind: VirtualRouter\nmetadata: {name: r, namespace: app}\nspec: {listeners: [{portMapping: {port: 80, protocol: http}}]}\n',
     'apiVersion: appmesh.k8s.aws/v1beta2\nkind: VirtualGateway\nmetadata: {name: g, namespace: app}\nspec: {namespaceSelector: {}, listeners: [{portMapping: {port: 80, protocol: http}}]}\n',
   );
   assert.deepEqual(r.diagnostics.map(fmt), [], repro(sources, r));
   assert.deepEqual(r.model.meshes.map((x) => x.name), ['m']);
-  assert.deepEqual(r.model.virtualNodes.map((x) => [x.name, x.meshName]), [['n_app', 'm']]);
-  assert.deepEqual(r.model.virtualServices.map((x) => [x.name, x.provider]), [['s.app', { virtualNode: 'n_app' }]]);
+  assert.deepEqual(r.model.virtualNodes.map((x) => [x.name, x.meshName]), [['nd_app', 'm']]);
+  assert.deepEqual(r.model.virtualServices.map((x) => [x.name, x.provider]), [['s.app', { virtualNode: 'nd_app' }]]);
   assert.deepEqual(r.model.virtualRouters.map((x) => x.name), ['r_app']);
   assert.deepEqual(r.model.virtualGateways.map((x) => x.name), ['g_app']);
 });
 
 test('Mesh namespaceSelector: nil selects no namespace, {} selects all', () => {
-  const nil = load(ns('app', {}), mesh('m', null), node('n', 'app'));
+  const nil = load(ns('app', {}), mesh('m', null), node('nd', 'app'));
   assert.deepEqual(nil.r.diagnostics.map((d) => d.code), ['MESH_NOT_FOUND']);
-  const all = load(ns('app', {}), mesh('m', '{}'), node('n', 'app'));
+  const all = load(ns('app', {}), mesh('m', '{}'), node('nd', 'app'));
   assert.deepEqual(all.r.diagnostics.map((d) => d.code), []);
 });
 
@@ -54,13 +54,13 @@ test('Mesh namespaceSelector matchExpressions: In, NotIn, Exists, DoesNotExist, 
     ['{matchLabels: {team: a}, matchExpressions: [{key: tier, operator: Exists}]}', false],
   ];
   for (const [selector, selected] of cases) {
-    const { r, sources } = load(ns('app', { team: 'a' }), mesh('m', selector), node('n', 'app'));
+    const { r, sources } = load(ns('app', { team: 'a' }), mesh('m', selector), node('nd', 'app'));
     assert.equal(r.model.virtualNodes.length === 1, selected, `${selector}${repro(sources, r)}`);
   }
 });
 
 test('an invalid selector operator is an error and selects nothing (it used to widen to {})', () => {
-  const { r, sources } = load(ns('b', { team: 'b' }), mesh('m', '{matchExpressions: [{key: team, operator: Equals, values: [a]}]}'), node('n', 'b'));
+  const { r, sources } = load(ns('b', { team: 'b' }), mesh('m', '{matchExpressions: [{key: team, operator: Equals, values: [a]}]}'), node('nd', 'b'));
   assert.deepEqual(r.diagnostics.map((d) => [d.code, d.path]), [
     ['SCHEMA_ENUM', '/spec/namespaceSelector/matchExpressions/0/operator'],
     ['MESH_NOT_FOUND', ''],
@@ -137,7 +137,7 @@ test('K8s null members are pruned as the API server does: an empty `priority:` o
 });
 
 test('null array items are not pruned (Kubernetes rejects them too)', () => {
-  const { r } = load(ns('app', {}), mesh('m', '{}'), 'apiVersion: appmesh.k8s.aws/v1beta2\nkind: VirtualNode\nmetadata: {name: n, namespace: app}\nspec:\n  listeners:\n    -\n');
+  const { r } = load(ns('app', {}), mesh('m', '{}'), 'apiVersion: appmesh.k8s.aws/v1beta2\nkind: VirtualNode\nmetadata: {name: nd, namespace: app}\nspec:\n  listeners:\n    -\n');
   assert.deepEqual(r.diagnostics.map((d) => [d.code, d.path]), [['SCHEMA_TYPE', '/spec/listeners/0']]);
 });
 
@@ -145,10 +145,10 @@ test("an empty namespace is unset: metadata.namespace '' is 'default', a ref's n
   const { r, sources } = load(
     ns('default', {}),
     mesh('m', '{}'),
-    node('n', '""'),
-    'apiVersion: appmesh.k8s.aws/v1beta2\nkind: VirtualService\nmetadata: {name: s}\nspec: {provider: {virtualNode: {virtualNodeRef: {name: n, namespace: ""}}}}\n',
+    node('nd', '""'),
+    'apiVersion: appmesh.k8s.aws/v1beta2\nkind: VirtualService\nmetadata: {name: s}\nspec: {provider: {virtualNode: {virtualNodeRef: {name: nd, namespace: ""}}}}\n',
   );
   assert.deepEqual(r.diagnostics.map(fmt), [], repro(sources, r));
-  assert.deepEqual(r.model.virtualNodes.map((n) => [n.name, n.namespace]), [['n_default', 'default']]);
-  assert.deepEqual(r.model.virtualServices.map((s) => s.provider), [{ virtualNode: 'n_default' }]);
+  assert.deepEqual(r.model.virtualNodes.map((n) => [n.name, n.namespace]), [['nd_default', 'default']]);
+  assert.deepEqual(r.model.virtualServices.map((s) => s.provider), [{ virtualNode: 'nd_default' }]);
 });

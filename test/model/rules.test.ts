@@ -260,6 +260,37 @@ const rows: Row[] = [
     valid: awsGR(awsHttp({ prefix: '/', hostname: { exact: 'a.example.com' } })),
   },
   {
+    code: 'GR_HOSTNAME_SUFFIX_FORM', severity: 'warning', dialect: 'k8s', title: 'suffix written *.example.com',
+    invalid: k8sGR(http('prefix: /\nhostname:\n  suffix: "*.example.com" # <-')),
+    path: '/spec/httpRoute/match/hostname/suffix',
+    valid: k8sGR(http('prefix: /\nhostname:\n  suffix: .example.com')),
+  },
+  {
+    code: 'GR_HOSTNAME_SUFFIX_FORM', severity: 'warning', dialect: 'aws', title: 'suffix without a leading dot',
+    invalid: awsGR(awsHttp({ prefix: '/', hostname: { suffix: 'example.com' } })),
+    path: '/spec/httpRoute/match/hostname/suffix', mark: '"suffix"',
+    valid: awsGR(awsHttp({ prefix: '/', hostname: { suffix: '.example.com' } })),
+  },
+  {
+    code: 'NAME_NOT_ASCII', severity: 'warning', dialect: 'k8s', title: 'gateway route header name',
+    invalid: k8sGR(http('prefix: /\nheaders:\n  - name: X-Ümlaut # <-')),
+    path: '/spec/httpRoute/match/headers/0/name',
+    valid: k8sGR(http('prefix: /\nheaders:\n  - name: X-Umlaut')),
+  },
+  {
+    code: 'NAME_NOT_ASCII', severity: 'warning', dialect: 'k8s', title: 'hostname',
+    invalid: k8sGR(http('prefix: /\nhostname:\n  exact: İstanbul.example.com # <-')),
+    path: '/spec/httpRoute/match/hostname/exact',
+    valid: k8sGR(http('prefix: /\nhostname:\n  exact: xn--stanbul-cub.example.com')),
+  },
+  {
+    code: 'NAME_NOT_ASCII', severity: 'warning', dialect: 'aws', title: 'route gRPC metadata name',
+    invalid: awsRoute({ grpcRoute: { match: { serviceName: 's', metadata: [{ name: 'x-İd' }] }, action: { weightedTargets: [{ virtualNode: 'node', weight: 1 }] } } }),
+    path: '/spec/grpcRoute/match/metadata/0/name', mark: '"x-İd"',
+    valid: awsRoute({ grpcRoute: { match: { serviceName: 's', metadata: [{ name: 'x-id' }] }, action: { weightedTargets: [{ virtualNode: 'node', weight: 1 }] } } }),
+    neighbourMayHaveErrors: true,
+  },
+  {
     code: 'HEADER_MATCH_ONE_OF', severity: 'error', dialect: 'k8s', title: 'empty match block',
     invalid: k8sGR(http('prefix: /\nheaders:\n  - name: x\n    match: {} # <-')),
     path: '/spec/httpRoute/match/headers/0/match',
@@ -512,15 +543,15 @@ const rows: Row[] = [
   },
   {
     code: 'RANGE_ORDER', severity: 'error', dialect: 'k8s', title: 'route',
-    invalid: k8sVR(k8sRoute('prefix: /\nheaders:\n  - name: n\n    match: {range: {start: 150, end: 100}} # <-')),
+    invalid: k8sVR(k8sRoute('prefix: /\nheaders:\n  - name: nd\n    match: {range: {start: 150, end: 100}} # <-')),
     path: '/spec/routes/0/httpRoute/match/headers/0/match/range',
-    valid: k8sVR(k8sRoute('prefix: /\nheaders:\n  - name: n\n    match: {range: {start: 100, end: 150}}')),
+    valid: k8sVR(k8sRoute('prefix: /\nheaders:\n  - name: nd\n    match: {range: {start: 100, end: 150}}')),
   },
   {
     code: 'RANGE_ORDER', severity: 'error', dialect: 'k8s', title: 'gRPC route metadata',
-    invalid: k8sVR(k8sRoute('serviceName: a.B\nmetadata:\n  - name: n\n    match: {range: {start: 2, end: 1}} # <-', { type: 'grpcRoute' }), '- portMapping: {port: 9080, protocol: grpc}'),
+    invalid: k8sVR(k8sRoute('serviceName: a.B\nmetadata:\n  - name: nd\n    match: {range: {start: 2, end: 1}} # <-', { type: 'grpcRoute' }), '- portMapping: {port: 9080, protocol: grpc}'),
     path: '/spec/routes/0/grpcRoute/match/metadata/0/match/range',
-    valid: k8sVR(k8sRoute('serviceName: a.B\nmetadata:\n  - name: n\n    match: {range: {start: 1, end: 2}}', { type: 'grpcRoute' }), '- portMapping: {port: 9080, protocol: grpc}'),
+    valid: k8sVR(k8sRoute('serviceName: a.B\nmetadata:\n  - name: nd\n    match: {range: {start: 1, end: 2}}', { type: 'grpcRoute' }), '- portMapping: {port: 9080, protocol: grpc}'),
   },
   {
     code: 'QUERY_MATCH_EXACT_REQUIRED', severity: 'error', dialect: 'k8s', title: 'route',
@@ -873,14 +904,14 @@ const rows: Row[] = [
     invalid: ns('lonely', '{team: x}') + '---\n' + y(`
       apiVersion: appmesh.k8s.aws/v1beta2 # <-
       kind: VirtualNode
-      metadata: {name: n, namespace: lonely}
+      metadata: {name: nd, namespace: lonely}
       spec: {}
     `),
     path: '',
     valid: ns('lonely', '{mesh: m}') + '---\n' + y(`
       apiVersion: appmesh.k8s.aws/v1beta2
       kind: VirtualNode
-      metadata: {name: n, namespace: lonely}
+      metadata: {name: nd, namespace: lonely}
       spec: {}
     `),
   },
@@ -889,7 +920,7 @@ const rows: Row[] = [
     invalid: y(`
       apiVersion: appmesh.k8s.aws/v1beta2 # <-
       kind: VirtualNode
-      metadata: {name: n, namespace: app}
+      metadata: {name: nd, namespace: app}
       spec: {}
     `),
     path: '',
@@ -901,7 +932,7 @@ const rows: Row[] = [
       ---
       apiVersion: appmesh.k8s.aws/v1beta2
       kind: VirtualNode
-      metadata: {name: n, namespace: app}
+      metadata: {name: nd, namespace: app}
       spec: {}
     `),
     neighbourMayHaveErrors: false,
@@ -917,7 +948,7 @@ const rows: Row[] = [
       ---
       apiVersion: appmesh.k8s.aws/v1beta2 # <-
       kind: VirtualNode
-      metadata: {name: n, namespace: shared}
+      metadata: {name: nd, namespace: shared}
       spec: {}
     `),
     path: '',
@@ -930,7 +961,7 @@ const rows: Row[] = [
       ---
       apiVersion: appmesh.k8s.aws/v1beta2
       kind: VirtualNode
-      metadata: {name: n, namespace: shared}
+      metadata: {name: nd, namespace: shared}
       spec: {}
     `),
   },
@@ -939,14 +970,14 @@ const rows: Row[] = [
     invalid: y(`
       apiVersion: appmesh.k8s.aws/v1beta2 # <-
       kind: VirtualNode
-      metadata: {name: n, namespace: undeclared}
+      metadata: {name: nd, namespace: undeclared}
       spec: {}
     `),
     path: '',
     valid: ns('declared', '{mesh: m}') + '---\n' + y(`
       apiVersion: appmesh.k8s.aws/v1beta2
       kind: VirtualNode
-      metadata: {name: n, namespace: declared}
+      metadata: {name: nd, namespace: declared}
       spec: {}
     `),
   },

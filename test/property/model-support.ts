@@ -8,6 +8,9 @@
 import fc from 'fast-check';
 import { stringify } from 'yaml';
 
+/** Write YAML as kubectl reads it back (YAML 1.1-style scalars, docs/errors.md): `y`, `on`, `0777` get quoted. */
+const KUBECTL_YAML = { version: '1.1' } as const;
+
 export const LONG = process.env.MESHROUTE_LONG === '1';
 
 /** fast-check parameters: `runs` cases (10x in long mode), or the replay given in the environment. */
@@ -21,8 +24,8 @@ export function params(runs: number): fc.Parameters<unknown> {
 /** YAML of any value (documents separated by `---` when an array of objects). */
 export function asYaml(value: unknown): string {
   try {
-    if (Array.isArray(value)) return value.map((d) => stringify(d)).join('---\n');
-    return stringify(value);
+    if (Array.isArray(value)) return value.map((d) => stringify(d, KUBECTL_YAML)).join('---\n');
+    return stringify(value, KUBECTL_YAML);
   } catch {
     return JSON.stringify(value, null, 2);
   }

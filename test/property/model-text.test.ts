@@ -9,6 +9,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { stringify } from 'yaml';
+
+/** Write YAML as kubectl reads it back (YAML 1.1-style scalars, docs/errors.md): `y`, `on`, `0777` get quoted. */
+const KUBECTL_YAML = { version: '1.1' } as const;
 import { loadSources } from '../../src/model/load-model.js';
 import { validManifestSetArbitrary } from '../../src/testing/index.js';
 import { params } from './model-support.js';
@@ -23,7 +26,7 @@ const tokenSoup = fc.array(fc.constantFrom(...TOKENS), { maxLength: 60 }).map((t
 /** A valid text with a few characters inserted, deleted or replaced. */
 const damagedText = fc
   .tuple(
-    fc.oneof(fc.constantFrom(...EXAMPLES), validManifestSetArbitrary({ dialect: 'k8s', maxNodes: 2, maxGatewayRoutes: 2 }).map((s) => s.documents.map((d) => stringify(d)).join('---\n'))),
+    fc.oneof(fc.constantFrom(...EXAMPLES), validManifestSetArbitrary({ dialect: 'k8s', maxNodes: 2, maxGatewayRoutes: 2 }).map((s) => s.documents.map((d) => stringify(d, KUBECTL_YAML)).join('---\n'))),
     fc.array(fc.tuple(fc.nat(), fc.nat({ max: 4 }), fc.oneof(fc.constantFrom(...TOKENS), fc.string({ maxLength: 3 }))), { minLength: 1, maxLength: 5 }),
   )
   .map(([text, edits]) => {

@@ -7,6 +7,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { stringify } from 'yaml';
+
+/** Write YAML as kubectl reads it back (YAML 1.1-style scalars, docs/errors.md): `y`, `on`, `0777` get quoted. */
+const KUBECTL_YAML = { version: '1.1' } as const;
 import { loadObjects, loadSources } from '../../src/model/load-model.js';
 import { dialectIndependentModel, meshPlanArbitrary, modelWithoutSources, renderAws, renderK8s, validManifestSetArbitrary, type ManifestDialect, type MeshPlan } from '../../src/testing/index.js';
 import { explain, params } from './model-support.js';
@@ -48,7 +51,7 @@ test('valid K8s sets written as one multi-document YAML file load cleanly and li
   fc.assert(
     fc.property(validManifestSetArbitrary({ dialect: 'k8s' }), (set) => {
       explain(set.documents, () => {
-        const text = set.documents.map((d) => stringify(d)).join('---\n');
+        const text = set.documents.map((d) => stringify(d, KUBECTL_YAML)).join('---\n');
         const r = loadSources([{ file: 'set.yaml', text }]);
         assert.deepEqual(r.diagnostics.map(fmt), []);
         assert.deepEqual(modelWithoutSources(r.model), modelWithoutSources(loadObjects(set.documents).model));

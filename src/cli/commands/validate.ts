@@ -2,7 +2,6 @@
 
 import { InputError } from '../../errors.js';
 import { loadFiles } from '../../model/load-model.js';
-import type { Diagnostic } from '../../model/diagnostics.js';
 import { flag, parseArgs, type OptionSpec } from '../args.js';
 import { EXIT_FINDINGS, EXIT_OK, type CliIo } from '../io.js';
 import { renderDiagnostic, renderSummary } from '../render-diagnostics.js';
@@ -42,7 +41,7 @@ export function validateCommand(argv: readonly string[], io: CliIo): number {
     result = requireResources(loadFiles(paths, { strict: flag(args, 'strict'), ...namingOptions(args) }, io.readStdin), paths);
   } catch (err) {
     if (!(err instanceof InputError)) throw err;
-    const diagnostic = inputDiagnostic(err);
+    const diagnostic = inputErrorDiagnostic(err);
     if (json) io.out(JSON.stringify({ valid: false, diagnostics: [diagnostic], skipped: [] }, null, 2) + '\n');
     else io.err(renderDiagnostic(diagnostic) + '\n');
     return EXIT_FINDINGS;
@@ -54,8 +53,4 @@ export function validateCommand(argv: readonly string[], io: CliIo): number {
     io.out(renderSummary(result.valid, result.diagnostics, result.stats) + '\n');
   }
   return result.valid ? EXIT_OK : EXIT_FINDINGS;
-}
-
-export function inputDiagnostic(err: InputError): Diagnostic {
-  return inputErrorDiagnostic(err);
 }

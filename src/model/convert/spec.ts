@@ -103,7 +103,18 @@ export function hostnameMatch(raw: unknown): HostnameMatch | null {
   const exact = str(h.exact);
   if (exact !== null) return { exact };
   const suffix = str(h.suffix);
-  return suffix !== null ? { suffix } : null;
+  return suffix !== null ? { suffix: suffixAsEndingCharacters(suffix) } : null;
+}
+
+/**
+ * `hostname.suffix` is "the specified ending characters of the host name" (App Mesh API), and App
+ * Mesh renders it as the Envoy wildcard domain `*` + suffix ([RM-384]; AWS examples write
+ * `.example.com`). A leading `*` written out (`*.example.com`, the Envoy / Gateway API spelling)
+ * is read as that same wildcard, so both spellings mean "ends with `.example.com`"; the validator
+ * warns (GR_HOSTNAME_SUFFIX_FORM). A lone `*` stays as written.
+ */
+export function suffixAsEndingCharacters(suffix: string): string {
+  return suffix.length > 1 && suffix.charCodeAt(0) === 0x2a ? suffix.slice(1) : suffix;
 }
 
 export function method(raw: unknown): HttpMethod | null {
@@ -278,10 +289,4 @@ export function nameFromArn(arn: string): string | null {
   const m = /^arn:[^:]+:appmesh:[^:]*:[^:]*:mesh\/[^/]+\/[A-Za-z]+\/([^/]+)(?:\/[A-Za-z]+\/([^/]+))?$/.exec(arn);
   if (!m) return null;
   return m[2] ?? m[1] ?? null;
-}
-
-/** The mesh part of an App Mesh ARN. */
-export function meshFromArn(arn: string): string | null {
-  const m = /^arn:[^:]+:appmesh:[^:]*:[^:]*:mesh\/([^/]+)/.exec(arn);
-  return m ? m[1]! : null;
 }

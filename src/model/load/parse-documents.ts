@@ -2,17 +2,18 @@
  * Parses source texts into documents that remember where every value was written.
  *
  * YAML files may hold several documents (`---`), comments and anchors; JSON files hold one value.
- * Values come from the fast parsers (`JSON.parse`; js-yaml with the YAML 1.2 core schema, about 8×
+ * Values come from the fast parsers (`JSON.parse`; js-yaml with kubectl's scalar rules, ./kube-schema.ts, about 8×
  * faster than building `yaml`'s syntax tree: 150 ms against 1.2 s for 5,000 resources). Positions
  * are found lazily — only when a diagnostic needs a line and column — and any text the fast path
  * refuses (syntax errors, duplicate keys, alias-heavy documents) is read by a slow, careful reader
  * that reports syntax errors per document with positions and bounds alias expansion: one broken
  * document does not hide the others. Both live in ./yaml-syntax.ts (the `yaml` package); the browser
- * bundles swap in src/browser/yaml-syntax.ts (js-yaml alone; docs/bundle-size.md).
+ * bundles swap in src/browser/yaml-syntax.ts (js-yaml alone; docs/bundle-size.md). Every reader
+ * resolves scalars with ./kube-scalars.ts, so a value never depends on which one read the file.
  */
 
-import jsyaml from 'js-yaml';
 import type { Diagnostic } from '../diagnostics.js';
+import { loadAllKube } from './kube-schema.js';
 import type { SourceText } from './read-input.js';
 import { MAX_NODES_PER_CHAR, lineStarts, positionIn, syntaxDiagnostic, withinNodeBudget, type ParseResult, type ParsedDocument, type Position } from './syntax.js';
 import { jsonLocator, parseYamlSlow, yamlLocators } from './yaml-syntax.js';
@@ -41,9 +42,9 @@ function jsonSyntaxResult(source: SourceText): ParseResult {
 }
 
 function parseYamlFast(source: SourceText): ParseResult | null {
-  const values: unknown[] = [];
+  let values: unknown[];
   try {
-    jsyaml.loadAll(source.text, (doc) => values.push(doc), { schema: jsyaml.CORE_SCHEMA, filename: source.file });
+    values = loadAllKube(source.text, { filename: source.file });
   } catch (err) {
     // The readers recurse per nesting level: a stack overflow means nesting far beyond MAX_NESTING,
     // and the slow reader would only overflow too (and call it a syntax error).

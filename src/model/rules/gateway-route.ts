@@ -4,9 +4,9 @@
  * API accepted what the admission webhook rejected (e.g. a port-only match).
  */
 
-import { list, rec, str, GATEWAY_ROUTE_TYPES } from '../convert/spec.js';
+import { list, rec, str, suffixAsEndingCharacters, GATEWAY_ROUTE_TYPES } from '../convert/spec.js';
 import type { RuleContext } from './context.js';
-import { checkExactPathSlash, checkHeaderMatchPresent, checkHeaderRanges, checkPathOneOf, checkPrefixSlash, checkQueryParameters } from './match-rules.js';
+import { checkAsciiHeaderNames, checkAsciiHostname, checkExactPathSlash, checkHeaderMatchPresent, checkHeaderRanges, checkPathOneOf, checkPrefixSlash, checkQueryParameters } from './match-rules.js';
 
 /** API: "/aws-appmesh*" and "/aws-app-mesh*" cannot be used as a gateway route prefix. */
 const RESERVED_PREFIX = /^\/aws-app-?mesh/;
@@ -51,6 +51,7 @@ function checkHttpMatch(ctx: RuleContext, match: Record<string, unknown>, at: st
   checkHostname(ctx, match.hostname, `${at}/hostname`, webhook);
   checkHeaderMatchPresent(ctx, match.headers, `${at}/headers`);
   checkHeaderRanges(ctx, match.headers, `${at}/headers`, webhook);
+  checkAsciiHeaderNames(ctx, match.headers, `${at}/headers`, 'header');
   // Webhook quirk kept: when headers are present, queryParameters are not validated.
   if (webhook && list(match.headers).length === 0) checkQueryParameters(ctx, match.queryParameters, `${at}/queryParameters`);
 }
@@ -65,6 +66,7 @@ function checkGrpcMatch(ctx: RuleContext, match: Record<string, unknown>, at: st
   }
   checkHostname(ctx, match.hostname, `${at}/hostname`, webhook);
   checkHeaderRanges(ctx, match.metadata, `${at}/metadata`, webhook);
+  checkAsciiHeaderNames(ctx, match.metadata, `${at}/metadata`, 'metadata');
 }
 
 function checkHostname(ctx: RuleContext, hostname: unknown, at: string, webhook: boolean): void {
@@ -73,6 +75,26 @@ function checkHostname(ctx: RuleContext, hostname: unknown, at: string, webhook:
   const set = ['exact', 'suffix'].filter((k) => h[k] !== undefined);
   if (set.length === 2) ctx.report(webhook ? 'error' : 'warning', 'GR_HOSTNAME_ONE_OF', at, 'Both exact and suffix match for hostname are not allowed. Only one must be specified');
   if (set.length === 0 && webhook) ctx.report('error', 'GR_HOSTNAME_ONE_OF', at, 'hostname must set exactly one of exact or suffix');
+  const suffix = str(h.suffix);
+  if (suffix !== null) checkSuffixForm(ctx, suffix, `${at}/suffix`);
+  for (const k of ['exact', 'suffix']) {
+    const v = str(h[k]);
+    if (v !== null) checkAsciiHostname(ctx, v, `${at}/${k}`);
+  }
+}
+
+/**
+ * The suffix forms docs/precedence.md § Hostnames defines: `.example.com` is the documented one; a
+ * leading `*` is read as the wildcard App Mesh adds itself; without a leading dot the suffix also
+ * matches the end of a label (`myexample.com`), which an Envoy `*.example.com` domain never does.
+ */
+function checkSuffixForm(ctx: RuleContext, suffix: string, at: string): void {
+  const ending = suffixAsEndingCharacters(suffix);
+  if (ending !== suffix) {
+    ctx.report('warning', 'GR_HOSTNAME_SUFFIX_FORM', at, `App Mesh adds the wildcard itself: write ${JSON.stringify(ending)} (read as that)`);
+  } else if (!ending.startsWith('.')) {
+    ctx.report('warning', 'GR_HOSTNAME_SUFFIX_FORM', at, `without a leading dot the suffix also matches ${JSON.stringify('my' + suffix)}`);
+  }
 }
 
 function checkRewrite(ctx: RuleContext, rewrite: Record<string, unknown> | null, match: Record<string, unknown>, at: string, webhook: boolean, grpc: boolean): void {

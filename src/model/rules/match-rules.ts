@@ -43,6 +43,31 @@ export function checkHeaderMatchPresent(ctx: RuleContext, headers: unknown, path
   });
 }
 
+const NON_ASCII = /[^\x00-\x7f]/;
+
+/**
+ * A non-ASCII header / metadata name: the App Mesh API accepts it (a 1–50 character string, no
+ * pattern), but no request reaching Envoy carries one — header names are ASCII tokens (RFC 9110
+ * §5.1), which Envoy's HTTP/1 parser and nghttp2 enforce — so the criterion never holds there.
+ * A warning, not an error: App Mesh took the resource. The case rule is docs/precedence.md § 4.
+ */
+export function checkAsciiHeaderNames(ctx: RuleContext, headers: unknown, path: string, what: 'header' | 'metadata'): void {
+  list(headers).forEach((h, i) => {
+    const name = str(rec(h)?.name);
+    if (name === null || !NON_ASCII.test(name)) return;
+    ctx.report('warning', 'NAME_NOT_ASCII', `${path}/${i}/name`, `${what} name ${JSON.stringify(name)} is not ASCII: Envoy never routes such requests`);
+  });
+}
+
+/**
+ * A non-ASCII hostname: Envoy answers 400 (`http.invalid_authority`) to a Host that is not a valid
+ * RFC 3986 authority (Http::HeaderUtility::requestHeadersValid → nghttp2_check_authority, ASCII only)
+ * before any route is chosen; clients send internationalized names in their `xn--` (punycode) form.
+ */
+export function checkAsciiHostname(ctx: RuleContext, host: string, path: string): void {
+  if (NON_ASCII.test(host)) ctx.report('warning', 'NAME_NOT_ASCII', path, `hostname ${JSON.stringify(host)} is not ASCII: Envoy answers 400 to such a Host; write its xn-- form`);
+}
+
 /** K8s webhook: a query parameter with a `match` block must give `match.exact`. */
 export function checkQueryParameters(ctx: RuleContext, params: unknown, path: string): void {
   list(params).forEach((q, i) => {

@@ -5,7 +5,7 @@
 
 import { list, rec, ROUTE_TYPES } from '../convert/spec.js';
 import type { RuleContext } from './context.js';
-import { checkExactPathSlash, checkHeaderMatchPresent, checkHeaderRanges, checkPathOneOf, checkPrefixSlash, checkQueryParameters } from './match-rules.js';
+import { checkAsciiHeaderNames, checkExactPathSlash, checkHeaderMatchPresent, checkHeaderRanges, checkPathOneOf, checkPrefixSlash, checkQueryParameters } from './match-rules.js';
 
 /** API: "The total weight for all targets combined must be less than or equal to 100." */
 const MAX_TOTAL_WEIGHT = 100;
@@ -34,6 +34,7 @@ export function checkRoute(ctx: RuleContext): void {
     checkExactPathSlash(ctx, rec(match.path)?.exact, `${at}/path/exact`);
     checkHeaderMatchPresent(ctx, match.headers, `${at}/headers`);
     checkHeaderRanges(ctx, match.headers, `${at}/headers`, webhook);
+    checkAsciiHeaderNames(ctx, match.headers, `${at}/headers`, 'header');
     if (webhook) checkQueryParameters(ctx, match.queryParameters, `${at}/queryParameters`);
     if (key === 'httpRoute' && match.scheme !== undefined) {
       ctx.report('warning', 'ROUTE_SCHEME_HTTP2_ONLY', `${at}/scheme`, 'scheme matching applies only to http2Route (App Mesh API)');
@@ -44,6 +45,7 @@ export function checkRoute(ctx: RuleContext): void {
       ctx.report('error', 'ROUTE_GRPC_METHOD_NEEDS_SERVICE', `${at}/methodName`, 'methodName requires serviceName');
     }
     checkHeaderRanges(ctx, match.metadata, `${at}/metadata`, webhook);
+    checkAsciiHeaderNames(ctx, match.metadata, `${at}/metadata`, 'metadata');
   }
   checkWeights(ctx, list(rec(route.action)?.weightedTargets), `/${key}/action/weightedTargets`);
 }

@@ -1,5 +1,7 @@
 // Byte-string helpers over linear memory: growable scratch buffers, comparisons, ASCII case.
 
+import { asciiLower } from "./ascii-case";
+
 /** A growable byte buffer (heap memory; never shrinks). */
 export class Buf {
   ptr: usize = 0;
@@ -51,9 +53,7 @@ export function endsWith(a: usize, an: i32, b: usize, bn: i32): bool {
 export function equalsLower(a: usize, an: i32, b: usize, bn: i32): bool {
   if (an != bn) return false;
   for (let i = 0; i < an; i++) {
-    let c = load<u8>(a + i);
-    if (c >= 0x41 && c <= 0x5a) c += 0x20;
-    if (c != load<u8>(b + i)) return false;
+    if (asciiLower(load<u8>(a + i)) != load<u8>(b + i)) return false;
   }
   return true;
 }

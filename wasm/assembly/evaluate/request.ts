@@ -2,6 +2,7 @@
 // path without query, dot segments removed and slashes merged; query raw; host = authority with
 // ASCII lower-cased; header names compared lower-case, repeated values joined with ",".
 
+import { asciiLower } from "./ascii-case";
 import { Buf, Ints, equalsLower, indexOfByte } from "./bytes";
 
 export class Request {
@@ -98,9 +99,7 @@ export function normalize(req: Request): void {
   if (req.hasAuthority) {
     req.host.reserve(req.authorityLen);
     for (let i = 0; i < req.authorityLen; i++) {
-      let c = load<u8>(req.authorityPtr + i);
-      if (c >= 0x41 && c <= 0x5a) c += 0x20;
-      store<u8>(req.host.ptr + i, c);
+      store<u8>(req.host.ptr + i, asciiLower(load<u8>(req.authorityPtr + i)));
     }
     req.host.len = req.authorityLen;
   }
