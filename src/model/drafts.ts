@@ -10,7 +10,6 @@
 import type { Diagnostic, Severity } from './diagnostics.js';
 import type { Classified } from './load/classify.js';
 import { isRecord, UnitType } from './load/classify.js';
-import { legacyDrafts } from './drafts-v1beta1.js';
 import { legacyPointer } from './convert/v1beta1.js';
 import type { Dialect, LabelSelector, ResourceKind, SourceLocation } from './types.js';
 import { canonicalizeAwsGatewayRouteSpec, canonicalizeK8s, type WeightedTargetDraft } from './convert/seed-shapes.js';
@@ -69,15 +68,10 @@ export const SCHEMA_CODES: Record<string, string> = {
   pattern: 'SCHEMA_PATTERN',
 };
 
-export function draftsOf(unit: Classified, ctx: DraftContext): Draft[] {
-  if (unit.type === UnitType.K8s) return unit.legacy ? legacyDrafts(unit, ctx) : k8sDrafts(unit, ctx);
-  if (unit.type === UnitType.Aws) return awsDrafts(unit, ctx);
-  return [];
-}
 
 // ---------------------------------------------------------------------------------------------
 
-function k8sDrafts(unit: Extract<Classified, { type: UnitType.K8s }>, ctx: DraftContext): Draft[] {
+export function k8sDrafts(unit: Extract<Classified, { type: UnitType.K8s }>, ctx: DraftContext): Draft[] {
   const seed = canonicalizeK8s(unit.kind, unit.value);
   for (const f of seed.findings) {
     report(ctx, unit, ctx.strict ? 'error' : 'warning', f.code, joinPointer(unit.base) + f.path, f.message, identityOf(unit));
@@ -173,7 +167,7 @@ export const AWS_NAME_KEYS: Record<ResourceKind, string> = {
   VirtualNode: 'virtualNodeName',
 };
 
-function awsDrafts(unit: Extract<Classified, { type: UnitType.Aws }>, ctx: DraftContext): Draft[] {
+export function awsDrafts(unit: Extract<Classified, { type: UnitType.Aws }>, ctx: DraftContext): Draft[] {
   let value = unit.value;
   let body = unit.body;
   let weightedTargets: WeightedTargetDraft[] | null = null;

@@ -10,7 +10,8 @@ import { inferLegacyRouterListeners, reportMixedVersions } from './drafts-v1beta
 import { MAX_NESTING, nestedDeeperThan, parseSource, tooDeepDiagnostic, type ParsedDocument } from './load/parse-documents.js';
 import { readInputs, type SourceText } from './load/read-input.js';
 import { nameUnit, specOnlyMessage, type NamingOptions } from './load/spec-names.js';
-import { draftsOf, diagnosticAt, lazySource, type Draft } from './drafts.js';
+import { diagnosticAt, lazySource, type Draft } from './drafts.js';
+import { draftsOf } from './drafts-of.js';
 import { resolveModel } from './resolve.js';
 import { ruleContext } from './rules/context.js';
 import { checkGatewayRoute } from './rules/gateway-route.js';

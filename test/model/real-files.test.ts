@@ -153,9 +153,9 @@ test('a duplicated VirtualRouter is one DUPLICATE_RESOURCE error, not one more p
       listeners: [{ portMapping: { port: 80, protocol: http } }]
       routes:
         - name: a
-          httpRoute: { match: { prefix: / }, action: { weightedTargets: [{ virtualNodeRef: { name: n }, weight: 1 }] } }
+          httpRoute: { match: { prefix: / }, action: { weightedTargets: [{ virtualNodeRef: { name: nd }, weight: 1 }] } }
         - name: b
-          httpRoute: { match: { prefix: /b }, action: { weightedTargets: [{ virtualNodeRef: { name: n }, weight: 1 }] } }
+          httpRoute: { match: { prefix: /b }, action: { weightedTargets: [{ virtualNodeRef: { name: nd }, weight: 1 }] } }
   `);
   const r = load({ 'a.yaml': router, 'b.yaml': router });
   const errors = r.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.code} ${d.file}`);

@@ -69,7 +69,7 @@ const V1BETA1_SCAFFOLD = y(`
 `);
 
 function v1beta1Node(spec: string): string {
-  return `apiVersion: appmesh.k8s.aws/v1beta1\nkind: VirtualNode\nmetadata: { name: n, namespace: app }\nspec:\n  meshName: legacy\n${spec}`;
+  return `apiVersion: appmesh.k8s.aws/v1beta1\nkind: VirtualNode\nmetadata: { name: nd, namespace: app }\nspec:\n  meshName: legacy\n${spec}`;
 }
 
 /** A legacy VirtualService with `routes` lines; its router has a listener unless `listener` is null. */
@@ -1144,9 +1144,9 @@ const rows: Row[] = [
   },
   {
     code: 'V1BETA1_DNS_AND_CLOUDMAP', severity: 'warning', dialect: 'k8s', scaffold: V1BETA1_SCAFFOLD,
-    invalid: v1beta1Node('  serviceDiscovery:\n    dns: { hostName: n.local }\n    cloudMap: { namespaceName: ns, serviceName: n } # <-\n'),
+    invalid: v1beta1Node('  serviceDiscovery:\n    dns: { hostName: n.local }\n    cloudMap: { namespaceName: ns, serviceName: nd } # <-\n'),
     path: '/spec/serviceDiscovery/cloudMap',
-    valid: v1beta1Node('  serviceDiscovery:\n    cloudMap: { namespaceName: ns, serviceName: n }\n'),
+    valid: v1beta1Node('  serviceDiscovery:\n    cloudMap: { namespaceName: ns, serviceName: nd }\n'),
   },
   {
     code: 'V1BETA1_ROUTER_NO_LISTENER', severity: 'error', dialect: 'k8s', scaffold: V1BETA1_SCAFFOLD,

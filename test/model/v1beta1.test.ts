@@ -188,7 +188,7 @@ const loadText = (text: string) => loadSources([{ file: 'legacy.yaml', text }]);
 const codesOf = (r: ReturnType<typeof loadText>) => r.diagnostics.map((d) => `${d.severity} ${d.code} ${d.path}`);
 
 test('two v1beta1 services naming one router: one DUPLICATE_NAME that says why, no error per route', () => {
-  const text = [MESH, node('n', 'a'), service('s.local', 'r', 'n'), service('t.local', 'r', 'n')].join('---\n');
+  const text = [MESH, node('nd', 'a'), service('s.local', 'r', 'nd'), service('t.local', 'r', 'nd')].join('---\n');
   const r = loadText(text);
   assert.deepEqual(codesOf(r), ['error DUPLICATE_NAME /spec/virtualRouter'], text);
   assert.match(r.diagnostics[0]!.message, /share one router/);
@@ -217,9 +217,9 @@ test('the http-headers walkthrough as v1beta1 used to give a wall of unknown-fie
 });
 
 test('v1alpha1 is the same schema; a v1beta1 label on a v1beta2-shaped object stays v1beta2 with SEED_API_VERSION', () => {
-  const alpha = loadText(MESH.replace('v1beta1', 'v1alpha1') + '---\n' + node('n', 'a').replace('v1beta1', 'v1alpha1'));
+  const alpha = loadText(MESH.replace('v1beta1', 'v1alpha1') + '---\n' + node('nd', 'a').replace('v1beta1', 'v1alpha1'));
   assert.deepEqual(codesOf(alpha), []);
-  assert.deepEqual(alpha.model.virtualNodes.map((n) => [n.name, n.dialect]), [['n-a', 'k8s-v1beta1']]);
+  assert.deepEqual(alpha.model.virtualNodes.map((n) => [n.name, n.dialect]), [['nd-a', 'k8s-v1beta1']]);
   const article = loadText('apiVersion: appmesh.k8s.aws/v1beta1\nkind: VirtualService\nmetadata: { name: s, namespace: a }\nspec:\n  awsName: s.a\n');
   assert.ok(article.diagnostics.some((d) => d.code === 'SEED_API_VERSION'));
   assert.ok(!article.diagnostics.some((d) => d.code.startsWith('V1BETA1_')));
