@@ -234,7 +234,7 @@ function combineCriteria(gr: LoweredRoute, rr: LoweredRoute): { method: HttpMeth
   return { method: gr.method ?? rr.method, predicates: [...gr.predicates, ...rr.predicates] };
 }
 
-function backendFor(node: VirtualNode, port: number | null, weight: number, into: FlatBackend[], problems: string[], notes: string[]): void {
+export function backendFor(node: VirtualNode, port: number | null, weight: number, into: FlatBackend[], problems: string[], notes: string[]): void {
   const r = serviceForNode(node, port);
   if ('unsupported' in r) problems.push(r.unsupported);
   else {
@@ -247,7 +247,7 @@ function toMs(d: { unit: 's' | 'ms'; value: number }): number {
   return d.unit === 's' ? d.value * 1000 : d.value;
 }
 
-function policyOf(spec: RouteSpec): FlatPolicy {
+export function policyOf(spec: RouteSpec): FlatPolicy {
   const perRequest = spec.timeout?.perRequest ?? null;
   const rp = spec.retryPolicy;
   let retry: FlatPolicy['retry'] = null;
