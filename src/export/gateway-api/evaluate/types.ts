@@ -210,6 +210,18 @@ export interface GatewayApiEvaluatorOptions {
   regexPrecedence?: 'after-prefix' | 'before-prefix';
   /** Default true: a GAMMA route's `hostnames` are ignored (GEP-1294 SHOULD). */
   gammaIgnoresHostnames?: boolean;
+  /**
+   * Default false: only the routes whose best matching hostname is the most specific one compete
+   * (Envoy virtual-host behaviour of Istio and Envoy Gateway). true: every route whose hostnames
+   * match competes, ranked by hostname first, so a less specific route still catches what the more
+   * specific routes do not match.
+   */
+  hostnameFallthrough?: boolean;
+  /**
+   * Default false: backendRefs to Services absent from the objects are taken as existing. true: a
+   * Service (or port) missing from the objects makes the ref invalid (BACKEND_NOT_FOUND → 500).
+   */
+  checkBackendsExist?: boolean;
 }
 
 export interface GatewayApiEvaluator {
