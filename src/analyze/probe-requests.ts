@@ -10,6 +10,7 @@ import type { LoweredPath, LoweredPredicate } from '../compile/index.js';
 import { regexLiteralPrefix } from '../compile/regex-prefix.js';
 import { seededRandom } from '../evaluate/index.js';
 import { HTTP_METHODS } from '../model/types.js';
+import { regexSamples } from './regex-samples.js';
 
 /** What a route requires, in the shape both router routes and flattened rules have. */
 export interface ProbeCriteria {
@@ -140,14 +141,16 @@ function pathNeighbours(p: LoweredPath): string[] {
   const base = literal.startsWith('/') ? literal : '/' + literal;
   const out = [base, base + '/', base + 'x', base + '/x', base.slice(0, -1) || '/'];
   if (base.endsWith('/') && base.length > 1) out.push(base.slice(0, -1) + 'x');
-  if (p.kind === 'regex') out.push(...regexSamples(p.value));
-  return out.filter((x) => x.startsWith('/'));
+  if (p.kind === 'regex') out.push(...pathSamples(p.value));
+  // `//` and dot segments are normalized by App Mesh and implementation-specific in Gateway API: not probed.
+  return out.filter((x) => x.startsWith('/') && !x.includes('//'));
 }
 
-/** A few strings a path regex may accept: its literal prefix with common tails. */
-function regexSamples(pattern: string): string[] {
+/** Paths a path regex accepts (regex-samples.ts), else its literal prefix with a tail. */
+function pathSamples(pattern: string): string[] {
+  const accepted = regexSamples(pattern).filter((s) => s.startsWith('/'));
   const prefix = regexLiteralPrefix(pattern) || '/';
-  return ['a', '1', 'abc', '12/x', 'x/y'].map((t) => (prefix.endsWith('/') ? prefix + t : prefix + '/' + t));
+  return [...accepted, prefix.endsWith('/') ? prefix + 'a' : prefix + '/a'];
 }
 
 function hostNeighbours(h: { kind: 'exact' | 'suffix'; value: string }, ports: readonly number[]): string[] {
@@ -164,8 +167,7 @@ function headerNeighbours(p: Extract<LoweredPredicate, { kind: 'header' }>): str
     case 'prefix': return [p.value, p.value + 'x', 'x' + p.value, p.value.slice(0, -1)];
     case 'suffix': return [p.value, 'x' + p.value, p.value + 'x', p.value.slice(1)];
     case 'regex': {
-      const prefix = regexLiteralPrefix(p.value);
-      return [prefix, prefix + 'a', prefix + '1', 'x', ''];
+      return [...regexSamples(p.value), 'x', ''];
     }
     case 'range': {
       const s = p.start;
@@ -184,10 +186,10 @@ function satisfying(r: ProbeCriteria, ports: readonly number[]): ProbeRequest {
       query += `${query === '' ? '?' : '&'}${p.name}${p.op === 'exact' ? '=' + p.value : ''}`;
       continue;
     }
-    const value = p.op === 'present' ? 'v' : p.op === 'range' ? String(p.start) : p.op === 'regex' ? regexLiteralPrefix(p.value) : p.value;
+    const value = p.op === 'present' ? 'v' : p.op === 'range' ? String(p.start) : p.op === 'regex' ? (regexSamples(p.value)[0] ?? '') : p.value;
     if (!p.invert) headers.push([p.name.toLowerCase(), value]);
   }
-  const path = r.path.kind === 'none' ? '/' : r.path.kind === 'regex' ? regexSamples(r.path.value)[0]! : r.path.value.startsWith('/') ? r.path.value : '/' + r.path.value;
+  const path = r.path.kind === 'none' ? '/' : r.path.kind === 'regex' ? pathSamples(r.path.value)[0]! : r.path.value.startsWith('/') ? r.path.value : '/' + r.path.value;
   const authority = r.hostname === null ? null : r.hostname.kind === 'exact' ? r.hostname.value : `a${r.hostname.value}`;
   return { method: r.method ?? 'GET', path: path + query, authority, headers, port: r.ports?.[0] ?? ports[0] ?? 80 };
 }

@@ -19,6 +19,8 @@ export interface RuleSource {
   /** Gateway route: App Mesh name, and `namespace/name` as the user wrote it (K8s) or the App Mesh name. */
   gatewayRoute: string;
   gatewayRouteDisplay: string;
+  /** The gateway route's display name: what App Mesh decisions call it (`Decision.gatewayRoute`). */
+  gatewayRouteName: string;
   virtualService: string;
   /** null when the virtual service's provider is a virtual node (or there is no router stage). */
   virtualRouter: string | null;
@@ -116,7 +118,7 @@ export function flattenGateway(model: MeshModel, gateway: VirtualGateway): FlatG
         const p = services.get(t.virtualServiceName)?.provider;
         return p && 'virtualNode' in p ? { t, node: nodes.get(p.virtualNode) } : null;
       });
-      const source: RuleSource = { gatewayRoute: gr.name, gatewayRouteDisplay: display, virtualService: gr.targets.map((t) => t.virtualServiceName).join(','), virtualRouter: null, route: null };
+      const source: RuleSource = { gatewayRoute: gr.name, gatewayRouteDisplay: display, gatewayRouteName: gr.displayName, virtualService: gr.targets.map((t) => t.virtualServiceName).join(','), virtualRouter: null, route: null };
       if (vsNodes.some((x) => x === null || x.node === undefined)) {
         pair(source, [], null, ['weighted gateway targets (meshroute extension) reach virtual routers: each target would need its own router stage after the split, which one Gateway API route level cannot express']);
         continue;
@@ -135,11 +137,11 @@ export function flattenGateway(model: MeshModel, gateway: VirtualGateway): FlatG
     const provider = vs?.provider ?? null;
     const hostRewrite = hostRewriteOf(gr, target.virtualServiceName);
     if (provider === null) {
-      pair({ gatewayRoute: gr.name, gatewayRouteDisplay: display, virtualService: target.virtualServiceName, virtualRouter: null, route: null }, [], `virtual service ${target.virtualServiceName} has no provider: App Mesh answers 404`);
+      pair({ gatewayRoute: gr.name, gatewayRouteDisplay: display, gatewayRouteName: gr.displayName, virtualService: target.virtualServiceName, virtualRouter: null, route: null }, [], `virtual service ${target.virtualServiceName} has no provider: App Mesh answers 404`);
       continue;
     }
     if ('virtualNode' in provider) {
-      const source: RuleSource = { gatewayRoute: gr.name, gatewayRouteDisplay: display, virtualService: target.virtualServiceName, virtualRouter: null, route: null };
+      const source: RuleSource = { gatewayRoute: gr.name, gatewayRouteDisplay: display, gatewayRouteName: gr.displayName, virtualService: target.virtualServiceName, virtualRouter: null, route: null };
       const node = nodes.get(provider.virtualNode);
       if (node === undefined) {
         pair(source, [], `virtual node ${provider.virtualNode} is not defined: App Mesh answers 404`);
@@ -153,7 +155,7 @@ export function flattenGateway(model: MeshModel, gateway: VirtualGateway): FlatG
       continue;
     }
     const router = routers.get(provider.virtualRouter);
-    const routerSource = (route: string | null): RuleSource => ({ gatewayRoute: gr.name, gatewayRouteDisplay: display, virtualService: target.virtualServiceName, virtualRouter: provider.virtualRouter, route });
+    const routerSource = (route: string | null): RuleSource => ({ gatewayRoute: gr.name, gatewayRouteDisplay: display, gatewayRouteName: gr.displayName, virtualService: target.virtualServiceName, virtualRouter: provider.virtualRouter, route });
     const listener = router === undefined ? undefined : routerListener(router, target.port);
     if (router === undefined || listener === undefined) {
       pair(routerSource(null), [], router === undefined ? `virtual router ${provider.virtualRouter} is not defined: App Mesh answers 404` : `virtual router ${router.name} has no listener for target port ${target.port ?? '(none)'}: App Mesh answers 404`);

@@ -47,7 +47,7 @@ export function writeMeshRoutes(model: MeshModel, meshName: string, options: { p
     const listeners = 'virtualNode' in p ? (nodes.get(p.virtualNode)?.listeners.map((l) => l.portMapping) ?? []) : (routers.get(p.virtualRouter)?.listeners ?? []);
     for (const l of listeners) {
       const entry: MeshRouteEntry = { ...base, rules: [], written: [], skipped: [], service: { ...svc, port: l.port }, unsupported: null };
-      const source = { gatewayRoute: '', gatewayRouteDisplay: '', virtualService: vs.name, virtualRouter: 'virtualRouter' in p ? p.virtualRouter : null, route: null as string | null };
+      const source = { gatewayRoute: '', gatewayRouteDisplay: '', gatewayRouteName: '', virtualService: vs.name, virtualRouter: 'virtualRouter' in p ? p.virtualRouter : null, route: null as string | null };
       if ('virtualNode' in p) {
         const node = nodes.get(p.virtualNode);
         const backends: FlatBackend[] = [];
