@@ -70,10 +70,11 @@ export function probeRequests(routes: readonly ProbeCriteria[], ports: readonly 
   const total = out.length + (options.random ?? 1000);
   for (let guard = 0; out.length < total && guard < total * 4; guard++) {
     const headers: [string, string][] = [];
-    for (const [name, values] of atoms.headers) if (random() < 0.5) headers.push([name, pick(values)]);
+    for (const [name, values] of atoms.headers) if (random() < 0.5) headers.push([name, random() < 0.8 ? pick(values) : pick(values) + pick(TAILS)]);
     const r: ProbeRequest = {
       method: pick(atoms.methods),
-      path: pick(atoms.paths) + (random() < 0.3 ? pick(atoms.queries) : ''),
+      // Merged slashes: `//` is normalized by App Mesh and implementation-specific in Gateway API.
+      path: (pick(atoms.paths) + (random() < 0.5 ? pick(TAILS) : '')).replace(/\/{2,}/g, '/') + (random() < 0.3 ? pick(atoms.queries) : ''),
       authority: random() < 0.2 ? null : pick(atoms.hosts),
       headers,
       port: pick(atoms.ports),
@@ -88,6 +89,9 @@ export function probeRequests(routes: readonly ProbeCriteria[], ports: readonly 
 }
 
 // ------- internal functions -------
+
+/** Tails random requests append to paths and header values (segment and non-segment boundaries). */
+const TAILS = ['a', '1', '/a', '/b/c', '-x', '.json', 'x/y', '9'];
 
 interface Atoms {
   paths: string[];
