@@ -14,6 +14,7 @@ import { TARGET_NAMES } from '../../../src/export/gateway-api/capabilities.js';
 import { loadObjects } from '../../../src/model/load-model.js';
 import { exampleMeshes } from './_examples.js';
 import { validateObject } from './_validate-output.js';
+import { baseMesh } from './_fixtures.js';
 
 const examples = exampleMeshes();
 
@@ -91,14 +92,3 @@ test('a gateway with more than 16 flattened rules is split into routes of at mos
   assert.deepEqual(http.map((o) => (o.kind === 'HTTPRoute' ? o.spec.rules!.length : 0)), [16, 4]);
   for (const o of w.objects) assert.deepEqual(validateObject(o), []);
 });
-
-/** A namespace with a mesh, a gateway on 8080 and a service `svc` provided by node `node` (DNS svc-node.ns.svc.cluster.local:80). */
-export function baseMesh(): object[] {
-  return [
-    { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'ns', labels: { mesh: 'm', gateway: 'gw' } } },
-    { apiVersion: 'appmesh.k8s.aws/v1beta2', kind: 'Mesh', metadata: { name: 'm' }, spec: { namespaceSelector: { matchLabels: { mesh: 'm' } } } },
-    { apiVersion: 'appmesh.k8s.aws/v1beta2', kind: 'VirtualGateway', metadata: { name: 'gw', namespace: 'ns' }, spec: { namespaceSelector: { matchLabels: { gateway: 'gw' } }, podSelector: { matchLabels: { app: 'gw' } }, listeners: [{ portMapping: { port: 8080, protocol: 'http' } }] } },
-    { apiVersion: 'appmesh.k8s.aws/v1beta2', kind: 'VirtualService', metadata: { name: 'svc', namespace: 'ns' }, spec: { awsName: 'svc.ns.svc.cluster.local', provider: { virtualNode: { virtualNodeRef: { name: 'node' } } } } },
-    { apiVersion: 'appmesh.k8s.aws/v1beta2', kind: 'VirtualNode', metadata: { name: 'node', namespace: 'ns' }, spec: { podSelector: { matchLabels: { app: 'node' } }, listeners: [{ portMapping: { port: 80, protocol: 'http' } }], serviceDiscovery: { dns: { hostname: 'svc-node.ns.svc.cluster.local' } } } },
-  ];
-}
