@@ -10,3 +10,11 @@ export function baseMesh(): object[] {
     { apiVersion: 'appmesh.k8s.aws/v1beta2', kind: 'VirtualNode', metadata: { name: 'node', namespace: 'ns' }, spec: { podSelector: { matchLabels: { app: 'node' } }, listeners: [{ portMapping: { port: 80, protocol: 'http' } }], serviceDiscovery: { dns: { hostname: 'svc-node.ns.svc.cluster.local' } } } },
   ];
 }
+
+/** baseMesh plus one gateway route on the exact path /health: every pair maps exactly. */
+export function exactMesh(): object[] {
+  return [
+    ...baseMesh(),
+    { apiVersion: 'appmesh.k8s.aws/v1beta2', kind: 'GatewayRoute', metadata: { name: 'health', namespace: 'ns' }, spec: { httpRoute: { match: { path: { exact: '/health' } }, action: { target: { virtualService: { virtualServiceRef: { name: 'svc' } } } } } } },
+  ];
+}
