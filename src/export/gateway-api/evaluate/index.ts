@@ -87,7 +87,10 @@ function evaluate(state: State, req: NormalizedRequest, entry: GatewayApiEntry, 
   const attached = state.attachments.services.get(key(entry.namespace, entry.name)) ?? [];
   const routes = gammaAttachments(attached, entry, state.options.gammaIgnoresHostnames);
   if (routes.length === 0) return { decision: toService(entry, req), listeners: [], candidates: [] };
-  return finish(state, req, entry, routes, { ...select, ignoreHostnames: state.options.gammaIgnoresHostnames }, null, entry.port, []);
+  // The port's routes are all GRPCRoutes or all HTTPRoutes (gamma.ts); a non-gRPC request on a
+  // GRPCRoute port matches none of them: 404, since routes are attached.
+  const usable = req.protocol === 'grpc' ? routes : routes.filter((a) => a.route.ref.kind === 'HTTPRoute');
+  return finish(state, req, entry, usable, { ...select, ignoreHostnames: state.options.gammaIgnoresHostnames }, null, entry.port, []);
 }
 
 function finish(
