@@ -8,6 +8,7 @@ import type { LoweredPredicate } from '../../compile/index.js';
 import type { GRPCRouteMatch, HeaderMatch, HTTPPathMatch, HTTPQueryParamMatch, HTTPRouteMatch } from './objects.js';
 import type { WriterCapabilities } from './capabilities.js';
 import type { FlatRule } from './flatten.js';
+import { exactRegex, integerRangeRegex, prefixRegex, presentRegex, suffixRegex } from './regex-forms.js';
 
 export type PrefixMode = 'segment' | 'exact';
 
@@ -18,10 +19,6 @@ export interface MatchResult<M> {
   unsupported: string[];
 }
 
-/** RE2 escape of a literal. */
-export function escapeRegex(s: string): string {
-  return s.replace(/[\\^$.|?*+()[\]{}]/g, '\\$&');
-}
 
 /** CRD rules for Exact / PathPrefix values (reference §2 "CEL and schema rules"). */
 export function isGatewayPathLiteral(v: string): boolean {
@@ -74,6 +71,9 @@ export function grpcMatchOf(rule: FlatRule, caps: WriterCapabilities): MatchResu
 
 // ------- internal functions -------
 
+/** Matches only the empty string (Gateway API match values must not be empty). */
+const EMPTY_REGEX = '(?:)';
+
 function pathMatchOf(rule: FlatRule, mode: PrefixMode, caps: WriterCapabilities, notes: string[], unsupported: string[]): HTTPPathMatch | null {
   const p = rule.path;
   switch (p.kind) {
@@ -81,7 +81,7 @@ function pathMatchOf(rule: FlatRule, mode: PrefixMode, caps: WriterCapabilities,
       return null;
     case 'exact':
       if (isGatewayPathLiteral(p.value)) return { type: 'Exact', value: p.value };
-      if (caps.regex) return { type: 'RegularExpression', value: escapeRegex(p.value) };
+      if (caps.regex) return { type: 'RegularExpression', value: exactRegex(p.value) };
       unsupported.push(`exact path ${JSON.stringify(p.value)} is not a valid Gateway API path and the target has no RegularExpression`);
       return null;
     case 'regex':
@@ -93,7 +93,7 @@ function pathMatchOf(rule: FlatRule, mode: PrefixMode, caps: WriterCapabilities,
       // ReplacePrefixMatch is only valid with a PathPrefix match (CEL), whatever the mode.
       const mustBePrefix = rule.rewrite.kind === 'prefix' && caps.urlRewrite;
       if ((mode === 'exact' && !mustBePrefix) || !literal) {
-        if (caps.regex && !mustBePrefix) return { type: 'RegularExpression', value: `${escapeRegex(p.value)}.*` };
+        if (caps.regex && !mustBePrefix) return { type: 'RegularExpression', value: prefixRegex(p.value) };
         if (!literal) {
           unsupported.push(`prefix ${JSON.stringify(p.value)} is not a valid Gateway API path${mustBePrefix ? ' and the rewrite needs a PathPrefix' : ' and the target has no RegularExpression'}`);
           return null;
@@ -112,8 +112,9 @@ function predicatesOf(predicates: readonly LoweredPredicate[], caps: WriterCapab
   const seenQuery = new Map<string, string>();
   for (const p of predicates) {
     if (p.kind === 'query') {
-      const q: HTTPQueryParamMatch = p.op === 'exact' ? { type: 'Exact', name: p.name, value: p.value } : { type: 'RegularExpression', name: p.name, value: '.*' };
-      if (p.op === 'present' && !caps.regex) unsupported.push(`query parameter ${p.name} present (needs RegularExpression)`);
+      // Gateway API values are 1+ characters: an empty exact value is the regex matching only "".
+      const q: HTTPQueryParamMatch = p.op === 'exact' && p.value !== '' ? { type: 'Exact', name: p.name, value: p.value } : { type: 'RegularExpression', name: p.name, value: p.op === 'exact' ? EMPTY_REGEX : presentRegex() };
+      if (q.type === 'RegularExpression' && !caps.regex) unsupported.push(`query parameter ${p.name} ${p.op === 'exact' ? 'empty' : 'present'} (needs RegularExpression)`);
       if (!addOnce(seenQuery, p.name, q, queryParams)) unsupported.push(`two different criteria on query parameter ${p.name} (Gateway API counts only the first)`);
       continue;
     }
@@ -142,16 +143,23 @@ function headerOf(p: Extract<LoweredPredicate, { kind: 'header' }>, caps: Writer
     unsupported.push(`inverted header match on ${name} (no complement form)`);
     return null;
   }
-  if (p.op === 'exact') return { type: 'Exact', name, value: p.value };
+  if (p.op === 'exact' && p.value !== '') return { type: 'Exact', name, value: p.value };
   let value: string;
   switch (p.op) {
-    case 'prefix': value = `${escapeRegex(p.value)}.*`; break;
-    case 'suffix': value = `.*${escapeRegex(p.value)}`; break;
+    case 'exact': value = EMPTY_REGEX; break;
+    case 'prefix': value = prefixRegex(p.value); break;
+    case 'suffix': value = suffixRegex(p.value); break;
     case 'regex': value = p.value; break;
-    case 'present': value = '.*'; break;
-    case 'range':
-      unsupported.push(`range match on header ${name} [${p.start}, ${p.end}) (no regex form)`);
-      return null;
+    case 'present': value = presentRegex(); break;
+    case 'range': {
+      const re = integerRangeRegex(p.start, p.end);
+      if (re === null) {
+        unsupported.push(`range match on header ${name} [${p.start}, ${p.end}) is empty`);
+        return null;
+      }
+      value = re;
+      break;
+    }
   }
   if (!caps.regex) {
     unsupported.push(`${p.op} match on header ${name} (needs RegularExpression; the target has none)`);
