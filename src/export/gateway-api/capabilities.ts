@@ -24,13 +24,20 @@ export interface WriterCapabilities {
   gamma: boolean;
   /** Header matches per rule (Lattice ≤ 5); null = the CRD's 16. */
   maxHeaders: number | null;
+  /**
+   * Where RegularExpression paths rank (the checker's Gateway API evaluator follows it): Istio puts
+   * them after every PathPrefix, Envoy Gateway between Exact and PathPrefix (reference §2, peers.md §3).
+   */
+  regexPrecedence: 'after-prefix' | 'before-prefix';
+  /** Rules per route the target accepts beyond the CRD's 16 (Lattice: 5 per listener by default, reference §5 quotas); null = no lower limit. */
+  maxRules: number | null;
   /** Default gatewayClassName when --gateway-class is not given. */
   gatewayClass: string;
 }
 
 export const CAPABILITIES: Readonly<Record<TargetName, WriterCapabilities>> = {
-  standard: { regex: true, queryParams: true, urlRewrite: true, timeouts: true, retry: false, gamma: true, maxHeaders: null, gatewayClass: 'gateway' },
-  istio: { regex: true, queryParams: true, urlRewrite: true, timeouts: true, retry: true, gamma: true, maxHeaders: null, gatewayClass: 'istio' },
-  'envoy-gateway': { regex: true, queryParams: true, urlRewrite: true, timeouts: true, retry: true, gamma: false, maxHeaders: null, gatewayClass: 'eg' },
-  'vpc-lattice': { regex: false, queryParams: false, urlRewrite: false, timeouts: false, retry: false, gamma: false, maxHeaders: 5, gatewayClass: 'amazon-vpc-lattice' },
+  standard: { regex: true, queryParams: true, urlRewrite: true, timeouts: true, retry: false, gamma: true, maxHeaders: null, regexPrecedence: 'after-prefix', maxRules: null, gatewayClass: 'gateway' },
+  istio: { regex: true, queryParams: true, urlRewrite: true, timeouts: true, retry: true, gamma: true, maxHeaders: null, regexPrecedence: 'after-prefix', maxRules: null, gatewayClass: 'istio' },
+  'envoy-gateway': { regex: true, queryParams: true, urlRewrite: true, timeouts: true, retry: true, gamma: false, maxHeaders: null, regexPrecedence: 'before-prefix', maxRules: null, gatewayClass: 'eg' },
+  'vpc-lattice': { regex: false, queryParams: false, urlRewrite: false, timeouts: false, retry: false, gamma: false, maxHeaders: 5, regexPrecedence: 'after-prefix', maxRules: 5, gatewayClass: 'amazon-vpc-lattice' },
 };

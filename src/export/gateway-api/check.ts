@@ -12,7 +12,7 @@ import type { MeshModel, VirtualGateway } from '../../model/types.js';
 import { probeRequests, type ProbeCriteria, type ProbeRequest } from '../../analyze/probe-requests.js';
 import { serviceForNode, serviceKey } from './backends.js';
 import { createGatewayApiEvaluator } from './evaluate/index.js';
-import type { GatewayApiDecision, GatewayApiEntry } from './evaluate/types.js';
+import type { GatewayApiDecision, GatewayApiEntry, GatewayApiEvaluatorOptions } from './evaluate/types.js';
 import type { GatewayApiObject, HTTPRoute, HTTPRouteRule } from './objects.js';
 
 /** What one side does with a request, in comparable form. */
@@ -57,6 +57,8 @@ export interface CheckSubject {
   /** Requests to check (probe-requests.ts). */
   criteria: readonly ProbeCriteria[];
   ports: readonly number[];
+  /** How the target orders RegularExpression paths (evaluate/types.ts); default Istio's. */
+  evaluatorOptions?: GatewayApiEvaluatorOptions;
   /** Listener port → request scheme / protocol. */
   listener: (port: number) => { scheme: 'http' | 'https'; protocol: 'http' | 'http2' | 'grpc' };
 }
@@ -79,7 +81,7 @@ export interface CheckResult {
 
 export function runCheck(subject: CheckSubject, options: CheckOptions = {}): CheckResult {
   const appMesh = compile(subject.model, { gateway: `${subject.gateway.name}` });
-  const gatewayApi = createGatewayApiEvaluator(subject.objects);
+  const gatewayApi = createGatewayApiEvaluator(subject.objects, subject.evaluatorOptions ?? {});
   const requests = [...(options.requests ?? []), ...probeRequests(subject.criteria, subject.ports, { ...(options.random === undefined ? {} : { random: options.random }), seed: options.seed ?? 1 })];
   const result: CheckResult = { checkedRequests: 0, divergent: 0, byPair: new Map(), unattributed: [] };
   const weightedGatewayRoutes = new Map(subject.model.gatewayRoutes.filter((g) => g.spec.action.targets.length > 1 && g.virtualGatewayName === subject.gateway.name).map((g) => [g.displayName, g.spec.action.targets]));
@@ -117,7 +119,7 @@ export function decideBoth(subject: CheckSubject, req: ProbeRequest): { appMesh:
   const l = subject.listener(req.port);
   const weighted = new Map(subject.model.gatewayRoutes.filter((g) => g.spec.action.targets.length > 1 && g.virtualGatewayName === subject.gateway.name).map((g) => [g.displayName, g.spec.action.targets]));
   const am = appMeshOutcome(subject.model, appMesh, { method: req.method, path: req.path, headers: req.headers, port: req.port, protocol: l.protocol, scheme: l.scheme, ...(req.authority === null ? {} : { authority: req.authority }) }, weighted).outcome;
-  const gw = gatewayApiOutcome(createGatewayApiEvaluator(subject.objects).route({ method: req.method, path: req.path, headers: req.headers, port: req.port, scheme: l.scheme, protocol: l.protocol, ...(req.authority === null ? {} : { authority: req.authority }) }, subject.entry), subject.objects);
+  const gw = gatewayApiOutcome(createGatewayApiEvaluator(subject.objects, subject.evaluatorOptions ?? {}).route({ method: req.method, path: req.path, headers: req.headers, port: req.port, scheme: l.scheme, protocol: l.protocol, ...(req.authority === null ? {} : { authority: req.authority }) }, subject.entry), subject.objects);
   return { appMesh: am, gatewayApi: gw, kinds: compareOutcomes(am, gw) };
 }
 

@@ -19,6 +19,7 @@ import { meshCheckSubject } from './mesh-check.js';
 import { buildReport, type GatewayApiReport } from './report.js';
 import { writeGatewayApi, type GatewayApiWrite, type WriteOptions } from './write.js';
 import { orderConflicts } from './order.js';
+import { CAPABILITIES } from './capabilities.js';
 
 export interface ExportGatewayApiOptions extends WriteOptions {
   /** VirtualGateway: App Mesh name, K8s name or namespace/name; optional when there is one. */
@@ -81,6 +82,7 @@ export function gatewaySubject(model: MeshModel, write: GatewayApiWrite): CheckS
       return flat === undefined ? null : (flatToPair.get(flat) ?? null);
     },
     criteria,
+    evaluatorOptions: { regexPrecedence: CAPABILITIES[write.target].regexPrecedence },
     ports: gateway.listeners.map((l) => l.portMapping.port),
     listener: (port) => {
       const p = protocols.get(port);

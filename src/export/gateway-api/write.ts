@@ -47,6 +47,12 @@ export function writeGatewayApi(model: MeshModel, gateway: VirtualGateway, optio
   const routes = writeGatewayRoutes(gateway, flat.rules, { prefixMode, caps, namespace: gw.metadata.namespace! });
   const mesh = options.noMesh || !caps.gamma ? null : writeMeshRoutes(model, gateway.meshName, { prefixMode, caps });
   if (!options.noMesh && !caps.gamma) findings.push({ where: `mesh ${gateway.meshName}`, message: `east-west routes (GAMMA) not written: ${target} has no GAMMA support` });
+  if (caps.maxRules !== null) {
+    for (const r of routes.routes) {
+      const n = r.spec.rules?.length ?? 0;
+      if (n > caps.maxRules) findings.push({ where: `${r.kind} ${r.metadata.namespace}/${r.metadata.name}`, message: `${n} rules: more than the ${caps.maxRules} rules per listener ${target} allows by default (a quota; raise it or split the route)` });
+    }
+  }
   const grants = referenceGrantsFor(routes.routes);
   const objects: GatewayApiObject[] = [gw, ...routes.routes, ...(mesh?.routes ?? []), ...grants];
   const comments = routes.comments;
