@@ -9,6 +9,8 @@
 import type { LoweredPath, LoweredPredicate } from '../compile/index.js';
 import { regexLiteralPrefix } from '../compile/regex-prefix.js';
 import { seededRandom } from '../evaluate/index.js';
+import { parseInt64 } from '../evaluate/request.js';
+import { compileRegex } from '../regex/index.js';
 import { HTTP_METHODS } from '../model/types.js';
 import { regexSamples } from './regex-samples.js';
 
@@ -50,9 +52,21 @@ export function probeRequests(routes: readonly ProbeCriteria[], ports: readonly 
     seen.add(key);
     out.push(r);
   };
-  for (const r of routes) {
-    const base = satisfying(r, ports);
+  const bases = routes.map((r) => satisfying(r, ports));
+  for (const [i, r] of routes.entries()) {
+    const base = bases[i]!;
+    void r;
     add(base);
+    // Pairs: this route's request with another route's headers and host too — a request both can
+    // take, where the two orders (App Mesh's priority, Gateway API's specificity) decide.
+    for (const other of bases) {
+      if (other === base) continue;
+      add({ ...base, headers: mergeHeaders(base.headers, other.headers) });
+      if (other.authority !== null) {
+        add({ ...base, authority: other.authority, headers: mergeHeaders(base.headers, other.headers) });
+        add({ ...base, authority: `${other.authority}:${base.port}`, headers: mergeHeaders(base.headers, other.headers) });
+      }
+    }
     // One dimension at a time: every path atom, every header variant, method, host, port, query.
     for (const p of atoms.paths) add({ ...base, path: p + queryOf(base.path) });
     for (const [name, values] of atoms.headers) {
@@ -190,12 +204,46 @@ function satisfying(r: ProbeCriteria, ports: readonly number[]): ProbeRequest {
       query += `${query === '' ? '?' : '&'}${p.name}${p.op === 'exact' ? '=' + p.value : ''}`;
       continue;
     }
+    if (p.invert) {
+      // An inverted matcher holds for a present header its matcher rejects (absent: only for `present`).
+      if (p.op === 'present') continue;
+      const rejected = ['~', 'x', 'probe', '', '0'].find((v) => !headerMatcherHolds(p, v));
+      if (rejected !== undefined) headers.push([p.name.toLowerCase(), rejected]);
+      continue;
+    }
     const value = p.op === 'present' ? 'v' : p.op === 'range' ? String(p.start) : p.op === 'regex' ? (regexSamples(p.value)[0] ?? '') : p.value;
-    if (!p.invert) headers.push([p.name.toLowerCase(), value]);
+    headers.push([p.name.toLowerCase(), value]);
   }
   const path = r.path.kind === 'none' ? '/' : r.path.kind === 'regex' ? pathSamples(r.path.value)[0]! : r.path.value.startsWith('/') ? r.path.value : '/' + r.path.value;
   const authority = r.hostname === null ? null : r.hostname.kind === 'exact' ? r.hostname.value : `a${r.hostname.value}`;
   return { method: r.method ?? 'GET', path: path + query, authority, headers, port: r.ports?.[0] ?? ports[0] ?? 80 };
+}
+
+function mergeHeaders(a: readonly [string, string][], b: readonly [string, string][]): [string, string][] {
+  return [...a, ...b.filter(([n]) => !a.some(([m]) => m === n))];
+}
+
+/** The (non-inverted) matcher on one value, as App Mesh applies it (docs/precedence.md §5). */
+function headerMatcherHolds(p: Extract<LoweredPredicate, { kind: 'header' }>, value: string): boolean {
+  switch (p.op) {
+    case 'present': return true;
+    case 'exact': return value === p.value;
+    case 'prefix': return value.startsWith(p.value);
+    case 'suffix': return value.endsWith(p.value);
+    case 'regex': return regexHolds(p.value, value);
+    case 'range': {
+      const n = parseInt64(value);
+      return n !== null && n >= p.start && n < p.end;
+    }
+  }
+}
+
+function regexHolds(pattern: string, value: string): boolean {
+  try {
+    return compileRegex(pattern).fullMatch(value);
+  } catch {
+    return false;
+  }
 }
 
 function queryOf(path: string): string {

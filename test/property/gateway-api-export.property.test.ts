@@ -4,7 +4,7 @@
 // - the checker's verdicts hold: an `exact` pair never diverges on a fresh set of requests (another
 //   seed, 1,000 more random requests), and every `approximate` reason's counterexample diverges again
 //   when re-run through both evaluators.
-// A failure prints the seed, the fast-check path and the documents.
+// A failure prints the seed, the fast-check path and the documents; FC_SEED=… FC_PATH=… replays it.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
@@ -40,7 +40,7 @@ for (const dialect of ['k8s', 'aws'] as const) {
           assert.deepEqual(failures, [], `--target ${target} --prefix-mode ${prefixMode}\n${JSON.stringify(set.documents)}`);
         },
       ),
-      { numRuns: runs(25) },
+      { numRuns: runs(25), ...(process.env.FC_SEED ? { seed: Number(process.env.FC_SEED), path: process.env.FC_PATH, endOnFailure: true } : {}) },
     );
   });
 }

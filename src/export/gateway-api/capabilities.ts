@@ -1,43 +1,56 @@
 /**
- * What the writer may emit for a target: the few yes/no questions the mapping asks, one answer per
- * `--target`. The answers and their sources are shared/reference/gateway-api.md §5 (the target
- * profile table); `standard` is what the Gateway API v1.6.1 Standard channel defines at Core or
- * Extended level (§1), with RegularExpression treated as available (implementation-specific
- * dialect, RE2 full match on the conformant implementations).
+ * What the writer may emit for a `--target`: the yes/no questions the mapping asks, answered from
+ * the target profiles (targets.ts: data with sources, shared/reference/gateway-api.md §5).
+ * Implementation-specific features (`partial` on `standard`: RegularExpression) count as available;
+ * `retry` needs full support, since on `standard` it is Experimental-channel only.
  */
+import { GATEWAY_API_TARGETS, supports, targetLimits, type GatewayApiTarget } from './targets.js';
 
-export type TargetName = 'standard' | 'vpc-lattice' | 'istio' | 'envoy-gateway';
-export const TARGET_NAMES: readonly TargetName[] = ['standard', 'vpc-lattice', 'istio', 'envoy-gateway'];
+export type TargetName = GatewayApiTarget;
+export const TARGET_NAMES: readonly TargetName[] = GATEWAY_API_TARGETS;
 
 export interface WriterCapabilities {
-  /** RegularExpression path / header / query / gRPC matches. Lattice: ✘ [L-RULE]. */
+  /** RegularExpression path / header / query matches. */
   regex: boolean;
-  /** queryParams matches. Lattice: ✘ LATTICE_UNSUPPORTED_MATCH_TYPE. */
+  /** queryParams matches. */
   queryParams: boolean;
-  /** URLRewrite (path and hostname). Lattice: ✘ [L-CONF]. */
+  /** URLRewrite (path and hostname). */
   urlRewrite: boolean;
-  /** rules[].timeouts. Lattice ignores them [L-RT]. */
+  /** rules[].timeouts. */
   timeouts: boolean;
-  /** rules[].retry (Experimental channel). Istio, Envoy Gateway ✔; Lattice ignores; `standard` = Standard channel: ✘. */
+  /** rules[].retry (Experimental channel in the spec). */
   retry: boolean;
-  /** GAMMA (Service parentRef). Istio ✔; Envoy Gateway ✘ [EG-CONF]; Lattice ✘ [L-RC]. */
+  /** GAMMA (Service parentRef). */
   gamma: boolean;
-  /** Header matches per rule (Lattice ≤ 5); null = the CRD's 16. */
+  /** Header matches per rule; null = the CRD's 16. */
   maxHeaders: number | null;
   /**
    * Where RegularExpression paths rank (the checker's Gateway API evaluator follows it): Istio puts
    * them after every PathPrefix, Envoy Gateway between Exact and PathPrefix (reference §2, peers.md §3).
    */
   regexPrecedence: 'after-prefix' | 'before-prefix';
-  /** Rules per route the target accepts beyond the CRD's 16 (Lattice: 5 per listener by default, reference §5 quotas); null = no lower limit. */
+  /** Rules per route when the target allows fewer than the CRD's 16 (Lattice's listener quota); else null. */
   maxRules: number | null;
   /** Default gatewayClassName when --gateway-class is not given. */
   gatewayClass: string;
 }
 
-export const CAPABILITIES: Readonly<Record<TargetName, WriterCapabilities>> = {
-  standard: { regex: true, queryParams: true, urlRewrite: true, timeouts: true, retry: false, gamma: true, maxHeaders: null, regexPrecedence: 'after-prefix', maxRules: null, gatewayClass: 'gateway' },
-  istio: { regex: true, queryParams: true, urlRewrite: true, timeouts: true, retry: true, gamma: true, maxHeaders: null, regexPrecedence: 'after-prefix', maxRules: null, gatewayClass: 'istio' },
-  'envoy-gateway': { regex: true, queryParams: true, urlRewrite: true, timeouts: true, retry: true, gamma: false, maxHeaders: null, regexPrecedence: 'before-prefix', maxRules: null, gatewayClass: 'eg' },
-  'vpc-lattice': { regex: false, queryParams: false, urlRewrite: false, timeouts: false, retry: false, gamma: false, maxHeaders: 5, regexPrecedence: 'after-prefix', maxRules: 5, gatewayClass: 'amazon-vpc-lattice' },
-};
+const GATEWAY_CLASS: Record<TargetName, string> = { standard: 'gateway', istio: 'istio', 'envoy-gateway': 'eg', 'vpc-lattice': 'amazon-vpc-lattice' };
+
+function capabilitiesOf(target: TargetName): WriterCapabilities {
+  const limits = targetLimits(target);
+  return {
+    regex: supports(target, 'pathRegex').ok,
+    queryParams: supports(target, 'queryExact').ok,
+    urlRewrite: supports(target, 'urlRewritePrefix').ok,
+    timeouts: supports(target, 'timeouts').ok,
+    retry: supports(target, 'retries').support === 'yes',
+    gamma: supports(target, 'gamma').ok,
+    maxHeaders: limits.headersPerMatch < 16 ? limits.headersPerMatch : null,
+    regexPrecedence: target === 'envoy-gateway' ? 'before-prefix' : 'after-prefix',
+    maxRules: limits.rulesPerRoute < 16 ? limits.rulesPerRoute : null,
+    gatewayClass: GATEWAY_CLASS[target],
+  };
+}
+
+export const CAPABILITIES: Readonly<Record<TargetName, WriterCapabilities>> = Object.fromEntries(TARGET_NAMES.map((t) => [t, capabilitiesOf(t)])) as Record<TargetName, WriterCapabilities>;

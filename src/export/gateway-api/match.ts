@@ -8,6 +8,7 @@ import type { LoweredPredicate } from '../../compile/index.js';
 import type { GRPCRouteMatch, HeaderMatch, HTTPPathMatch, HTTPQueryParamMatch, HTTPRouteMatch } from './objects.js';
 import type { WriterCapabilities } from './capabilities.js';
 import type { FlatRule } from './flatten.js';
+import { complementRegex } from '../../regex/complement.js';
 import { exactRegex, integerRangeRegex, prefixRegex, presentRegex, suffixRegex } from './regex-forms.js';
 
 export type PrefixMode = 'segment' | 'exact';
@@ -139,18 +140,21 @@ function addOnce<T extends { name: string }>(seen: Map<string, string>, key: str
 
 function headerOf(p: Extract<LoweredPredicate, { kind: 'header' }>, caps: WriterCapabilities, unsupported: string[]): HeaderMatch | null {
   const name = p.name;
-  if (p.invert) {
-    unsupported.push(`inverted header match on ${name} (no complement form)`);
-    return null;
-  }
-  if (p.op === 'exact' && p.value !== '') return { type: 'Exact', name, value: p.value };
+  if (p.op === 'exact' && p.value !== '' && !p.invert) return { type: 'Exact', name, value: p.value };
   let value: string;
   switch (p.op) {
-    case 'exact': value = EMPTY_REGEX; break;
+    case 'exact': value = p.value === '' ? EMPTY_REGEX : exactRegex(p.value); break;
     case 'prefix': value = prefixRegex(p.value); break;
     case 'suffix': value = suffixRegex(p.value); break;
     case 'regex': value = p.value; break;
-    case 'present': value = presentRegex(); break;
+    case 'present':
+      // Inverted presence is the header's absence: Gateway API can only match headers that are there.
+      if (p.invert) {
+        unsupported.push(`header ${name} absent (inverted present match): Gateway API cannot match a missing header`);
+        return null;
+      }
+      value = presentRegex();
+      break;
     case 'range': {
       const re = integerRangeRegex(p.start, p.end);
       if (re === null) {
@@ -162,8 +166,18 @@ function headerOf(p: Extract<LoweredPredicate, { kind: 'header' }>, caps: Writer
     }
   }
   if (!caps.regex) {
-    unsupported.push(`${p.op} match on header ${name} (needs RegularExpression; the target has none)`);
+    unsupported.push(`${p.invert ? 'inverted ' : ''}${p.op} match on header ${name} (needs RegularExpression; the target has none)`);
     return null;
+  }
+  if (p.invert) {
+    // App Mesh: an inverted matcher holds for a present header whose value the matcher rejects —
+    // the complement language, which RE2 cannot say with look-ahead but can as a plain regex.
+    const c = complementRegex(value);
+    if (!c.ok) {
+      unsupported.push(`inverted ${p.op} match on header ${name}: ${c.message}`);
+      return null;
+    }
+    value = c.pattern === '' ? EMPTY_REGEX : c.pattern;
   }
   return { type: 'RegularExpression', name, value };
 }
