@@ -71,7 +71,8 @@ function filesOf(objects: readonly GatewayApiObject[], comments: WeakMap<object,
   const files: Record<string, string> = {};
   for (const name of [...byFile.keys()].sort()) {
     const list = byFile.get(name)!.slice().sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || (a.metadata.name < b.metadata.name ? -1 : a.metadata.name > b.metadata.name ? 1 : 0));
-    files[name] = `# Written by meshroute export gateway-api; report.json says which requests route differently.\n${toYamlDocuments(list, comments)}`;
+    // `---` first: the files can be concatenated (`cat DIR/*.yaml | kubectl apply -f -`).
+    files[name] = `# Written by meshroute export gateway-api; report.json says which requests route differently.\n---\n${toYamlDocuments(list, comments)}`;
   }
   return files;
 }
