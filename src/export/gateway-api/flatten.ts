@@ -13,6 +13,7 @@ import { compileRegex } from '../../regex/index.js';
 import type { HttpMethod, MeshModel, Route, RouteSpec, VirtualGateway, VirtualNode, VirtualRouter } from '../../model/types.js';
 import { serviceForNode, type ServiceRef } from './backends.js';
 import { composePaths, type PathRewrite } from './compose-path.js';
+import { shadowedBy } from './shadow.js';
 
 /** The App Mesh resources a flat rule came from (the YAML comment and report.json name them). */
 export interface RuleSource {
@@ -60,6 +61,8 @@ export interface FlatRule {
   unsupported: string[];
   /** Things the writer assumed (Service names guessed from DNS names). */
   notes: string[];
+  /** Index of an earlier rule that matches every request this one does (shadow.ts): not written. */
+  shadowedBy: number | null;
 }
 
 /** Every App Mesh pair the gateway can route to, including those no request reaches (with why). */
@@ -103,11 +106,11 @@ export function flattenGateway(model: MeshModel, gateway: VirtualGateway): FlatG
       method: gr.method,
       predicates: gr.predicates,
     };
-    const pair = (source: RuleSource, rules: Omit<FlatRule, keyof typeof base | 'source'>[], unreachable: string | null = null, unsupported: string[] = []) => {
+    const pair = (source: RuleSource, rules: Omit<FlatRule, keyof typeof base | 'source' | 'shadowedBy'>[], unreachable: string | null = null, unsupported: string[] = []) => {
       const idx: number[] = [];
       for (const r of rules) {
         idx.push(out.rules.length);
-        out.rules.push({ ...base, source, ...r });
+        out.rules.push({ ...base, source, ...r, shadowedBy: null });
       }
       out.pairs.push({ source, rules: idx, unreachable, unsupported });
     };
@@ -203,9 +206,18 @@ export function flattenGateway(model: MeshModel, gateway: VirtualGateway): FlatG
       const idx: number[] = [];
       for (const r of rules) {
         idx.push(out.rules.length);
-        out.rules.push({ ...base, source, ...r });
+        out.rules.push({ ...base, source, ...r, shadowedBy: null });
       }
       out.pairs.push({ source, rules: idx, unreachable: null, unsupported: [] });
+    }
+  }
+  // Rules App Mesh never reaches (an earlier rule takes all their requests) are not written.
+  const shadows = shadowedBy(out.rules);
+  shadows.forEach((by, i) => (out.rules[i]!.shadowedBy = by));
+  for (const pair of out.pairs) {
+    if (pair.rules.length > 0 && pair.unreachable === null && pair.rules.every((r) => shadows[r] !== null)) {
+      const by = out.rules[shadows[pair.rules[0]!]!]!.source;
+      pair.unreachable = `every request it matches is taken first by gateway route ${by.gatewayRouteDisplay}${by.route === null ? '' : ` → route ${by.route}`} (App Mesh order); not written`;
     }
   }
   return out;

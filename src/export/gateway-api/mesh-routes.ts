@@ -13,6 +13,7 @@ import { backendFor, policyOf, type FlatBackend, type FlatRule } from './flatten
 import type { PrefixMode } from './match.js';
 import { GATEWAY_API_V1, type GRPCRoute, type HTTPRoute } from './objects.js';
 import { writeGatewayRoutesFor } from './routes.js';
+import { shadowedBy } from './shadow.js';
 
 export interface MeshRouteEntry {
   virtualService: string;
@@ -78,6 +79,7 @@ export function writeMeshRoutes(model: MeshModel, meshName: string, options: { p
         out.entries.push(entry);
         continue;
       }
+      shadowedBy(entry.rules).forEach((by, i) => (entry.rules[i]!.shadowedBy = by));
       const name = `${svc.name}-${l.port}`;
       const written = writeGatewayRoutesFor(entry.rules, { prefixMode: options.prefixMode, caps: options.caps, namespace: svc.namespace });
       entry.skipped = written.skipped;
@@ -104,5 +106,5 @@ export function writeMeshRoutes(model: MeshModel, meshName: string, options: { p
 }
 
 function meshRule(source: FlatRule['source'], protocol: string, path: FlatRule['path'], method: FlatRule['method'], predicates: FlatRule['predicates'], scheme: FlatRule['scheme'], backends: FlatBackend[], policy: FlatRule['policy'], unsupported: string[], notes: string[]): FlatRule {
-  return { source, kind: protocol === 'grpc' ? 'grpc' : 'http', ports: [], hostname: null, path, rewrite: { kind: 'keep' }, hostRewrite: null, method, predicates, scheme, backends, policy, unsupported, notes };
+  return { source, kind: protocol === 'grpc' ? 'grpc' : 'http', ports: [], hostname: null, path, rewrite: { kind: 'keep' }, hostRewrite: null, method, predicates, scheme, backends, policy, unsupported, notes, shadowedBy: null };
 }

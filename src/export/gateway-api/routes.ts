@@ -55,6 +55,7 @@ export function writeGatewayRoutes(gw: VirtualGateway, rules: readonly FlatRule[
   const out: WrittenRoutes = { routes: [], written: [], skipped: [], comments: new WeakMap() };
 
   rules.forEach((flat, i) => {
+    if (flat.shadowedBy !== null) return;
     const extra: string[] = [];
     if (flat.ports.length === 0) extra.push('the gateway has no listener of this route\'s protocol and port');
     const host = hostnameOf(flat, extra);
@@ -94,6 +95,7 @@ export function writeGatewayRoutes(gw: VirtualGateway, rules: readonly FlatRule[
 export function writeGatewayRoutesFor(rules: readonly FlatRule[], options: RouteWriterOptions): { rules: { flat: number; rule: HTTPRouteRule | GRPCRouteRule; notes: string[] }[]; skipped: SkippedRule[]; comments: WeakMap<object, string> } {
   const out = { rules: [] as { flat: number; rule: HTTPRouteRule | GRPCRouteRule; notes: string[] }[], skipped: [] as SkippedRule[], comments: new WeakMap<object, string>() };
   rules.forEach((flat, i) => {
+    if (flat.shadowedBy !== null) return;
     const built = writeRule(flat, options, []);
     if ('unsupported' in built) out.skipped.push({ flat: i, unsupported: built.unsupported });
     else {

@@ -85,3 +85,24 @@ test('end to end: /api/v1 → router /users is written as PathPrefix /api/v1/use
   assert.equal(r.verdict, 'approximate');
   assert.ok(r.reasons.some((d) => d.kind === 'status' && /\/api\/v1\/?users/.test(d.counterexample.request.path)), JSON.stringify(r.reasons.map((d) => d.counterexample.request.path)));
 });
+
+test('a rule App Mesh never reaches (an earlier rule takes all its requests) is not written, so Gateway API\'s longer-prefix-first order cannot pick it', () => {
+  const route = (name: string, priority: number, prefix: string) => ({
+    apiVersion: 'appmesh.k8s.aws/v1beta2', kind: 'GatewayRoute', metadata: { name, namespace: 'ns' },
+    spec: { priority, httpRoute: { match: { prefix }, action: { target: { virtualService: { virtualServiceRef: { name: 'svc' } } }, rewrite: { prefix: { defaultPrefix: 'DISABLED' }, hostname: { defaultTargetHostname: 'DISABLED' } } } } },
+  });
+  const other = [
+    { apiVersion: 'appmesh.k8s.aws/v1beta2', kind: 'VirtualService', metadata: { name: 'svc2', namespace: 'ns' }, spec: { awsName: 'svc2.ns.svc.cluster.local', provider: { virtualNode: { virtualNodeRef: { name: 'node2' } } } } },
+    { apiVersion: 'appmesh.k8s.aws/v1beta2', kind: 'VirtualNode', metadata: { name: 'node2', namespace: 'ns' }, spec: { podSelector: { matchLabels: { app: 'node2' } }, listeners: [{ portMapping: { port: 80, protocol: 'http' } }], serviceDiscovery: { dns: { hostname: 'svc-node2.ns.svc.cluster.local' } } } },
+  ];
+  const v1 = route('v1', 1, '/api/v1');
+  (v1.spec.httpRoute.action.target.virtualService.virtualServiceRef as { name: string }).name = 'svc2';
+  const loaded = loadObjects([...baseMesh(), ...other, route('api', 0, '/api'), v1], {});
+  assert.ok(loaded.valid, JSON.stringify(loaded.diagnostics.filter((d) => d.severity === 'error')));
+  const result = exportGatewayApi(loaded, { target: 'istio', prefixMode: 'exact', noMesh: true });
+  const byRoute = new Map(result.report.routes.map((r) => [r.gatewayRoute, r]));
+  assert.match(byRoute.get('ns/v1')!.unreachable ?? '', /taken first by gateway route ns\/api/);
+  assert.deepEqual(byRoute.get('ns/v1')!.rules, []);
+  assert.equal(byRoute.get('ns/api')!.verdict, 'exact', JSON.stringify(byRoute.get('ns/api')!.reasons.map((d) => d.message)));
+  assert.equal(result.report.summary.divergent, 0);
+});
