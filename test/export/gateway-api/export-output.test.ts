@@ -82,7 +82,7 @@ test('every written rule has a comment naming its App Mesh gateway route (and ro
 test('a gateway with more than 16 flattened rules is split into routes of at most 16, in App Mesh order', () => {
   const routes = Array.from({ length: 20 }, (_, i) => ({
     apiVersion: 'appmesh.k8s.aws/v1beta2', kind: 'GatewayRoute', metadata: { name: `r${String(i).padStart(2, '0')}`, namespace: 'ns' },
-    spec: { priority: i, httpRoute: { match: { prefix: `/p${i}` }, action: { target: { virtualService: { virtualServiceRef: { name: 'svc' } } } } } },
+    spec: { priority: i, httpRoute: { match: { prefix: `/p${i}/` }, action: { target: { virtualService: { virtualServiceRef: { name: 'svc' } } } } } },
   }));
   const loaded = loadObjects([...baseMesh(), ...routes], {});
   assert.ok(loaded.valid, JSON.stringify(loaded.diagnostics.filter((d) => d.severity === 'error')));
