@@ -16,7 +16,7 @@ function sources(dir: string): string[] {
 
 function emittedCodes(): Set<string> {
   const codes = new Set<string>();
-  for (const file of [...sources('src/model'), ...sources('src/cli'), ...sources('src/api'), ...sources('src/browser'), 'src/errors.ts']) {
+  for (const file of [...sources('src/model'), ...sources('src/cli'), ...sources('src/api'), ...sources('src/browser'), ...sources('src/export'), 'src/errors.ts']) {
     if (file.includes('/schema/')) continue; // schema keywords are mapped to SCHEMA_* codes in drafts.ts
     for (const m of readFileSync(file, 'utf8').matchAll(CODE)) codes.add(m[1]!);
   }

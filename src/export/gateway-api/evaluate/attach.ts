@@ -60,7 +60,8 @@ export function attachRoutes(
       }
       const g = out.gateways.get(key(ns, p.name));
       if (g === undefined || (p.kind ?? 'Gateway') !== 'Gateway' || (p.group ?? GATEWAY_API_GROUP) !== GATEWAY_API_GROUP) {
-        problems.push({ code: 'PARENT_NOT_FOUND', where, message: `no Gateway ${key(ns, p.name)} among the objects` });
+        const what = p.kind === 'Service' ? `a Service parent needs group "" (got ${JSON.stringify(p.group ?? GATEWAY_API_GROUP)})` : `no Gateway ${key(ns, p.name)} among the objects`;
+        problems.push({ code: 'PARENT_NOT_FOUND', where, message: what });
         return;
       }
       attachToGateway(route, p, g, labels, where, problems);
@@ -69,8 +70,9 @@ export function attachRoutes(
   return out;
 }
 
+/** A GAMMA parent: kind Service in the core group. An omitted group is gateway.networking.k8s.io, so `group: ""` must be written. */
 function isServiceParent(p: ParentReference): boolean {
-  return p.kind === 'Service' && (p.group ?? '') === '';
+  return p.kind === 'Service' && p.group === '';
 }
 
 function attachToGateway(

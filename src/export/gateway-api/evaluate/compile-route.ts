@@ -17,6 +17,7 @@ export function compileRoute(route: HTTPRoute | GRPCRoute, problems: Problems): 
   const namespace = route.metadata.namespace ?? 'default';
   const where = `${route.kind}/${namespace}/${route.metadata.name}`;
   const before = problems.length;
+  for (const h of route.spec.hostnames ?? []) if (!HOSTNAME.test(h) || h.length > 253) problems.push({ code: 'INVALID_HOSTNAME', where: `${where} hostnames`, message: `${JSON.stringify(h)} is not a lowercase RFC 1123 hostname with an optional leading "*." ([HR] Hostname)` });
   const rules = (route.spec.rules ?? [{}]).map((rule, i) =>
     route.kind === 'HTTPRoute' ? compileHttpRule(rule as HTTPRouteRule, i, `${where} rule ${i}`, problems) : compileGrpcRule(rule as GRPCRouteRule, i, `${where} rule ${i}`, problems),
   );
@@ -29,7 +30,7 @@ export function compileRoute(route: HTTPRoute | GRPCRoute, problems: Problems): 
     ref: { kind: route.kind, namespace, name: route.metadata.name },
     createdAt: Number.isNaN(created) ? Number.POSITIVE_INFINITY : created,
     parentRefs: route.spec.parentRefs ?? [],
-    hostnames: route.spec.hostnames?.map((h) => h.toLowerCase()),
+    hostnames: route.spec.hostnames,
     rules,
   };
 }
@@ -49,6 +50,10 @@ function compileHttpRule(rule: HTTPRouteRule, index: number, where: string, prob
       requestMs: duration(rule.timeouts?.request, `${where} timeouts.request`, problems),
       backendRequestMs: duration(rule.timeouts?.backendRequest, `${where} timeouts.backendRequest`, problems),
     },
+    retry:
+      rule.retry === undefined
+        ? null
+        : { attempts: rule.retry.attempts ?? null, codes: rule.retry.codes ?? [], backoffMs: duration(rule.retry.backoff, `${where} retry.backoff`, problems) },
   };
 }
 
@@ -62,12 +67,17 @@ function compileGrpcRule(rule: GRPCRouteRule, index: number, where: string, prob
     filters: rule.filters ?? [],
     backendRefs: rule.backendRefs ?? [],
     timeouts: { requestMs: null, backendRequestMs: null }, // GRPCRoute has no timeouts field
+    retry: null, // nor retry
   };
 }
 
 function compileHttpMatch(m: HTTPRouteMatch, index: number, where: string, problems: Problems): HttpMatch {
   const pathType = m.path?.type ?? 'PathPrefix';
   const pathValue = m.path?.value ?? '/';
+  if (pathType !== 'RegularExpression') {
+    const why = invalidPathValue(pathValue);
+    if (why !== null) problems.push({ code: 'INVALID_PATH', where: `${where} path`, message: `${pathType} ${JSON.stringify(pathValue)} ${why} (CRD CEL rules on HTTPPathMatch)` });
+  }
   return {
     index,
     pathType,
@@ -105,6 +115,18 @@ function valueMatches(list: readonly (HeaderMatch | HTTPQueryParamMatch)[], case
     out.push({ name, type, value: h.value, regex: type === 'RegularExpression' ? regex(h.value, `${where} ${h.name}`, problems) : null });
   }
   return out;
+}
+
+/** [ST] Hostname: lowercase RFC 1123 labels, `*.` only as the whole first label (IPs are not told apart here). */
+const HOSTNAME = /^(\*\.)?[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+
+/** CRD CEL rules on Exact / PathPrefix values ([HR] HTTPPathMatch): why the API server rejects `value`, or null. */
+export function invalidPathValue(value: string): string | null {
+  if (!value.startsWith('/')) return 'must be an absolute path';
+  if (value.length > 1024) return 'is longer than 1024 characters';
+  if (/\/\/|\/\.\/|\/\.\.\/|%2f|%2F|#/.test(value) || /\/\.\.?$/.test(value)) return "must not contain '//', '/./', '/../', '%2f', '%2F' or '#', nor end with '/..' or '/.'";
+  if (!/^(?:[-A-Za-z0-9/._~!$&'()*+,;=:@]|%[0-9a-fA-F]{2})+$/.test(value)) return "may only contain the characters [-A-Za-z0-9/._~!$&'()*+,;=:@] and %XX escapes";
+  return null;
 }
 
 function regex(pattern: string, where: string, problems: Problems): CompiledRegex | null {

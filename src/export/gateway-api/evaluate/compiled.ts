@@ -1,7 +1,7 @@
 /** The evaluator's own read of the objects: defaults applied, regexes compiled, routes keyed for precedence. */
 import type { CompiledRegex } from '../../../regex/index.js';
 import type { BackendRef, GRPCRouteFilter, HTTPRouteFilter, ParentReference } from '../objects.js';
-import type { GatewayTimeouts, RouteRef } from './types.js';
+import type { GatewayRetry, GatewayTimeouts, RouteRef } from './types.js';
 
 export interface ValueMatch {
   /** Header names lowercased; query names as written (case-sensitive). */
@@ -39,6 +39,7 @@ export interface Rule {
   filters: (HTTPRouteFilter | GRPCRouteFilter)[];
   backendRefs: BackendRef[];
   timeouts: GatewayTimeouts;
+  retry: GatewayRetry | null;
 }
 
 export interface CompiledRoute {

@@ -36,6 +36,7 @@ export function decide(winner: Candidate, req: NormalizedRequest, ctx: DecideCon
     backends,
     ...rewritten,
     timeouts: rule.timeouts,
+    retry: rule.retry,
     grpc: rule.grpc !== null ? grpcPathParts(req.path) : null,
   };
 }

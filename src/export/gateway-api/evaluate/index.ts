@@ -135,6 +135,7 @@ function toService(entry: Extract<GatewayApiEntry, { kind: 'Service' }>, req: No
     authority: req.authority,
     headerEdits: [],
     timeouts: { requestMs: null, backendRequestMs: null },
+    retry: null,
     grpc: null,
   };
 }

@@ -92,6 +92,13 @@ export interface HeaderEdit {
   value: string | null;
 }
 
+/** HTTPRoute `rules[].retry` (Experimental channel, GEP-1731), as written; null fields are the implementation's defaults. */
+export interface GatewayRetry {
+  attempts: number | null;
+  codes: number[];
+  backoffMs: number | null;
+}
+
 export interface GatewayTimeouts {
   /** `timeouts.request` in milliseconds; null = none. */
   requestMs: number | null;
@@ -129,6 +136,8 @@ export interface ForwardDecision extends DecisionBase {
   /** RequestHeaderModifier edits of the rule, in the order set, add, remove. */
   headerEdits: HeaderEdit[];
   timeouts: GatewayTimeouts;
+  /** The rule's retry policy; null when the rule has none (and always for GRPCRoute). */
+  retry: GatewayRetry | null;
   /** GRPCRoute: service and method parsed from the path; null for HTTPRoute. */
   grpc: { service: string; method: string } | null;
 }
@@ -195,6 +204,8 @@ export interface GatewayApiObjectProblem {
     | 'NOT_ALLOWED_BY_LISTENER'
     | 'INVALID_REGEX'
     | 'INVALID_DURATION'
+    | 'INVALID_PATH'
+    | 'INVALID_HOSTNAME'
     | 'REPLACE_PREFIX_WITHOUT_PATH_PREFIX';
   /** kind/namespace/name[, rule i][, match j]. */
   where: string;
