@@ -53,22 +53,11 @@ export function probeRequests(routes: readonly ProbeCriteria[], ports: readonly 
     out.push(r);
   };
   const bases = routes.map((r) => satisfying(r, ports));
-  for (const [i, r] of routes.entries()) {
-    const base = bases[i]!;
-    void r;
+  // Passes in order of value, so that the cap (`maxSystematic`) cuts the least useful ones:
+  // 1. each route's request, its own path's neighbours, and one other dimension varied at a time.
+  bases.forEach((base, i) => {
     add(base);
-    // Pairs: this route's request with another route's headers and host too — a request both can
-    // take, where the two orders (App Mesh's priority, Gateway API's specificity) decide.
-    for (const other of bases) {
-      if (other === base) continue;
-      add({ ...base, headers: mergeHeaders(base.headers, other.headers) });
-      if (other.authority !== null) {
-        add({ ...base, authority: other.authority, headers: mergeHeaders(base.headers, other.headers) });
-        add({ ...base, authority: `${other.authority}:${base.port}`, headers: mergeHeaders(base.headers, other.headers) });
-      }
-    }
-    // One dimension at a time: every path atom, every header variant, method, host, port, query.
-    for (const p of atoms.paths) add({ ...base, path: p + queryOf(base.path) });
+    for (const p of pathNeighbours(routes[i]!.path)) add({ ...base, path: p + queryOf(base.path) });
     for (const [name, values] of atoms.headers) {
       add({ ...base, headers: base.headers.filter(([n]) => n !== name) });
       for (const v of values) add({ ...base, headers: [...base.headers.filter(([n]) => n !== name), [name, v]] });
@@ -77,6 +66,24 @@ export function probeRequests(routes: readonly ProbeCriteria[], ports: readonly 
     for (const h of atoms.hosts) add({ ...base, authority: h });
     for (const p of atoms.ports) add({ ...base, port: p });
     for (const q of atoms.queries) add({ ...base, path: pathOnly(base.path) + q });
+  });
+  // 2. every route's request on every path atom of the mesh.
+  for (const base of bases) {
+    if (out.length >= max) break;
+    for (const p of atoms.paths) add({ ...base, path: p + queryOf(base.path) });
+  }
+  // 3. pairs: a route's request with another route's headers and host — requests both can take,
+  //    where the two orders (App Mesh's priority, Gateway API's specificity) decide.
+  for (const base of bases) {
+    for (const other of bases) {
+      if (out.length >= max) break;
+      if (other === base) continue;
+      add({ ...base, headers: mergeHeaders(base.headers, other.headers) });
+      if (other.authority !== null) {
+        add({ ...base, authority: other.authority, headers: mergeHeaders(base.headers, other.headers) });
+        add({ ...base, authority: `${other.authority}:${base.port}`, headers: mergeHeaders(base.headers, other.headers) });
+      }
+    }
   }
   if (routes.length === 0) add({ method: 'GET', path: '/', authority: null, headers: [], port: ports[0] ?? 80 });
   const random = seededRandom(options.seed ?? 1);
