@@ -6,11 +6,13 @@
  * lists the pairs of written rules that can match one request and that the two orders rank the
  * other way round. The checker then tells whether a request really routes differently (the pair
  * is only a candidate: a later rule that sends to the same backends changes nothing).
- * RegularExpression placement follows Istio (after every PathPrefix), the evaluator's default.
+ * RegularExpression placement follows the target (Istio: after every PathPrefix, ranked by pattern
+ * length; Envoy Gateway: before PathPrefix), as the checker's evaluator does.
  */
 import type { GatewayApiWrite } from './write.js';
 import type { GRPCRoute, HTTPRoute, HTTPRouteMatch } from './objects.js';
 import { sourceComment } from './routes.js';
+import { CAPABILITIES } from './capabilities.js';
 
 export interface OrderConflict {
   /** Rule App Mesh tries first, and the rule Gateway API tries first. */
@@ -22,6 +24,7 @@ export interface OrderConflict {
 
 export function orderConflicts(write: GatewayApiWrite): OrderConflict[] {
   const out: OrderConflict[] = [];
+  const regex = CAPABILITIES[write.target].regexPrecedence;
   const routes = new Map(write.objects.filter((o): o is HTTPRoute | GRPCRoute => o.kind === 'HTTPRoute').map((o) => [`${o.metadata.namespace}/${o.metadata.name}`, o]));
   // Gateway-bound rules in App Mesh order, with their route's hostnames + listeners as the group.
   const rules = write.written
@@ -37,7 +40,7 @@ export function orderConflicts(write: GatewayApiWrite): OrderConflict[] {
       const a = rules[i]!;
       const b = rules[j]!;
       if (a.group !== b.group || !mayOverlap(a.match, b.match)) continue;
-      const because = moreSpecific(b.match, a.match);
+      const because = moreSpecific(b.match, a.match, regex);
       if (because === null) continue;
       out.push({ appMeshFirst: sourceComment(write.flat.rules[a.w.flat]!), gatewayApiFirst: sourceComment(write.flat.rules[b.w.flat]!), because });
     }
@@ -47,19 +50,21 @@ export function orderConflicts(write: GatewayApiWrite): OrderConflict[] {
 
 // ------- internal functions -------
 
-function pathKey(m: HTTPRouteMatch): [number, number] {
+type RegexPrecedence = 'after-prefix' | 'before-prefix';
+
+function pathKey(m: HTTPRouteMatch, regex: RegexPrecedence): [number, number, string] {
   const p = m.path ?? { type: 'PathPrefix', value: '/' };
-  const rank = p.type === 'Exact' ? 3 : p.type === 'RegularExpression' ? 1 : 2;
-  return [rank, (p.value ?? '/').length];
+  const type = p.type ?? 'PathPrefix';
+  const rank = type === 'Exact' ? 3 : type === 'RegularExpression' ? (regex === 'after-prefix' ? 1 : 2) : regex === 'after-prefix' ? 2 : 1;
+  return [rank, (p.value ?? '/').length, type];
 }
 
-/** Why Gateway API ranks `x` before `y`, or null when it does not. */
-function moreSpecific(x: HTTPRouteMatch, y: HTTPRouteMatch): string | null {
-  const [xr, xl] = pathKey(x);
-  const [yr, yl] = pathKey(y);
-  if (xr !== yr) return xr > yr ? (xr === 3 ? 'Exact path before any other path' : 'PathPrefix before RegularExpression') : null;
-  if (xr !== 1 && xl !== yl) return xl > yl ? (xr === 3 ? null : 'longer PathPrefix first') : null;
-  if (xr === 1) return null; // regex among regexes: implementation-specific, left to rule order here
+/** Why Gateway API ranks `x` before `y`, or null when it does not (the checker's evaluator uses the same keys). */
+function moreSpecific(x: HTTPRouteMatch, y: HTTPRouteMatch, regex: RegexPrecedence): string | null {
+  const [xr, xl, xt] = pathKey(x, regex);
+  const [yr, yl, yt] = pathKey(y, regex);
+  if (xr !== yr) return xr > yr ? `${xt} path before ${yt}` : null;
+  if (xl !== yl) return xl > yl ? (xt === 'Exact' ? null : `longer ${xt} first`) : null;
   const xm = x.method === undefined ? 0 : 1;
   const ym = y.method === undefined ? 0 : 1;
   if (xm !== ym) return xm > ym ? 'a method match first' : null;
