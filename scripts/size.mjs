@@ -29,10 +29,10 @@ const KNOWN_OVER = {
   // browser read YAML with js-yaml's loader alone (docs/bundle-size.md); 64,068 B with the regex and
   // route() growth; 62,629 B after session 3's bundle work (script codes, enums, closures, one copy of
   // helpers), 62,602 B merged with the runtime shrink and session 3's route() work. Ceiling = that + 0.5 KB.
-  // Issue 16 puts exportGatewayApi (writer, checker, the Gateway API evaluator) in src/index.ts, as the
-  // issue asks: 82,204 B measured (+19.6 KB; a `meshroute/gateway-api` subpath would keep it out).
-  // Ceiling = that + 2 KB for the evaluator branch's remaining work.
-  'dist/browser/index.js': 82_204 + 2 * KB,
+  // Issue 16 puts exportGatewayApi (writer, checker, the Gateway API evaluator, the regex complement)
+  // in src/index.ts, as the issue asks: 89,644 B measured (+27 KB; a `meshroute/gateway-api` subpath
+  // would keep it out of this bundle). Ceiling = that + 3 KB for the evaluator branch's remaining work.
+  'dist/browser/index.js': 89_644 + 3 * KB,
 };
 const strict = process.env.MESHROUTE_STRICT_SIZE === '1';
 
