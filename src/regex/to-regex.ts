@@ -16,7 +16,8 @@ type Re =
   | { k: 'cat'; parts: Re[] }
   | { k: 'alt'; parts: Re[] } // never contains eps or none; see opt
   | { k: 'opt'; sub: Re } // sub | ε
-  | { k: 'star'; sub: Re };
+  | { k: 'star'; sub: Re }
+  | { k: 'plus'; sub: Re }; // x x*, printed x+
 
 const NONE: Re = { k: 'none' };
 const EPS: Re = { k: 'eps' };
@@ -100,6 +101,7 @@ function alt(a: Re, b: Re): Re {
   if (chars !== null) parts.unshift({ k: 'set', ranges: chars });
   const body: Re = parts.length === 0 ? EPS : parts.length === 1 ? parts[0]! : { k: 'alt', parts };
   if (!optional || body.k === 'eps' || body.k === 'star') return body; // x* already includes ε
+  if (body.k === 'plus') return star(body.sub); // x+ | ε = x*
   return { k: 'opt', sub: body };
 }
 
@@ -114,8 +116,13 @@ function cat(rs: readonly Re[]): Re {
   for (const r of rs) {
     if (r.k === 'none') return NONE;
     if (r.k === 'eps') continue;
-    if (r.k === 'cat') parts.push(...r.parts);
-    else parts.push(r);
+    for (const x of r.k === 'cat' ? r.parts : [r]) {
+      const prev = parts[parts.length - 1];
+      // x followed by x* is x+ (either order).
+      if (prev !== undefined && x.k === 'star' && same(prev, x.sub)) parts[parts.length - 1] = { k: 'plus', sub: x.sub };
+      else if (prev !== undefined && prev.k === 'star' && same(prev.sub, x)) parts[parts.length - 1] = { k: 'plus', sub: x };
+      else parts.push(x);
+    }
   }
   return parts.length === 0 ? EPS : parts.length === 1 ? parts[0]! : { k: 'cat', parts };
 }
@@ -123,7 +130,7 @@ function cat(rs: readonly Re[]): Re {
 function star(r: Re): Re {
   if (r.k === 'none' || r.k === 'eps') return EPS;
   if (r.k === 'star') return r;
-  if (r.k === 'opt') return star(r.sub);
+  if (r.k === 'opt' || r.k === 'plus') return star(r.sub);
   return { k: 'star', sub: r };
 }
 
@@ -169,6 +176,8 @@ function print(r: Re): string {
       return `${atom(r.sub)}?`;
     case 'star':
       return `${atom(r.sub)}*`;
+    case 'plus':
+      return `${atom(r.sub)}+`;
   }
 }
 

@@ -35,3 +35,19 @@ test('the vector set is not empty and covers HTTPRoute, GRPCRoute and GAMMA', ()
   for (const k of ['HTTPRoute', 'GRPCRoute', 'ReferenceGrant', 'Service']) assert.ok(kinds.has(k as never), `no vector uses ${k}`);
   assert.ok(suites.some((s) => s.cases.some((c) => (c.entry ?? s.entry)?.kind === 'Service')), 'no GAMMA vector');
 });
+
+// The options model choices the spec leaves open: every conformance case must hold under each of
+// them, or the option would describe a non-conformant implementation.
+for (const options of [{ hostnameFallthrough: true }, { regexPrecedence: 'before-prefix' as const }, { gammaIgnoresHostnames: false }]) {
+  test(`the conformance cases also hold with ${JSON.stringify(options)}`, () => {
+    const failures: string[] = [];
+    for (const suite of suites.filter((s) => s.file.startsWith('conformance-'))) {
+      const evaluator = createGatewayApiEvaluator(suite.objects, { ...suite.options, ...options });
+      suite.cases.forEach((c, i) => {
+        const diffs = checkCase(c.expect, evaluator.route(c.request, (c.entry ?? suite.entry)!));
+        if (diffs.length > 0) failures.push(`${suite.file} "${suite.title}" case ${i}: ${diffs.join('; ')}`);
+      });
+    }
+    assert.deepEqual(failures, [], failures.join('\n'));
+  });
+}
