@@ -3,7 +3,7 @@
  * virtual service → router route for GAMMA) — `exact` (no checked request routes differently),
  * `approximate` (each difference with a counterexample request and both decisions) or
  * `unsupported` (no Gateway API rule could be written: why) — and the totals. Shape: docs/cli.md
- * § export gateway-api, pinned by test/export/gateway-api/export.test.ts.
+ * § export gateway-api, pinned by test/export/gateway-api/export-cli.test.ts.
  */
 import type { CheckResult, Divergence } from './check.js';
 import type { FlatRule, RuleSource } from './flatten.js';
