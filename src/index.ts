@@ -29,3 +29,8 @@ export type { RouteRequest, RouteOptions, Decision, Explanation, ExplainedRoute,
 // ---- regular expressions (RE2 syntax, linear time)
 export { compileRegex, RegexSyntaxError, RegexTooComplexError, type CompiledRegex, type RegexOptions } from './regex/index.js';
 export { loadAutomaton, type Automaton } from './regex/matcher.js';
+
+// ---- export to Kubernetes Gateway API, checked request by request (docs/migrate-gateway-api.md)
+export { exportGatewayApi, type ExportGatewayApiOptions, type GatewayApiExport } from './export/gateway-api/export.js';
+export type { GatewayApiReport, RouteVerdict, Verdict, MeshServiceReport } from './export/gateway-api/report.js';
+export type { Counterexample, Divergence, DivergenceKind, Outcome } from './export/gateway-api/check.js';

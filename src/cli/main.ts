@@ -39,6 +39,7 @@ Commands:
   explain -f PATH URL   the same as route --explain: every route in precedence order, ✔/✘
   compile -f PATH -o F  write a gateway's decision table (route --table F reads it)
   export envoy -f PATH  write an Envoy bootstrap with the wasm filter (docs/wasm-filter.md)
+  export gateway-api -f PATH -o DIR  Gateway API resources, checked against App Mesh (docs/migrate-gateway-api.md)
   examples [DIR]        copy the example meshes shipped with the package into DIR
 
 Run "meshroute <command> --help" for a command's options.

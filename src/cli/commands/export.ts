@@ -11,6 +11,7 @@ import { flag, listOption, parseArgs, stringOption, type OptionSpec } from '../a
 import { EXIT_FINDINGS, EXIT_OK, type CliIo } from '../io.js';
 import { copyOutputFile, makeOutputDirectory, writeOutputFile } from '../failure.js';
 import { hostnameModeOption, loadValidManifests } from './_shared.js';
+import { exportGatewayApiCommand } from './export-gateway-api.js';
 
 export const EXPORT_HELP = `Usage: meshroute export envoy -f PATH [-f PATH]... [--gateway NAME] [-o DIR] [options]
 
@@ -49,13 +50,14 @@ function builtFilter(): string | null {
 }
 
 export function exportCommand(argv: readonly string[], io: CliIo): number {
+  if (argv[0] === 'gateway-api') return exportGatewayApiCommand(argv.slice(1), io);
   const args = parseArgs(argv, OPTIONS);
   if (flag(args, 'help')) {
     io.out(EXPORT_HELP + '\n');
     return EXIT_OK;
   }
   const [target, ...extra] = args.positionals;
-  if (target !== 'envoy') throw new UsageError('USAGE_BAD_VALUE', target === undefined ? 'meshroute export needs a target: envoy' : `unknown export target ${JSON.stringify(target)} (supported: envoy)`);
+  if (target !== 'envoy') throw new UsageError('USAGE_BAD_VALUE', target === undefined ? 'meshroute export needs a target: envoy or gateway-api' : `unknown export target ${JSON.stringify(target)} (supported: envoy, gateway-api)`);
   const files = [...listOption(args, 'file'), ...extra];
   if (files.length === 0) throw new UsageError('USAGE_MISSING_PATHS', 'meshroute export envoy needs manifests (-f PATH)');
   const modeOption = hostnameModeOption(args);
