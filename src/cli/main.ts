@@ -13,6 +13,7 @@ import { describeCommand } from './commands/describe.js';
 import { explainCommand, routeCommand } from './commands/route.js';
 import { compileCommand } from './commands/compile.js';
 import { exportCommand } from './commands/export.js';
+import { lintCommand } from './commands/lint.js';
 
 const COMMANDS: Record<string, (argv: readonly string[], io: CliIo) => number> = {
   validate: validateCommand,
@@ -21,6 +22,7 @@ const COMMANDS: Record<string, (argv: readonly string[], io: CliIo) => number> =
   explain: explainCommand,
   compile: compileCommand,
   export: exportCommand,
+  lint: lintCommand,
 };
 
 export const MAIN_HELP = `meshroute — AWS App Mesh routing semantics, anywhere.
@@ -34,6 +36,7 @@ Commands:
   explain -f PATH URL   the same as route --explain: every route in precedence order, ✔/✘
   compile -f PATH -o F  write a gateway's decision table (route --table F reads it)
   export envoy -f PATH  write an Envoy bootstrap with the wasm filter (docs/wasm-filter.md)
+  lint <paths...>       routes that never win, tie-break-only orders, dead targets, smells (docs/lint.md)
 
 Run "meshroute <command> --help" for a command's options.`;
 
