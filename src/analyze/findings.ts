@@ -18,8 +18,6 @@ export const LINT_CODES = {
   LINT_TIE: 'warning',
   /** A gateway route's target virtual service has no provider: its requests end in 404. */
   LINT_SERVICE_NO_PROVIDER: 'error',
-  /** The target service's virtual router has no listener on the target port: its requests end in 404. */
-  LINT_ROUTER_NO_LISTENER: 'error',
   /** A weighted target with weight 0 is never picked. */
   LINT_WEIGHT_ZERO: 'warning',
   /** No route of the target router can match any request this gateway route forwards (after its rewrite). */

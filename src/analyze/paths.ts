@@ -1,14 +1,18 @@
 /**
  * Path languages. Requests are matched on their normalized path (docs/precedence.md §4), so every
  * question about paths is asked within NORMALIZED_PATHS: `/`, or `/segment`s with an optional
- * trailing `/`, where no segment is empty, `.` or `..`, and no `?` or `#` occurs.
+ * trailing `/`, where no segment is empty, `.` or `..`, and no `?`, `#`, whitespace or control
+ * character occurs (a request target carries none; RFC 9112 §3.2).
  */
 import type { LoweredRoute } from '../compile/lower.js';
 import { regexLiteralPrefix } from '../compile/regex-prefix.js';
 import type { LangCache } from './criteria.js';
 import { exactLang, patternLang, prefixLang, type Lang } from './languages.js';
 
-const SEGMENT = '(?:[^/?#.][^/?#]*|\\.[^/?#.][^/?#]*|\\.\\.[^/?#]+)';
+/** A path character: not `/`, `?`, `#`, whitespace or a control (RFC 9112 §3.2: a request target has none). */
+const C = '[^/?#\\x00-\\x20\\x7f]';
+const NOT_DOT = '[^/?#.\\x00-\\x20\\x7f]';
+const SEGMENT = `(?:${NOT_DOT}${C}*|\\.${NOT_DOT}${C}*|\\.\\.${C}+)`;
 export const NORMALIZED_PATHS = `/|(?:/${SEGMENT})+/?`;
 
 export function universe(langs: LangCache): Lang {

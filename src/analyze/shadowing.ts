@@ -47,10 +47,14 @@ export interface GroupAnalysis {
 export function analyzeGroup(ctx: GroupContext): GroupAnalysis {
   const out: GroupAnalysis = { findings: [], reaching: new Map(), matching: new Map() };
   const members = ctx.group.members;
+  const refs = new Map<Member, unknown>();
+  const ref = ctx.ref;
+  ctx = { ...ctx, ref: (m) => { let r = refs.get(m); if (r === undefined) refs.set(m, (r = ref(m))); return r as ReturnType<typeof ref>; } };
   members.forEach((b, i) => {
     if (ctx.skip.has(b)) return;
     analyzeMember(ctx, members, i, out);
-    findTies(ctx, members, i, out);
+    // A route that never wins gets that finding alone: its ties with the routes that hide it are moot.
+    if (!neverWins(out, refs.get(b))) findTies(ctx, members, i, out, (a) => neverWins(out, refs.get(a)));
   });
   return out;
 }
@@ -77,10 +81,11 @@ function analyzeMember(ctx: GroupContext, members: readonly Member[], i: number,
   const none: Lang[] = implied.map((a) => pathLang(a.lowered, ctx.langs)!);
   let search = findWitness({ all: [lb, U], none });
   if (search.kind === 'empty') {
-    const shadowers = implied.filter((a) => findWitness({ all: [pathLang(a.lowered, ctx.langs)!, lb, U] }).kind === 'witness');
+    const shadowers = minimalCover(ctx, implied, lb, U);
     const winner = ctx.probe.winner(base.request);
     const names = shadowers.map((a) => a.lowered.displayName);
-    if (winner === null || !names.includes(winner)) {
+    // The witness must be matched by B and won by an earlier route of the group (not always one named: an earlier one may take this path first).
+    if (winner === null || !members.slice(0, i).some((a) => a.lowered.displayName === winner)) {
       out.findings.push(finding(ctx, 'LINT_UNDECIDED', b, shadowers, `cannot decide whether ${b.lowered.displayName} can win: the analysis finds it shadowed by ${list(names)}, but its witness routes to ${winner ?? 'no route'}`, null));
       return;
     }
@@ -115,7 +120,11 @@ function analyzeMember(ctx: GroupContext, members: readonly Member[], i: number,
   out.findings.push(finding(ctx, 'LINT_UNDECIDED', b, excluded, `cannot decide whether ${b.lowered.displayName} can win: no witness request reached it within ${MAX_REFINEMENTS} tries`, null));
 }
 
-function findTies(ctx: GroupContext, members: readonly Member[], i: number, out: GroupAnalysis): void {
+function neverWins(out: GroupAnalysis, ref: unknown): boolean {
+  return ref !== undefined && out.findings.some((f) => f.code === 'LINT_NEVER_WINS' && f.route === ref);
+}
+
+function findTies(ctx: GroupContext, members: readonly Member[], i: number, out: GroupAnalysis, hidden: (m: Member) => boolean): void {
   const b = members[i]!;
   const lb = pathLang(b.lowered, ctx.langs);
   if (lb === null) return;
@@ -123,15 +132,19 @@ function findTies(ctx: GroupContext, members: readonly Member[], i: number, out:
     const a = members[j]!;
     const { rule } = decidingRule(a.lowered, b.lowered);
     if (!isTieBreak(rule)) break;
-    if (ctx.skip.has(a) || !mayShareAPath(a.lowered, b.lowered)) continue;
+    if (ctx.skip.has(a) || hidden(a) || !mayShareAPath(a.lowered, b.lowered)) continue;
     const la = pathLang(a.lowered, ctx.langs);
     if (la === null) continue;
-    const both = findWitness({ all: [la, lb, universe(ctx.langs)] });
+    // A shared path no route before `a` surely takes: there the tie-break is what decides.
+    const before = members.slice(0, j).filter((x) => mayShareAPath(x.lowered, a.lowered) && pathLang(x.lowered, ctx.langs) !== null
+      && (criteriaImply(a.lowered, x.lowered, ctx.langs) || criteriaImply(b.lowered, x.lowered, ctx.langs)));
+    const both = findWitness({ all: [la, lb, universe(ctx.langs)], none: before.map((x) => pathLang(x.lowered, ctx.langs)!) });
     if (both.kind !== 'witness') continue;
     const built = buildRequest(ctx.group, [a.lowered, b.lowered], both.text, ctx.langs);
     if (built.kind !== 'request') continue;
     const matching = ctx.probe.matching(built.request);
     if (!matching.includes(a.lowered.displayName) || !matching.includes(b.lowered.displayName)) continue;
+    if (ctx.probe.winner(built.request) !== a.lowered.displayName) continue;
     const by = rule === 'criteria-count' ? 'more criteria first' : 'name order';
     out.findings.push(finding(ctx, 'LINT_TIE', b, [a],
       `${a.lowered.displayName} and ${b.lowered.displayName} match the same requests and only meshroute's tie-break (${by}) puts ${a.lowered.displayName} first; App Mesh left their order unspecified — give them different priorities`,
@@ -145,6 +158,16 @@ export function finding(ctx: Pick<GroupContext, 'ref' | 'group'>, code: LintCode
 
 export function witness(ctx: Pick<GroupContext, 'at'>, request: RouteRequest & { port: number }, shows: string): Witness {
   return { ...ctx.at, request, shows };
+}
+
+/**
+ * The routes to name as hiding B: one earlier route that alone covers B's paths when there is one
+ * (the first in precedence order), else every implied route that shares a path with B (a union).
+ */
+function minimalCover(ctx: GroupContext, implied: Member[], lb: Lang, U: Lang): Member[] {
+  const sharing = implied.filter((a) => findWitness({ all: [pathLang(a.lowered, ctx.langs)!, lb, U] }).kind === 'witness');
+  const alone = sharing.find((a) => findWitness({ all: [lb, U], none: [pathLang(a.lowered, ctx.langs)!] }).kind === 'empty');
+  return alone !== undefined ? [alone] : sharing;
 }
 
 function list(names: string[]): string {

@@ -1,7 +1,6 @@
 /**
  * Dead targets: where a route sends requests that cannot go on — a virtual service without a
- * provider, a virtual router without a listener on the target port, a weighted target of weight 0,
- * and a gateway route whose rewritten requests no route of the target router can match.
+ * provider, a weighted target of weight 0, and a gateway route whose rewritten requests no route of the target router can match.
  */
 import type { MeshModel, PortMapping, VirtualRouter } from '../model/types.js';
 import { normalizePath } from '../evaluate/request.js';
@@ -40,10 +39,7 @@ export function gatewayTargets(ctx: GroupContext, analysis: GroupAnalysis, model
       const router = model.virtualRouters.find((x) => x.meshName === gateway.meshName && x.name === routerName);
       if (router === undefined) continue;
       const listener = routerListener(router, t.port);
-      if (listener === null) {
-        out.push(finding(ctx, 'LINT_ROUTER_NO_LISTENER', m, [], `${r.displayName}: target ${t.virtualServiceName}${t.port === null ? '' : `:${t.port}`} is provided by router ${router.name}, which has no listener ${t.port === null ? 'it can choose (no target port, several listeners)' : `on port ${t.port}`}; its requests end in 404`, single ? w(`reaches ${r.displayName}, then 404: router ${router.name} has no listener for it`) : w(`reaches ${r.displayName}; when ${t.virtualServiceName} is picked, 404`)));
-        continue;
-      }
+      if (listener === null) continue; // no listener for the target port: a validation error (TARGET_PORT_*)
       if (request === null) continue; // shown only for a route some request reaches
       const unroutable = rewriteUnroutable(ctx.langs, m, routerGroupsOf(router).find((g) => g.port === listener.port) ?? null);
       if (unroutable === 'undecided') {
