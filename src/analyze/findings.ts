@@ -84,6 +84,8 @@ export interface LintResult {
   /** App Mesh names of the virtual routers linted. */
   virtualRouters: string[];
   findings: LintFinding[];
+  /** With `reachable: true`: every route shown to win, with the request that reaches it (checked by routing). */
+  reachable?: { route: LintRouteRef; witness: Witness }[];
   counts: { error: number; warning: number; info: number };
 }
 

@@ -11,7 +11,7 @@ import { loadObjects, type LoadOptions, type LoadResult } from '../model/load-mo
 import type { MeshModel, VirtualGateway, VirtualRouter } from '../model/types.js';
 import { selectGateway } from '../api/gateway.js';
 import { LangCache } from './criteria.js';
-import type { LintFinding, LintResult, LintRouteRef } from './findings.js';
+import type { LintFinding, LintResult, LintRouteRef, Witness } from './findings.js';
 import { gatewayGroups, routerGroups, type Group, type Member } from './groups.js';
 import { gatewayProbe, routerProbe, type Probe } from './probe.js';
 import { analyzeGroup, type GroupAnalysis, type GroupContext } from './shadowing.js';
@@ -23,6 +23,8 @@ export interface LintOptions extends LoadOptions {
   gateway?: string;
   /** As for compile(); default `virtual-host`. */
   hostnameMode?: HostnameMode;
+  /** Also list every route shown to win, with its witness (`reachable` in the result). */
+  reachable?: boolean;
 }
 
 /** Throws ValidationError when the resources are invalid (lint reads valid meshes only), UsageError for an unknown gateway. */
@@ -35,6 +37,10 @@ export function lint(resources: unknown, options: LintOptions = {}): LintResult 
   const routers = routersToLint(model, gateways, options.gateway !== undefined);
   const langs = new LangCache();
   const findings: LintFinding[] = [];
+  const reached: { route: LintRouteRef; witness: Witness }[] = [];
+  const collect = (ctx: GroupContext, analysis: GroupAnalysis): void => {
+    for (const [m, request] of analysis.reaching) reached.push({ route: ctx.ref(m), witness: { ...ctx.at, request, shows: `${m.lowered.displayName} wins` } });
+  };
   const groupsOfRouter = new Map<VirtualRouter, Group[]>();
   const routerGroupsOf = (r: VirtualRouter): Group[] => {
     let g = groupsOfRouter.get(r);
@@ -46,6 +52,7 @@ export function lint(resources: unknown, options: LintOptions = {}): LintResult 
     for (const group of gatewayGroups(model, gateway, mode)) {
       const ctx = context(langs, group, probe, { at: 'gateway', gateway: gateway.name, virtualRouter: null });
       const { analysis, found } = lintGroup(ctx);
+      collect(ctx, analysis);
       findings.push(...found, ...gatewayTargets(ctx, analysis, model, routerGroupsOf));
     }
   }
@@ -55,13 +62,19 @@ export function lint(resources: unknown, options: LintOptions = {}): LintResult 
       if (listener.protocol === 'tcp') continue; // tcp routes match on port only: not analyzed
       const ctx = context(langs, group, routerProbe(model, router, listener), { at: 'router', gateway: null, virtualRouter: router.name });
       const { analysis, found } = lintGroup(ctx);
+      collect(ctx, analysis);
       findings.push(...found, ...routerTargets(ctx, analysis));
     }
   }
-  const unique = dedupe(findings).sort(compareFindings);
+  // A route in several groups (one per listener port) can win: claims about other groups do not make it unreachable.
+  const wins = new Set(reached.map((r) => routeKey(r.route)));
+  const aboutWinning = (f: LintFinding): boolean => f.code === 'LINT_NEVER_WINS' || (f.code === 'LINT_UNDECIDED' && f.message.includes('can win'));
+  const unique = dedupe(findings.filter((f) => !(aboutWinning(f) && wins.has(routeKey(f.route))))).sort(compareFindings);
   const counts = { error: 0, warning: 0, info: 0 };
   for (const f of unique) counts[f.severity]++;
-  return { gateways: gateways.map((g) => g.name), virtualRouters: routers.map((r) => r.name), findings: unique, counts };
+  const result: LintResult = { gateways: gateways.map((g) => g.name), virtualRouters: routers.map((r) => r.name), findings: unique, counts };
+  if (options.reachable) result.reachable = dedupeReached(reached);
+  return result;
 }
 
 // ------- internal functions -------
@@ -105,6 +118,15 @@ function routersToLint(model: MeshModel, gateways: VirtualGateway[], onlyReachab
     }
   }
   return [...out];
+}
+
+function routeKey(r: LintRouteRef): string {
+  return JSON.stringify([r.kind, r.parent, r.namespace, r.name]);
+}
+
+function dedupeReached(xs: { route: LintRouteRef; witness: Witness }[]): { route: LintRouteRef; witness: Witness }[] {
+  const seen = new Set<string>();
+  return xs.filter((x) => !seen.has(routeKey(x.route)) && seen.add(routeKey(x.route)) !== undefined);
 }
 
 /** A route in several groups (listeners, protocols) gets one finding per code and partners. */
