@@ -18,6 +18,8 @@ export const VALUE_PATTERN = '[^\\x00\\r\\n]*';
 /** One cache per lint run: languages by their pattern. */
 export class LangCache {
   private readonly langs = new Map<string, Lang | null>();
+  /** Path languages per lowered route (paths.ts). */
+  readonly byRoute = new WeakMap<object, Lang | null>();
   of(key: string, make: () => Lang | null): Lang | null {
     if (!this.langs.has(key)) this.langs.set(key, make());
     return this.langs.get(key)!;

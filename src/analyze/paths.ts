@@ -23,6 +23,15 @@ export function universe(langs: LangCache): Lang {
 
 /** The paths a route's path criterion accepts (path-less: every path); null when too complex. */
 export function pathLang(r: LoweredRoute, langs: LangCache): Lang | null {
+  // Asked O(n²) times per group: memoized per route, not only per pattern.
+  const known = langs.byRoute.get(r);
+  if (known !== undefined) return known;
+  const l = pathLangOf(r, langs);
+  langs.byRoute.set(r, l);
+  return l;
+}
+
+function pathLangOf(r: LoweredRoute, langs: LangCache): Lang | null {
   const p = r.path;
   switch (p.kind) {
     case 'none': return universe(langs);
@@ -46,7 +55,14 @@ export function mayShareAPath(a: LoweredRoute, b: LoweredRoute): boolean {
   return true;
 }
 
+const LITERAL_STARTS = new WeakMap<LoweredRoute, string>();
+
 function literalStart(r: LoweredRoute): string {
-  const p = r.path;
-  return p.kind === 'none' ? '' : p.kind === 'regex' ? regexLiteralPrefix(p.value) : p.value;
+  let s = LITERAL_STARTS.get(r);
+  if (s === undefined) {
+    const p = r.path;
+    s = p.kind === 'none' ? '' : p.kind === 'regex' ? regexLiteralPrefix(p.value) : p.value;
+    LITERAL_STARTS.set(r, s);
+  }
+  return s;
 }

@@ -15,15 +15,21 @@ import type { RouteRequest } from '../evaluate/types.js';
 import { criteriaImply, type LangCache } from './criteria.js';
 import { severityOf, type LintCode, type LintFinding, type LintRouteRef, type Witness } from './findings.js';
 import type { Group, Member } from './groups.js';
-import { findWitness, type Lang } from './languages.js';
+import { acceptsBytes, decode, enumerate, findWitness, type Lang, type SearchResult } from './languages.js';
 import { mayShareAPath, pathLang, universe } from './paths.js';
 import type { Probe } from './probe.js';
 import { buildRequest } from './witness-request.js';
 
 /** Candidate witnesses tried per route before answering "cannot decide". */
 export const MAX_REFINEMENTS = 8;
+/** Shortest paths of a route tried as witnesses before a full product search. */
+export const CANDIDATES = 24;
+/** Earlier routes (those taking B's shortest paths) each tried as a single cover of B before the union search. */
+export const ALONE_TRIES = 4;
 /** Earlier routes of an equal-precedence run checked for a tie with each route. */
 export const TIE_SCAN = 16;
+/** A tie is reported only when shown; its search gets a smaller budget than a never-wins proof. */
+export const TIE_SEARCH_BUDGET = 5_000;
 
 export interface GroupContext {
   langs: LangCache;
@@ -42,19 +48,18 @@ export interface GroupAnalysis {
   reaching: Map<Member, RouteRequest & { port: number }>;
   /** Any request the member matches (its criteria hold), reachable or not. */
   matching: Map<Member, RouteRequest & { port: number }>;
+  /** Members shown never to win (LINT_NEVER_WINS). */
+  neverWins: Set<Member>;
 }
 
 export function analyzeGroup(ctx: GroupContext): GroupAnalysis {
-  const out: GroupAnalysis = { findings: [], reaching: new Map(), matching: new Map() };
+  const out: GroupAnalysis = { findings: [], reaching: new Map(), matching: new Map(), neverWins: new Set() };
   const members = ctx.group.members;
-  const refs = new Map<Member, unknown>();
-  const ref = ctx.ref;
-  ctx = { ...ctx, ref: (m) => { let r = refs.get(m); if (r === undefined) refs.set(m, (r = ref(m))); return r as ReturnType<typeof ref>; } };
   members.forEach((b, i) => {
     if (ctx.skip.has(b)) return;
     analyzeMember(ctx, members, i, out);
     // A route that never wins gets that finding alone: its ties with the routes that hide it are moot.
-    if (!neverWins(out, refs.get(b))) findTies(ctx, members, i, out, (a) => neverWins(out, refs.get(a)));
+    if (!out.neverWins.has(b)) findTies(ctx, members, i, out, (a) => out.neverWins.has(a));
   });
   return out;
 }
@@ -66,7 +71,8 @@ function analyzeMember(ctx: GroupContext, members: readonly Member[], i: number,
   const U = universe(ctx.langs);
   const lb = pathLang(b.lowered, ctx.langs);
   if (lb === null) return void out.findings.push(finding(ctx, 'LINT_UNDECIDED', b, [], `cannot decide whether ${b.lowered.displayName} can win: its path regex is too large to analyze`, null));
-  const own = findWitness({ all: [lb, U] });
+  const candidates = enumerate([lb, U], CANDIDATES);
+  const own: SearchResult = candidates.length > 0 ? { kind: 'witness', bytes: candidates[0]!, text: decode(candidates[0]!) } : findWitness({ all: [lb, U] });
   if (own.kind === 'budget') return void out.findings.push(finding(ctx, 'LINT_UNDECIDED', b, [], `cannot decide whether ${b.lowered.displayName} can win: the path analysis ran out of budget`, null));
   if (own.kind === 'empty') {
     return void out.findings.push(finding(ctx, 'LINT_NEVER_MATCHES', b, [], `${b.lowered.displayName} never matches: its path ${describePath(b)} accepts no normalized request path (they start with "/", have no "//", "/./" or "/../")`, null));
@@ -79,9 +85,18 @@ function analyzeMember(ctx: GroupContext, members: readonly Member[], i: number,
   const earlier = members.slice(0, i).filter((a) => mayShareAPath(a.lowered, b.lowered));
   const implied = earlier.filter((a) => pathLang(a.lowered, ctx.langs) !== null && criteriaImply(b.lowered, a.lowered, ctx.langs));
   const none: Lang[] = implied.map((a) => pathLang(a.lowered, ctx.langs)!);
-  let search = findWitness({ all: [lb, U], none });
+  // Fast path: one of B's shortest paths that no implied earlier route accepts.
+  let search: SearchResult = firstOutside(candidates, none);
+  let shadowers: Member[] = [];
+  if (search.kind !== 'witness') {
+    // The implied routes that take B's shortest paths; one of them alone covering B (the usual
+    // catch-all) settles it, else the union of every implied route is searched.
+    const takers = implied.filter((a) => candidates.some((c) => acceptsBytes(pathLang(a.lowered, ctx.langs)!, c)));
+    const alone = takers.slice(0, ALONE_TRIES).find((a) => findWitness({ all: [lb, U], none: [pathLang(a.lowered, ctx.langs)!] }).kind === 'empty');
+    search = alone !== undefined ? { kind: 'empty' } : findWitness({ all: [lb, U], none });
+    shadowers = alone !== undefined ? [alone] : takers;
+  }
   if (search.kind === 'empty') {
-    const shadowers = minimalCover(ctx, implied, lb, U);
     const winner = ctx.probe.winner(base.request);
     const names = shadowers.map((a) => a.lowered.displayName);
     // The witness must be matched by B and won by an earlier route of the group (not always one named: an earlier one may take this path first).
@@ -89,8 +104,9 @@ function analyzeMember(ctx: GroupContext, members: readonly Member[], i: number,
       out.findings.push(finding(ctx, 'LINT_UNDECIDED', b, shadowers, `cannot decide whether ${b.lowered.displayName} can win: the analysis finds it shadowed by ${list(names)}, but its witness routes to ${winner ?? 'no route'}`, null));
       return;
     }
+    out.neverWins.add(b);
     out.findings.push(finding(ctx, 'LINT_NEVER_WINS', b, shadowers,
-      `${b.lowered.displayName} never wins: every request it matches is taken first by ${list(names)}`,
+      `${b.lowered.displayName} never wins: every request it matches is taken first by ${shadowers.length === 1 ? names[0] : `earlier routes together (${list(names)}${implied.length > shadowers.length ? ', …' : ''})`}`,
       witness(ctx, base.request, `matches ${b.lowered.displayName}, but ${winner} wins`)));
     return;
   }
@@ -115,13 +131,10 @@ function analyzeMember(ctx: GroupContext, members: readonly Member[], i: number,
     if (taker === undefined || lt === null) break;
     excluded.push(taker);
     none.push(lt);
-    search = findWitness({ all: [lb, U], none });
+    search = firstOutside(candidates, none);
+    if (search.kind !== 'witness') search = findWitness({ all: [lb, U], none });
   }
   out.findings.push(finding(ctx, 'LINT_UNDECIDED', b, excluded, `cannot decide whether ${b.lowered.displayName} can win: no witness request reached it within ${MAX_REFINEMENTS} tries`, null));
-}
-
-function neverWins(out: GroupAnalysis, ref: unknown): boolean {
-  return ref !== undefined && out.findings.some((f) => f.code === 'LINT_NEVER_WINS' && f.route === ref);
 }
 
 function findTies(ctx: GroupContext, members: readonly Member[], i: number, out: GroupAnalysis, hidden: (m: Member) => boolean): void {
@@ -138,12 +151,15 @@ function findTies(ctx: GroupContext, members: readonly Member[], i: number, out:
     // A shared path no route before `a` surely takes: there the tie-break is what decides.
     const before = members.slice(0, j).filter((x) => mayShareAPath(x.lowered, a.lowered) && pathLang(x.lowered, ctx.langs) !== null
       && (criteriaImply(a.lowered, x.lowered, ctx.langs) || criteriaImply(b.lowered, x.lowered, ctx.langs)));
-    const both = findWitness({ all: [la, lb, universe(ctx.langs)], none: before.map((x) => pathLang(x.lowered, ctx.langs)!) });
+    const beforeLangs = before.map((x) => pathLang(x.lowered, ctx.langs)!);
+    const shared = enumerate([la, lb, universe(ctx.langs)], CANDIDATES);
+    if (shared.length === 0 && shared.complete) continue; // no common path
+    let both = firstOutside(shared, beforeLangs);
+    if (both.kind !== 'witness' && !(shared.complete && shared.length < CANDIDATES)) both = findWitness({ all: [la, lb, universe(ctx.langs)], none: beforeLangs }, TIE_SEARCH_BUDGET);
     if (both.kind !== 'witness') continue;
     const built = buildRequest(ctx.group, [a.lowered, b.lowered], both.text, ctx.langs);
     if (built.kind !== 'request') continue;
-    const matching = ctx.probe.matching(built.request);
-    if (!matching.includes(a.lowered.displayName) || !matching.includes(b.lowered.displayName)) continue;
+    // Both match by construction (path in both languages, request built for both); routing it shows `a` wins.
     if (ctx.probe.winner(built.request) !== a.lowered.displayName) continue;
     const by = rule === 'criteria-count' ? 'more criteria first' : 'name order';
     out.findings.push(finding(ctx, 'LINT_TIE', b, [a],
@@ -160,14 +176,10 @@ export function witness(ctx: Pick<GroupContext, 'at'>, request: RouteRequest & {
   return { ...ctx.at, request, shows };
 }
 
-/**
- * The routes to name as hiding B: one earlier route that alone covers B's paths when there is one
- * (the first in precedence order), else every implied route that shares a path with B (a union).
- */
-function minimalCover(ctx: GroupContext, implied: Member[], lb: Lang, U: Lang): Member[] {
-  const sharing = implied.filter((a) => findWitness({ all: [pathLang(a.lowered, ctx.langs)!, lb, U] }).kind === 'witness');
-  const alone = sharing.find((a) => findWitness({ all: [lb, U], none: [pathLang(a.lowered, ctx.langs)!] }).kind === 'empty');
-  return alone !== undefined ? [alone] : sharing;
+/** The first candidate no language of `none` accepts; 'empty' stands for "none found" (the caller searches on). */
+function firstOutside(candidates: readonly Uint8Array[], none: readonly Lang[]): SearchResult {
+  for (const c of candidates) if (!none.some((l) => acceptsBytes(l, c))) return { kind: 'witness', bytes: c, text: decode(c) };
+  return { kind: 'empty' };
 }
 
 function list(names: string[]): string {
