@@ -28,8 +28,10 @@ const KNOWN_OVER = {
   // 138.3 KB with TypeBox, yaml and js-yaml inside; 61.7 KB once validation went TypeBox-free and the
   // browser read YAML with js-yaml's loader alone (docs/bundle-size.md); 64,068 B with the regex and
   // route() growth; 62,629 B after session 3's bundle work (script codes, enums, closures, one copy of
-  // helpers), 62,602 B merged with the runtime shrink and session 3's route() work. Ceiling = that + 0.5 KB.
-  'dist/browser/index.js': 62_602 + 0.5 * KB,
+  // helpers), 62,602 B merged with the runtime shrink and session 3's route() work. 72,113 B with
+  // issue 17's lint() (src/analyze, +9.5 KB; the browser playground calls it) — if that is too much,
+  // lint moves to an entry of its own. Ceiling = that + 0.5 KB.
+  'dist/browser/index.js': 72_113 + 0.5 * KB,
 };
 const strict = process.env.MESHROUTE_STRICT_SIZE === '1';
 
