@@ -245,3 +245,24 @@ export function replaceSection(doc: string, name: string, body: string, heading:
   if (i >= 0 && j > i) return doc.slice(0, i) + block + doc.slice(j + close.length);
   return `${doc.trimEnd()}\n\n## ${heading}\n\n${block}\n`;
 }
+
+// ------- lint (issue 17) -------
+
+interface LintTask { task: string; medianMs: number; p99Ms: number; samples: number; findings: { findings: number; byCode: Record<string, number> } }
+export interface LintJson { routes: number; settings: { timeMs: number; quick: boolean }; services: LintTask; onePrefix: LintTask; coldMs: number }
+
+export function renderLint(l: LintJson, m: Machine): string {
+  const codes = (t: LintTask): string => Object.entries(t.findings.byCode).map(([c, n]) => `${n} ${c}`).join(', ');
+  return [
+    stamp(m),
+    '',
+    `\`bench/analyze/lint.bench.ts\`: \`lint()\` of a gateway of ${int(l.routes)} routes, loaded once (loading is § Load's subject), ` +
+      `tinybench \`time: ${l.settings.timeMs} ms\` (at least 5 iterations)${l.settings.quick ? ', `--quick`' : ''}.`,
+    '',
+    table(['gateway', 'median', 'p99', 'samples', 'findings'], ['---', '---:', '---:', '---:', '---'], [
+      ['100 services × 10 routes (prefixes, exact, regexes, canary headers, hosts) + a shadowing route', `**${int(l.services.medianMs)} ms**`, `${int(l.services.p99Ms)} ms`, l.services.samples, codes(l.services)],
+      ['1,000 routes all under `/api/` (regexes, headers, query, 3 priorities): every route meets hundreds of earlier ones', `**${int(l.onePrefix.medianMs)} ms**`, `${int(l.onePrefix.p99Ms)} ms`, l.onePrefix.samples, codes(l.onePrefix)],
+      ['first lint of the process (cold JIT), services gateway', `${int(l.coldMs)} ms`, '—', 1, ''],
+    ]),
+  ].join('\n');
+}

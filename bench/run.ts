@@ -14,7 +14,7 @@
 import { execSync, spawnSync } from 'node:child_process';
 import { cpus, loadavg, release, totalmem, type as osType } from 'node:os';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { parseSize, renderLoad, renderMachine, renderPeers, renderPhases, renderRegex, renderRoute, renderSize, renderWasm, replaceSection, type Machine } from './render.js';
+import { parseSize, renderLint, renderLoad, renderMachine, renderPeers, renderPhases, renderRegex, renderRoute, renderSize, renderWasm, replaceSection, type Machine } from './render.js';
 
 const argv = process.argv.slice(2);
 const QUICK = argv.includes('--quick');
@@ -48,6 +48,7 @@ const STEPS: Step[] = [
   { name: 'peers', file: 'bench/peers/peers.bench.ts', args: [], section: { name: 'peers', heading: 'Side by side with JS routers (issue 8)', render: (m) => renderPeers(json('peers'), m) } },
   { name: 'route', file: 'bench/route/route.bench.ts', args: [], section: { name: 'route', heading: 'Routing, full App Mesh workload (issues 4, 8)', render: (m) => renderRoute(json('route'), m) } },
   { name: 'phases', file: 'bench/route/phases.bench.ts', args: [], section: { name: 'phases', heading: 'Where route() spends its time (issue 4)', render: (m) => renderPhases(json('phases'), m) } },
+  { name: 'lint', file: 'bench/analyze/lint.bench.ts', args: [], section: { name: 'lint', heading: 'Lint (issue 17)', render: (m) => renderLint(json('lint'), m) } },
   // Short mode: the full mode takes about a minute on this machine.
   { name: 'wasm', file: 'bench/wasm/filter.bench.ts', args: ['--quick'], section: { name: 'wasm', heading: 'WASM filter (issue 6)', render: (m) => renderWasm(json('wasm'), m) } },
   {

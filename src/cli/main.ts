@@ -17,6 +17,7 @@ import { describeCommand } from './commands/describe.js';
 import { explainCommand, routeCommand } from './commands/route.js';
 import { compileCommand } from './commands/compile.js';
 import { exportCommand } from './commands/export.js';
+import { lintCommand } from './commands/lint.js';
 
 const COMMANDS: Record<string, (argv: readonly string[], io: CliIo) => number> = {
   validate: validateCommand,
@@ -26,6 +27,7 @@ const COMMANDS: Record<string, (argv: readonly string[], io: CliIo) => number> =
   compile: compileCommand,
   export: exportCommand,
   examples: examplesCommand,
+  lint: lintCommand,
 };
 
 export const MAIN_HELP = `meshroute — AWS App Mesh routing semantics, anywhere.
@@ -41,6 +43,7 @@ Commands:
   export envoy -f PATH  write an Envoy bootstrap with the wasm filter (docs/wasm-filter.md)
   export gateway-api -f PATH -o DIR  Gateway API resources, checked against App Mesh (docs/migrate-gateway-api.md)
   examples [DIR]        copy the example meshes shipped with the package into DIR
+  lint <paths...>       routes that never win, tie-break-only orders, dead targets, smells (docs/lint.md)
 
 Run "meshroute <command> --help" for a command's options.
 Exit status: 0 ran, 1 invalid input or an output that cannot be written, 2 usage error,
