@@ -176,6 +176,11 @@ function entriesTo(views: RoutingViews, view: RouteView): { gateway: RouteView; 
   return out;
 }
 
+/** Whether some gateway route targets the router route's router on a listener of the route's protocol (and port). */
+export function reachableFromGateway(views: RoutingViews, view: RouteView): boolean {
+  return view.stage === 'gateway' || entriesTo(views, view).length > 0;
+}
+
 /** Gateway requests that reach the router route's router and satisfy its criteria there (unverified). */
 function draftForRouterRoute(views: RoutingViews, view: RouteView, random: Random): BuiltRequest | null {
   const entries = entriesTo(views, view);
@@ -272,7 +277,8 @@ function perturbations(view: RouteView, req: RouteRequest, random: Random): { ki
       else delete headers[p.name];
     } else if (p.op === PredicateOp.present || random() < 0.5) delete headers[p.name];
     else headers[p.name] = p.op === PredicateOp.exact ? p.value + '~' : p.op === PredicateOp.prefix ? '~' + p.value : p.op === PredicateOp.suffix ? p.value + '~' : p.op === PredicateOp.range ? String(p.end) : '\u0000';
-    out.push({ kind: 'header', request: { ...req, headers } });
+    const { headers: _old, ...rest } = req;
+    out.push({ kind: 'header', request: Object.keys(headers).length > 0 ? { ...rest, headers } : rest });
   });
   return out;
 }

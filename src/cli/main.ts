@@ -13,6 +13,8 @@ import { describeCommand } from './commands/describe.js';
 import { explainCommand, routeCommand } from './commands/route.js';
 import { compileCommand } from './commands/compile.js';
 import { exportCommand } from './commands/export.js';
+import { diffCommand } from './commands/diff.js';
+import { testCommand } from './commands/test.js';
 
 const COMMANDS: Record<string, (argv: readonly string[], io: CliIo) => number> = {
   validate: validateCommand,
@@ -21,6 +23,8 @@ const COMMANDS: Record<string, (argv: readonly string[], io: CliIo) => number> =
   explain: explainCommand,
   compile: compileCommand,
   export: exportCommand,
+  diff: diffCommand,
+  test: testCommand,
 };
 
 export const MAIN_HELP = `meshroute — AWS App Mesh routing semantics, anywhere.
@@ -34,6 +38,8 @@ Commands:
   explain -f PATH URL   the same as route --explain: every route in precedence order, ✔/✘
   compile -f PATH -o F  write a gateway's decision table (route --table F reads it)
   export envoy -f PATH  write an Envoy bootstrap with the wasm filter (docs/wasm-filter.md)
+  test FILE...          run route-assertion files, with route coverage (docs/route-tests.md)
+  diff OLD NEW          which requests two manifest sets route differently, with witnesses
 
 Run "meshroute <command> --help" for a command's options.`;
 
