@@ -73,13 +73,21 @@ function schemaProblems(value: unknown): { pointer: string; message: string }[] 
     else if (e.keyword === 'additionalProperties') continue; // reported per field by the `boolean` error above
     else out.push({ pointer: e.instancePath, message: `${e.instancePath || 'the file'} ${e.message}` });
   }
-  if (out.length > 0) return out;
+  if (out.length > 0) return out.map((p) => ({ ...p, message: caseLabel(value, p.pointer) + p.message }));
   const data = value as RouteTestFileData;
   if ((data.manifests === undefined) === (data.table === undefined)) out.push({ pointer: '', message: 'give either `manifests` (paths relative to this file) or `table` (a compiled .mrt), not both or neither' });
   data.cases.forEach((c, i) => {
     if ((c.expect === undefined) === (c.expectAny === undefined)) out.push({ pointer: `/cases/${i}`, message: `case ${JSON.stringify(c.name)} needs either \`expect\` or \`expectAny\`` });
   });
   return out;
+}
+
+/** `case 3 "name": ` for a pointer into a case, so the message says which case without opening the file. */
+function caseLabel(value: unknown, pointer: string): string {
+  const m = /^\/cases\/(\d+)/.exec(pointer);
+  if (!m) return '';
+  const c = (value as { cases?: { name?: unknown }[] }).cases?.[Number(m[1])];
+  return `case ${Number(m[1]) + 1}${typeof c?.name === 'string' ? ` ${JSON.stringify(c.name)}` : ''}: `;
 }
 
 /** The YAML node at a JSON pointer (the deepest existing one). */
