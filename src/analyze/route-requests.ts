@@ -97,6 +97,7 @@ interface Draft {
   authority: string | undefined;
   port: number;
   scheme: 'http' | 'https' | undefined;
+  protocol: RouteRequest['protocol'];
 }
 
 /** Header and query criteria of `view`, satisfied into the draft (later criteria win on a shared name). */
@@ -119,9 +120,17 @@ function hostFor(views: RoutingViews, r: LoadedRoute, random: Random): string | 
   return pick(random, ['shop.example.com', 'api.example.org']);
 }
 
-function listenerFor(r: LoadedRoute, listeners: RouteView['listeners'], random: Random): number | null {
-  const fit = listeners.filter((l) => l.protocol === r.protocol && (r.port === 0 || l.port === r.port));
-  return fit.length === 0 ? null : pick(random, fit).port;
+/**
+ * The listener port a request for the route arrives on, and the request protocol to state when the
+ * listener's differs (an http2 route on an http listener takes requests that say http2).
+ */
+function listenerFor(r: LoadedRoute, listeners: RouteView['listeners'], random: Random): { port: number; protocol: RouteRequest['protocol'] } | null {
+  const ports = listeners.filter((l) => r.port === 0 || l.port === r.port);
+  if (ports.length === 0) return null;
+  const same = ports.filter((l) => l.protocol === r.protocol);
+  const l = pick(random, same.length > 0 && random() < 0.8 ? same : ports);
+  const name = PROTOCOL_NAMES[r.protocol];
+  return { port: l.port, protocol: l.protocol === r.protocol || name === null || name === 'tcp' ? undefined : name };
 }
 
 function methodFor(r: LoadedRoute, random: Random): string {
@@ -130,11 +139,13 @@ function methodFor(r: LoadedRoute, random: Random): string {
 }
 
 function toRequest(d: Draft): RouteRequest {
-  const query = d.query.length === 0 ? '' : '?' + d.query.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join('&');
+  // Query criteria compare the raw value (reference §7): no percent-encoding here.
+  const query = d.query.length === 0 ? '' : '?' + d.query.map(([k, v]) => `${k}=${v}`).join('&');
   const request: RouteRequest = { method: d.method, path: d.path + query, port: d.port };
   if (d.authority !== undefined) request.authority = d.authority;
   if (d.headers.size > 0) request.headers = Object.fromEntries(d.headers);
   if (d.scheme !== undefined) request.scheme = d.scheme;
+  if (d.protocol !== undefined) request.protocol = d.protocol;
   return request;
 }
 
@@ -150,10 +161,10 @@ export function pickingTarget(r: LoadedRoute, index: number): () => number {
 /** Gateway requests satisfying a gateway route's criteria (unverified). */
 function draftForGatewayRoute(views: RoutingViews, view: RouteView, random: Random): BuiltRequest | null {
   const r = view.route;
-  const port = listenerFor(r, view.listeners, random);
+  const listener = listenerFor(r, view.listeners, random);
   const path = pathFor(r, view, random, '');
-  if (port === null || path === null) return null;
-  const draft: Draft = { path, query: [], headers: new Map(), method: methodFor(r, random), authority: hostFor(views, r, random), port, scheme: undefined };
+  if (listener === null || path === null) return null;
+  const draft: Draft = { path, query: [], headers: new Map(), method: methodFor(r, random), authority: hostFor(views, r, random), port: listener.port, protocol: listener.protocol, scheme: undefined };
   satisfyPredicates(view, draft, random);
   const weighted = r.targets.findIndex((t) => t.weight > 0);
   return { request: toRequest(draft), options: { random: pickingTarget(r, Math.max(0, weighted)) } };
@@ -188,8 +199,8 @@ function draftForRouterRoute(views: RoutingViews, view: RouteView, random: Rando
   const { gateway, target } = pick(random, entries);
   const g = gateway.route;
   const r = view.route;
-  const port = listenerFor(g, gateway.listeners, random);
-  if (port === null) return null;
+  const listener = listenerFor(g, gateway.listeners, random);
+  if (listener === null) return null;
   const gPrefix = g.pathKind === PathKind.prefix ? g.path : '/';
   let path: string | null;
   switch (g.rewrite) {
@@ -214,7 +225,7 @@ function draftForRouterRoute(views: RoutingViews, view: RouteView, random: Rando
   }
   if (path === null) return null;
   const method = r.method ?? g.method ?? methodFor(r, random);
-  const draft: Draft = { path, query: [], headers: new Map(), method, authority: hostFor(views, g, random), port, scheme: r.scheme === 0 ? undefined : SCHEME_NAMES[r.scheme] as 'http' | 'https' };
+  const draft: Draft = { path, query: [], headers: new Map(), method, authority: hostFor(views, g, random), port: listener.port, protocol: listener.protocol, scheme: r.scheme === 0 ? undefined : SCHEME_NAMES[r.scheme] as 'http' | 'https' };
   satisfyPredicates(gateway, draft, random);
   satisfyPredicates(view, draft, random);
   return { request: toRequest(draft), options: { random: pickingTarget(g, target) } };
@@ -261,20 +272,22 @@ function perturbations(view: RouteView, req: RouteRequest, random: Random): { ki
   if (r.method !== null) out.push({ kind: 'method', request: { ...req, method: r.method === 'GET' ? 'POST' : 'GET' } });
   if (view.stage === 'gateway' && r.hostKind !== HostKind.none) out.push({ kind: 'hostname', request: { ...req, authority: 'no-' + pick(random, WORDS) + '.invalid' } });
   if (r.scheme !== 0) out.push({ kind: 'scheme', request: { ...req, scheme: SCHEME_NAMES[r.scheme] === 'https' ? 'http' : 'https' } });
-  r.predicates.forEach((p) => {
+  const samplers = view.predicateSamplers;
+  r.predicates.forEach((p, i) => {
     if (p.kind === PredicateKind.query) {
-      const q = new URLSearchParams(query.slice(1));
-      if (p.op === PredicateOp.exact && random() < 0.5) q.set(p.name, p.value + '~');
-      else q.delete(p.name);
-      const qs = q.toString();
+      // Raw pairs, as the criterion reads them (URLSearchParams would decode and re-encode).
+      const pairs = query.slice(1).split('&').filter((x) => x !== '' && x.split('=')[0] !== p.name);
+      if (p.op === PredicateOp.exact && random() < 0.5) pairs.push(`${p.name}=${p.value}~`);
+      const qs = pairs.join('&');
       out.push({ kind: 'query', request: { ...req, path: path + (qs ? '?' + qs : '') } });
       return;
     }
     const headers = { ...(req.headers as Record<string, string> | undefined) };
     if (p.invert) {
-      if (p.op === PredicateOp.present) headers[p.name] = pick(random, WORDS);
-      else if (p.op === PredicateOp.exact) headers[p.name] = p.value;
-      else delete headers[p.name];
+      // Break an inverted criterion by satisfying the criterion it inverts (absent fails it too).
+      const v = random() < 0.85 ? valueFor({ ...p, invert: false }, samplers[i]!, random) : null;
+      if (v === null) delete headers[p.name];
+      else headers[p.name] = v;
     } else if (p.op === PredicateOp.present || random() < 0.5) delete headers[p.name];
     else headers[p.name] = p.op === PredicateOp.exact ? p.value + '~' : p.op === PredicateOp.prefix ? '~' + p.value : p.op === PredicateOp.suffix ? p.value + '~' : p.op === PredicateOp.range ? String(p.end) : '\u0000';
     const { headers: _old, ...rest } = req;
