@@ -168,7 +168,9 @@ export function changesBetween(o: Outcome, n: Outcome): ChangeKind[] {
   const ob = o.branches;
   const nb = n.branches;
   const pick = (bs: Branch[], f: (b: Branch) => unknown) => bs.map(f);
-  if (!same(pick(ob, (b) => [b.path, b.authority]), pick(nb, (b) => [b.path, b.authority]))) changes.push('rewrite');
+  // The authority follows the target service (host rewrite): only a change for the same service is a rewrite change.
+  const rewritten = (bs: Branch[], others: Branch[]) => bs.map((b, i) => [b.path, others[i]?.virtualService === b.virtualService ? b.authority : null]);
+  if (!same(rewritten(ob, nb), rewritten(nb, ob))) changes.push('rewrite');
   const destinations = (bs: Branch[]) => bs.map((b) => [b.virtualService, b.targetPort, b.virtualRouter, b.targets.map((t) => t.virtualNode), b.endpoint]);
   if (!same(destinations(ob), destinations(nb))) changes.push('target');
   else if (!same(pick(ob, (b) => [b.share, b.targets.map((t) => t.weight)]), pick(nb, (b) => [b.share, b.targets.map((t) => t.weight)]))) changes.push('weight');

@@ -103,6 +103,9 @@ interface Draft {
 /** Header and query criteria of `view`, satisfied into the draft (later criteria win on a shared name). */
 function satisfyPredicates(view: RouteView, draft: Draft, random: Random): void {
   view.route.predicates.forEach((p, i) => {
+    // A presence criterion after another on the same name is met by the value already there.
+    const present = p.op === PredicateOp.present && !p.invert;
+    if (present && (p.kind === PredicateKind.query ? draft.query.some(([k]) => k === p.name) : draft.headers.has(p.name))) return;
     const v = valueFor(p, view.predicateSamplers[i]!, random);
     if (p.kind === PredicateKind.query) {
       draft.query = draft.query.filter(([k]) => k !== p.name);

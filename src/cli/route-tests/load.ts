@@ -77,9 +77,9 @@ function schemaProblems(value: unknown): { pointer: string; message: string }[] 
   const data = value as RouteTestFileData;
   if ((data.manifests === undefined) === (data.table === undefined)) out.push({ pointer: '', message: 'give either `manifests` (paths relative to this file) or `table` (a compiled .mrt), not both or neither' });
   data.cases.forEach((c, i) => {
-    if ((c.expect === undefined) === (c.expectAny === undefined)) out.push({ pointer: `/cases/${i}`, message: `case ${JSON.stringify(c.name)} needs either \`expect\` or \`expectAny\`` });
+    if ((c.expect === undefined) === (c.expectAny === undefined)) out.push({ pointer: `/cases/${i}`, message: 'needs either `expect` or `expectAny`' });
   });
-  return out;
+  return out.map((p) => ({ ...p, message: caseLabel(value, p.pointer) + p.message }));
 }
 
 /** `case 3 "name": ` for a pointer into a case, so the message says which case without opening the file. */
