@@ -28,3 +28,7 @@ export type { RouteRequest, RouteOptions, Decision, Explanation, ExplainedRoute,
 // ---- regular expressions (RE2 syntax, linear time)
 export { compileRegex, RegexSyntaxError, RegexTooComplexError, type CompiledRegex, type RegexOptions } from './regex/index.js';
 export { loadAutomaton, type Automaton } from './regex/matcher.js';
+
+// ---- analysis: which requests two versions route differently
+export { diff, type DiffOptions, type DiffResult, type DiffGroup, type ChangeKind, type Outcome, type Branch } from './analyze/diff.js';
+export type { RoutingSource } from './analyze/routing-source.js';
