@@ -46,7 +46,7 @@ export function routeOptionsFor(request: RouteRequest): RouteOptions {
 }
 
 /** Finds the route `ref` names among the gateway's routes and its routers' routes. */
-export function findRoute(views: RoutingViews, ref: RouteRef): RouteView {
+function findRoute(views: RoutingViews, ref: RouteRef): RouteView {
   const all = [...views.gatewayRoutes, ...views.routerRoutes];
   const [router, route] = typeof ref === 'string' ? (ref.includes('/') ? [ref.slice(0, ref.lastIndexOf('/')), ref.slice(ref.lastIndexOf('/') + 1)] : [null, ref]) : [ref.router, ref.route];
   const found = router === null
