@@ -124,7 +124,7 @@ export function probeRequests(versions: Routing[], samples: number, seed: number
       for (let i = 0; i < samples; i++) {
         const m = draftMatching(v.views, view, random);
         if (m) add(m.request);
-        const miss = draftNearMiss(v.views, view, v.router, random);
+        const miss = draftNearMiss(v.views, view, null, random);
         if (miss) add(miss.request);
       }
     });
@@ -135,7 +135,7 @@ export function probeRequests(versions: Routing[], samples: number, seed: number
 /** The decision of one version for a request: every weighted gateway pick, every router target (no random pick). */
 export function outcome(v: Routing, request: RouteRequest): Outcome {
   const first = v.router.route(request, { allTargets: true, random: () => 0 });
-  const g = first.gatewayRoute === null ? undefined : v.views.gatewayRoutes.find((x) => x.name === first.gatewayRoute);
+  const g = first.gatewayRoute === null ? undefined : gatewayRouteNamed(v, first.gatewayRoute);
   const picks: { share: number; options: RouteOptions }[] = [];
   if (g !== undefined && g.route.weighted && g.route.totalWeight > 0) {
     g.route.targets.forEach((t, i) => {
@@ -156,6 +156,19 @@ export function outcome(v: Routing, request: RouteRequest): Outcome {
       endpoint: d.endpoint, timeout: d.timeout, retryPolicy: d.retryPolicy,
     })),
   };
+}
+
+const byName = new WeakMap<Routing, Map<string, RouteView>>();
+
+/** The gateway route of that name (a map per version: outcome() looks one up per request). */
+function gatewayRouteNamed(v: Routing, name: string): RouteView | undefined {
+  let m = byName.get(v);
+  if (m === undefined) {
+    m = new Map();
+    for (const r of v.views.gatewayRoutes) if (!m.has(r.name)) m.set(r.name, r);
+    byName.set(v, m);
+  }
+  return m.get(name);
 }
 
 const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);

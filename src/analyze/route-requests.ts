@@ -304,14 +304,20 @@ function splitQuery(path: string): [string, string] {
   return q < 0 ? [path, ''] : [path.slice(0, q), path.slice(q)];
 }
 
-/** A request meant to break exactly one criterion of the route (check it with brokenCriterion). */
-export function draftNearMiss(views: RoutingViews, view: RouteView, router: Router, random: Random): NearMiss | null {
+/**
+ * A request meant to break exactly one criterion of the route. With a router, verified (the base
+ * request matches, exactly one criterion fails, `broken` names it); without one — probes for diff,
+ * where an unverified near miss costs nothing but saves two explain() calls — `broken` is the
+ * criterion the perturbation aimed at.
+ */
+export function draftNearMiss(views: RoutingViews, view: RouteView, router: Router | null, random: Random): NearMiss | null {
   const base = draftMatching(views, view, random);
-  if (base === null || !checkMatch(router, view, base)) return null;
+  if (base === null || (router !== null && !checkMatch(router, view, base))) return null;
   const options = perturbations(view, base.request, random);
   if (options.length === 0) return null;
   const chosen = pick(random, options);
   const built = { request: chosen.request, options: base.options };
+  if (router === null) return { ...built, broken: chosen.kind };
   const broken = brokenCriterion(router, view, built);
   return broken === null ? null : { ...built, broken };
 }
