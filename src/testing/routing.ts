@@ -74,7 +74,11 @@ function fromSeed<T extends BuiltRequest>(seed: number, draft: (random: () => nu
 
 function feasible<T extends BuiltRequest>(view: RouteView, views: RoutingViews, what: string, make: (seed: number) => T | null): void {
   for (let seed = 0; seed < FEASIBILITY_SEEDS; seed++) if (make(seed) !== null) return;
-  throw new UsageError('TESTING_NO_REQUEST', `could not build ${what} route ${routeId(view)} of gateway ${views.gateway}${view.stage === 'router' ? ' (no gateway route leads to its router on a listener of its protocol, or the rewrite and its criteria exclude each other)' : ''}`);
+  const port = view.route.port;
+  const why = port !== 0 && !view.listeners.some((l) => l.port === port) ? ` (its match.port ${port} is not a listener port of ${view.router})`
+    : view.stage === 'router' ? ' (no gateway route leads to its router on a listener of its protocol, or the rewrite and its criteria exclude each other)'
+    : ' (its criteria exclude each other, or higher-precedence routes take every request it matches)';
+  throw new UsageError('TESTING_NO_REQUEST', `could not build ${what} route ${routeId(view)} of gateway ${views.gateway}${why}`);
 }
 
 function remember<T extends BuiltRequest>(b: T): T {
