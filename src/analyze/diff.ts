@@ -9,7 +9,8 @@
 import type { MeshrouteOptions } from '../api/compile.js';
 import { seededRandom } from '../evaluate/pick.js';
 import type { Decision, RouteOptions, RouteRequest } from '../evaluate/types.js';
-import { draftMatching, draftNearMiss, pickingTarget } from './route-requests.js';
+import { draftMatching, pickingTarget } from './route-requests.js';
+import { draftNearMiss } from './near-misses.js';
 import { routingOf, type Routing, type RoutingSource } from './routing-source.js';
 import type { RouteView } from './routing-views.js';
 

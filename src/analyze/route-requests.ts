@@ -1,9 +1,9 @@
 /**
  * Requests built from a route's own criteria: ones that satisfy every criterion of a gateway route
  * or of a router route (through a gateway route that leads to its router, inverting that route's
- * path rewrite), and near misses that break exactly one. Construction is a best effort from the
- * criteria; `checkMatch` / `checkNearMiss` then ask the runtime's explain() whether the request really
- * does, so every request handed out is verified by the evaluator itself.
+ * path rewrite). Construction is a best effort from the criteria; `checkMatch` / `brokenCriterion`
+ * then ask the runtime's explain() whether a request really satisfies (or misses) the route, so a
+ * caller can hand out only requests the evaluator itself confirmed. Near misses: ./near-misses.ts.
  */
 import { HostKind, PathKind, PredicateKind, PredicateOp, ProviderKind, SCHEME_NAMES, PROTOCOL_NAMES } from '../table/layout.js';
 import { Rewrite } from '../evaluate/rewrite.js';
@@ -12,9 +12,9 @@ import type { CriterionKind, ExplainedRoute, RouteOptions, RouteRequest } from '
 import type { Router } from '../evaluate/router.js';
 import type { RoutingViews, RouteView } from './routing-views.js';
 
-type Random = () => number;
+export type Random = () => number;
 
-const WORDS = ['x', 'a', 'v1', 'v2', 'items', 'Zz9', 'red', 'true', 'false', 'canary', 'ünï', '42', 'a-b_c'];
+export const WORDS = ['x', 'a', 'v1', 'v2', 'items', 'Zz9', 'red', 'true', 'false', 'canary', 'ünï', '42', 'a-b_c'];
 const TAILS = ['', '', 'x', 'a/b', 'v1', 'items/42', 'index.html', 'Z_9-z', 'ünï'];
 const METHODS = ['GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'HEAD', 'OPTIONS'];
 /** A host no virtual host of a generated mesh names (the `.invalid` TLD is reserved, RFC 2606). */
@@ -28,12 +28,7 @@ export interface BuiltRequest {
   options: RouteOptions;
 }
 
-export interface NearMiss extends BuiltRequest {
-  /** The one criterion the request breaks. */
-  broken: CriterionKind;
-}
-
-const pick = <T>(random: Random, xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
+export const pick = <T>(random: Random, xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
 
 function joinTail(prefix: string, tail: string, random: Random): string {
   if (tail === '') return prefix;
@@ -61,7 +56,7 @@ function pathFor(r: LoadedRoute, view: RouteView, random: Random, must: string):
 }
 
 /** A header value satisfying the predicate, or null for "leave the header out". */
-function valueFor(p: LoadedPredicate, sampler: RegexSampler | null, random: Random): string | null {
+export function valueFor(p: LoadedPredicate, sampler: RegexSampler | null, random: Random): string | null {
   const word = pick(random, WORDS);
   if (p.invert) {
     switch (p.op) {
@@ -259,65 +254,4 @@ export function brokenCriterion(router: Router, view: RouteView, built: BuiltReq
   if (x === null) return null;
   const failed = x.criteria.filter((c) => !c.ok);
   return failed.length === 1 ? failed[0]!.kind : null;
-}
-
-/** Ways to break one criterion of a matching request, per criterion kind the route has. */
-function perturbations(view: RouteView, req: RouteRequest, random: Random): { kind: CriterionKind; request: RouteRequest }[] {
-  const r = view.route;
-  const out: { kind: CriterionKind; request: RouteRequest }[] = [];
-  const [path, query] = splitQuery(req.path);
-  if (view.stage === 'gateway' && r.pathKind !== PathKind.none) {
-    const literal = r.pathKind === PathKind.regex ? path : r.path;
-    const cut = literal.length > 1 ? literal.slice(0, -1) : '';
-    const changed = r.pathKind === PathKind.exact ? pick(random, [path + 'x', cut || '/x']) : r.pathKind === PathKind.prefix ? (cut && !cut.endsWith('/') ? cut : '/' + pick(random, WORDS) + '~') : path + '~';
-    out.push({ kind: 'path', request: { ...req, path: changed + query } });
-  }
-  if (r.method !== null) out.push({ kind: 'method', request: { ...req, method: r.method === 'GET' ? 'POST' : 'GET' } });
-  if (view.stage === 'gateway' && r.hostKind !== HostKind.none) out.push({ kind: 'hostname', request: { ...req, authority: 'no-' + pick(random, WORDS) + '.invalid' } });
-  if (r.scheme !== 0) out.push({ kind: 'scheme', request: { ...req, scheme: SCHEME_NAMES[r.scheme] === 'https' ? 'http' : 'https' } });
-  const samplers = view.predicateSamplers;
-  r.predicates.forEach((p, i) => {
-    if (p.kind === PredicateKind.query) {
-      // Raw pairs, as the criterion reads them (URLSearchParams would decode and re-encode).
-      const pairs = query.slice(1).split('&').filter((x) => x !== '' && x.split('=')[0] !== p.name);
-      if (p.op === PredicateOp.exact && random() < 0.5) pairs.push(`${p.name}=${p.value}~`);
-      const qs = pairs.join('&');
-      out.push({ kind: 'query', request: { ...req, path: path + (qs ? '?' + qs : '') } });
-      return;
-    }
-    const headers = { ...(req.headers as Record<string, string> | undefined) };
-    if (p.invert) {
-      // Break an inverted criterion by satisfying the criterion it inverts (absent fails it too).
-      const v = random() < 0.85 ? valueFor({ ...p, invert: false }, samplers[i]!, random) : null;
-      if (v === null) delete headers[p.name];
-      else headers[p.name] = v;
-    } else if (p.op === PredicateOp.present || random() < 0.5) delete headers[p.name];
-    else headers[p.name] = p.op === PredicateOp.exact ? p.value + '~' : p.op === PredicateOp.prefix ? '~' + p.value : p.op === PredicateOp.suffix ? p.value + '~' : p.op === PredicateOp.range ? String(p.end) : '\u0000';
-    const { headers: _old, ...rest } = req;
-    out.push({ kind: 'header', request: Object.keys(headers).length > 0 ? { ...rest, headers } : rest });
-  });
-  return out;
-}
-
-function splitQuery(path: string): [string, string] {
-  const q = path.indexOf('?');
-  return q < 0 ? [path, ''] : [path.slice(0, q), path.slice(q)];
-}
-
-/**
- * A request meant to break exactly one criterion of the route. With a router, verified (the base
- * request matches, exactly one criterion fails, `broken` names it); without one — probes for diff,
- * where an unverified near miss costs nothing but saves two explain() calls — `broken` is the
- * criterion the perturbation aimed at.
- */
-export function draftNearMiss(views: RoutingViews, view: RouteView, router: Router | null, random: Random): NearMiss | null {
-  const base = draftMatching(views, view, random);
-  if (base === null || (router !== null && !checkMatch(router, view, base))) return null;
-  const options = perturbations(view, base.request, random);
-  if (options.length === 0) return null;
-  const chosen = pick(random, options);
-  const built = { request: chosen.request, options: base.options };
-  if (router === null) return { ...built, broken: chosen.kind };
-  const broken = brokenCriterion(router, view, built);
-  return broken === null ? null : { ...built, broken };
 }

@@ -10,7 +10,8 @@ import { seededRandom } from '../evaluate/index.js';
 import { routingOf, type Routing, type RoutingSource } from '../analyze/routing-source.js';
 import type { CriterionKind, Decision, RouteOptions, RouteRequest } from '../evaluate/types.js';
 import { routeId, type RouteView, type RoutingViews } from '../analyze/routing-views.js';
-import { checkMatch, draftMatching, draftNearMiss, type BuiltRequest } from '../analyze/route-requests.js';
+import { checkMatch, draftMatching, type BuiltRequest } from '../analyze/route-requests.js';
+import { draftNearMiss } from '../analyze/near-misses.js';
 
 export type { RoutingSource } from '../analyze/routing-source.js';
 
