@@ -71,6 +71,9 @@ test('diff: identical routing is equivalent, exactly; exit 0', () => {
   assert.equal(r.code, 0);
   assert.deepEqual(JSON.parse(r.stdout), { equivalent: true, exact: true, method: 'identical-tables', gateway: { old: 'ingress-gw_ingress', new: 'ingress-gw_ingress' }, requests: 0, groups: [] });
   assert.match(run(['diff', EDGE, same]).stdout, /✔ equivalent: both versions compile to the same decision table \(exact\)/);
+  const table = join(dir, 'edge-diff.mrt');
+  assert.equal(run(['compile', '-f', EDGE, '-o', table]).code, 0);
+  assert.equal(JSON.parse(run(['diff', table, same, '--json']).stdout).method, 'identical-tables', 'a compiled table is one side');
 });
 
 test('diff: a changed canary header groups requests by old → new winner with witnesses that really differ; exit 1', () => {

@@ -1,6 +1,8 @@
 /** `meshroute diff OLD NEW` — which requests two versions of a gateway's routing treat differently (docs/cli.md). */
 
+import { readFileSync, statSync } from 'node:fs';
 import { UsageError } from '../../errors.js';
+import { MAGIC } from '../../table/layout.js';
 import { diff, type Branch, type DiffResult, type Outcome } from '../../analyze/diff.js';
 import type { RouteRequest } from '../../evaluate/types.js';
 import { flag, parseArgs, stringOption, type OptionSpec } from '../args.js';
@@ -9,7 +11,8 @@ import { hostnameModeOption, loadValidManifests } from './_shared.js';
 
 export const DIFF_HELP = `Usage: meshroute diff OLD NEW [--gateway NAME] [--json]
 
-Compares the routing of two manifest sets (files or directories) for one gateway: which requests
+Compares the routing of two manifest sets (files or directories; a table written by
+"meshroute compile" works too) for one gateway: which requests
 they route differently, grouped by old winner → new winner and the kind of change (winner, status,
 rewrite, target, weight, policy), each group with a witness request that shows it.
 
@@ -46,9 +49,9 @@ export function diffCommand(argv: readonly string[], io: CliIo): number {
   const seed = intOption(stringOption(args, 'seed'), 'seed', 0, 0xffffffff);
   const mode = hostnameModeOption(args);
   const [oldPath, newPath] = args.positionals as [string, string];
-  const before = loadValidManifests([oldPath], io, 'diff');
+  const before = tableAt(oldPath) ?? loadValidManifests([oldPath], io, 'diff');
   if (!before) return EXIT_FINDINGS;
-  const after = loadValidManifests([newPath], io, 'diff');
+  const after = tableAt(newPath) ?? loadValidManifests([newPath], io, 'diff');
   if (!after) return EXIT_FINDINGS;
   const gateway = stringOption(args, 'gateway');
   const result = diff(before, after, { ...mode, ...(gateway === undefined ? {} : { gateway }), ...(samples === undefined ? {} : { samplesPerRoute: samples }), ...(seed === undefined ? {} : { seed }) });
@@ -56,6 +59,18 @@ export function diffCommand(argv: readonly string[], io: CliIo): number {
   else io.out(renderDiff(result));
   return result.equivalent ? EXIT_OK : EXIT_FINDINGS;
 }
+
+/** The bytes of a compiled table (`meshroute compile -o`), recognised by its magic; null for anything else (manifests). */
+function tableAt(path: string): Uint8Array | null {
+  try {
+    if (!statSync(path).isFile()) return null;
+    const bytes = readFileSync(path);
+    return bytes.length >= 4 && new DataView(bytes.buffer, bytes.byteOffset, 4).getUint32(0, true) === MAGIC ? new Uint8Array(bytes) : null;
+  } catch {
+    return null; // missing or unreadable: the manifest loader reports it
+  }
+}
+
 
 function intOption(value: string | undefined, name: string, min: number, max: number): number | undefined {
   if (value === undefined) return undefined;
