@@ -72,6 +72,10 @@ test('schema errors name file:line:column of the bad case; the file is not run',
   assert.deepEqual(messages, ['give either `manifests` (paths relative to this file) or `table` (a compiled .mrt), not both or neither', 'case 1 "x": needs either `expect` or `expectAny`']);
   const syntax = JSON.parse(run(['test', file('syntax.yaml', 'cases: [\n'), '--json']).stdout).errors[0];
   assert.equal(syntax.code, 'TESTFILE_SYNTAX');
+  const bomb = file('bomb.yaml', `a: &a [x,x,x,x,x,x,x,x,x]\nb: &b [${'*a,'.repeat(9)}]\nc: &c [${'*b,'.repeat(9)}]\nd: [${'*c,'.repeat(200)}]\n`);
+  const bombError = JSON.parse(run(['test', bomb, '--json']).stdout).errors[0];
+  assert.deepEqual([bombError.code, /alias/i.test(bombError.message)], ['TESTFILE_SYNTAX', true], 'an alias bomb is a file error, not a crash');
+  assert.equal(JSON.parse(run(['test', dir, '--json']).stdout).errors[0].code, 'TESTFILE_UNREADABLE');
 });
 
 test('a bad URL fails its case; invalid manifests fail the file (TESTFILE_INPUT); compiled tables work', () => {

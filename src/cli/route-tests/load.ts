@@ -45,7 +45,12 @@ export function loadTestFile(file: string): LoadedTestFile | TestFileProblem[] {
       return { code: 'TESTFILE_SYNTAX' as const, file, line: pos.line, column: pos.col, pointer: '', message: e.message.split('\n')[0]! };
     });
   }
-  const value: unknown = doc.toJS({ maxAliasCount: 100 });
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: 100 }); // yaml's guard against alias bombs throws past it
+  } catch (err) {
+    return [{ code: 'TESTFILE_SYNTAX', file, line: null, column: null, pointer: '', message: (err as Error).message }];
+  }
   const where = (pointer: string): { line: number | null; column: number | null } => {
     const node = nodeAt(doc.contents as Node | null, pointer);
     if (!node?.range) return { line: null, column: null };
