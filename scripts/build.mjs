@@ -48,12 +48,13 @@ const runtimeMangle = {
 const BROWSER_SWAPS = {
   'src/model/load/read-input.ts': 'src/browser/read-input.ts',
   'src/model/load/yaml-syntax.ts': 'src/browser/yaml-syntax.ts',
+  'src/analyze/diff.ts': 'src/browser/diff.ts',
 };
 const browserSeam = {
   name: 'meshroute-browser-seam',
   setup(b) {
     const swaps = new Map(Object.entries(BROWSER_SWAPS).map(([from, to]) => [resolve(root, from), resolve(root, to)]));
-    b.onResolve({ filter: /\/(read-input|yaml-syntax)\.js$/ }, (args) => {
+    b.onResolve({ filter: /\/(read-input|yaml-syntax|diff)\.js$/ }, (args) => {
       const stub = swaps.get(resolve(args.resolveDir, args.path.replace(/\.js$/, '.ts')));
       return stub ? { path: stub } : undefined;
     });

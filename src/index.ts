@@ -36,4 +36,7 @@ export { loadAutomaton, type Automaton } from './regex/matcher.js';
 // ---- export to Kubernetes Gateway API, checked request by request (docs/migrate-gateway-api.md)
 export { exportGatewayApi, type ExportGatewayApiOptions, type GatewayApiExport } from './export/gateway-api/export.js';
 export type { GatewayApiReport, RouteVerdict, Verdict, MeshServiceReport } from './export/gateway-api/report.js';
-export type { Counterexample, Divergence, DivergenceKind, Outcome } from './export/gateway-api/check.js';
+export type { Counterexample, Divergence, DivergenceKind, Outcome as GatewayApiOutcome } from './export/gateway-api/check.js';
+// ---- analysis: which requests two versions route differently
+export { diff, type DiffOptions, type DiffResult, type DiffGroup, type ChangeKind, type Outcome as DiffOutcome, type Branch } from './analyze/diff.js';
+export type { RoutingSource } from './analyze/routing-source.js';

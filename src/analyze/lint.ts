@@ -7,7 +7,8 @@
 import { ValidationError } from '../errors.js';
 import { DEFAULT_HOSTNAME_MODE, type HostnameMode } from '../compile/build.js';
 import { hasErrors } from '../model/diagnostics.js';
-import { loadObjects, type LoadOptions, type LoadResult } from '../model/load-model.js';
+import type { LoadOptions } from '../model/load-model.js';
+import { toLoadResult, type Resources } from '../api/compile.js';
 import type { MeshModel, VirtualGateway, VirtualRouter } from '../model/types.js';
 import { selectGateway } from '../api/gateway.js';
 import { LangCache } from './criteria.js';
@@ -29,7 +30,7 @@ export interface LintOptions extends LoadOptions {
 
 /** Throws ValidationError when the resources are invalid (lint reads valid meshes only), UsageError for an unknown gateway. */
 export function lint(resources: unknown, options: LintOptions = {}): LintResult {
-  const loaded = toLoadResult(resources, options);
+  const loaded = toLoadResult(resources as Resources, options);
   if (hasErrors(loaded.diagnostics)) throw new ValidationError(loaded.diagnostics);
   const model = loaded.model;
   const mode = options.hostnameMode ?? DEFAULT_HOSTNAME_MODE;
@@ -148,17 +149,3 @@ function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-function toLoadResult(resources: unknown, options: LoadOptions): LoadResult {
-  if (isLoadResult(resources)) return resources;
-  if (isModel(resources)) return { model: resources, diagnostics: [], valid: true, stats: { files: 0, documents: 0, resources: {}, namespaces: 0, skipped: {} } };
-  return loadObjects(resources, options);
-}
-
-function isModel(x: unknown): x is MeshModel {
-  const o = x as Record<string, unknown> | null;
-  return o !== null && typeof o === 'object' && Array.isArray(o.gatewayRoutes) && Array.isArray(o.virtualGateways) && Array.isArray(o.routes);
-}
-
-function isLoadResult(x: unknown): x is LoadResult {
-  return x !== null && typeof x === 'object' && isModel((x as { model?: unknown }).model) && Array.isArray((x as { diagnostics?: unknown }).diagnostics);
-}

@@ -83,7 +83,8 @@ function compileOnce(resources: Resources, options: MeshrouteOptions): Compiled 
   return { gateway: gateway.name, table: build.table, router: loadTable(build.table), diagnostics: loaded.diagnostics, ties: build.ties };
 }
 
-function toLoadResult(resources: Resources, options: LoadOptions): LoadResult {
+/** Any Resources as a LoadResult (loaded objects, a model, or a LoadResult as it is); lint() shares it. */
+export function toLoadResult(resources: Resources, options: LoadOptions): LoadResult {
   if (isLoadResult(resources)) return resources;
   if (isMeshModel(resources)) return { model: resources, skipped: [], diagnostics: [], valid: true, stats: { files: 0, documents: 0, resources: {}, namespaces: 0, skipped: {} } };
   return loadObjects(resources, options);

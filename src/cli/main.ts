@@ -18,6 +18,8 @@ import { explainCommand, routeCommand } from './commands/route.js';
 import { compileCommand } from './commands/compile.js';
 import { exportCommand } from './commands/export.js';
 import { lintCommand } from './commands/lint.js';
+import { diffCommand } from './commands/diff.js';
+import { testCommand } from './commands/test.js';
 
 const COMMANDS: Record<string, (argv: readonly string[], io: CliIo) => number> = {
   validate: validateCommand,
@@ -26,8 +28,10 @@ const COMMANDS: Record<string, (argv: readonly string[], io: CliIo) => number> =
   explain: explainCommand,
   compile: compileCommand,
   export: exportCommand,
+  diff: diffCommand,
   examples: examplesCommand,
   lint: lintCommand,
+  test: testCommand,
 };
 
 export const MAIN_HELP = `meshroute — AWS App Mesh routing semantics, anywhere.
@@ -44,6 +48,8 @@ Commands:
   export gateway-api -f PATH -o DIR  Gateway API resources, checked against App Mesh (docs/migrate-gateway-api.md)
   examples [DIR]        copy the example meshes shipped with the package into DIR
   lint <paths...>       routes that never win, tie-break-only orders, dead targets, smells (docs/lint.md)
+  test FILE...          run route-assertion files, with route coverage (docs/route-tests.md)
+  diff OLD NEW          which requests two manifest sets route differently, with witnesses
 
 Run "meshroute <command> --help" for a command's options.
 Exit status: 0 ran, 1 invalid input or an output that cannot be written, 2 usage error,

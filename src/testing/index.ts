@@ -9,3 +9,4 @@ export * from './arbitraries/mesh.js';
 export * from './arbitraries/mutations.js';
 export * from './pointer.js';
 export * from './model.js';
+export * from './routing.js';

@@ -10,6 +10,7 @@ import { EXIT_FINDINGS, EXIT_OK, type CliIo } from '../io.js';
 import { renderExplanation } from '../render-explain.js';
 import { requestFromArgs } from '../request-args.js';
 import { hostnameModeOption, loadValidManifests } from './_shared.js';
+import { checkBatchArgs, readBatchInput, routeBatch } from './route-batch.js';
 
 export const ROUTE_HELP = `Usage: meshroute route -f PATH [-f PATH]... [--gateway NAME] [options] URL
        meshroute route --table FILE [--gateway NAME] [options] URL
@@ -32,9 +33,10 @@ weighted target, virtual node and its endpoint — and prints the decision.
   --all-targets        list every weighted target of the router route with its probability; pick none
   --explain            every gateway route, then every router route, in precedence order, ✔/✘ per criterion
   --json               one JSON object (docs/cli.md)
+  --batch FILE|-       JSON Lines in ({"method","url","headers","port","protocol"}), one route --json decision per line out
   --help               this text
 
-Exit status: 0 the command ran (matched or not), 1 invalid input, 2 usage error.`;
+Exit status: 0 the command ran (matched or not), 1 invalid input (with --batch: a bad line), 2 usage error.`;
 
 const OPTIONS: OptionSpec[] = [
   { name: 'file', short: 'f', value: true, multiple: true },
@@ -50,6 +52,7 @@ const OPTIONS: OptionSpec[] = [
   { name: 'all-targets' },
   { name: 'explain' },
   { name: 'json' },
+  { name: 'batch', value: true },
   { name: 'help', short: 'h' },
 ];
 
@@ -64,10 +67,15 @@ export function routeCommand(argv: readonly string[], io: CliIo): number {
     io.out(ROUTE_HELP + '\n');
     return EXIT_OK;
   }
-  if (args.positionals.length !== 1) throw new UsageError('USAGE_MISSING_URL', 'meshroute route needs exactly one URL');
+  const batch = checkBatchArgs(args);
+  if (batch === undefined && args.positionals.length !== 1) throw new UsageError('USAGE_MISSING_URL', 'meshroute route needs exactly one URL');
   const files = listOption(args, 'file');
   const tableFile = stringOption(args, 'table');
   if ((files.length > 0) === (tableFile !== undefined)) throw new UsageError('USAGE_MISSING_INPUT', 'give manifests with -f PATH or a compiled table with --table FILE (not both)');
+  if (batch !== undefined) {
+    const router = tableFile !== undefined ? routerFromTable(tableFile, stringOption(args, 'gateway')) : routerFromFiles(files, args, io);
+    return router ? routeBatch(readBatchInput(batch, io), router, routeOptions(args), args, io) : EXIT_FINDINGS;
+  }
   const request = requestFromArgs({
     url: args.positionals[0]!,
     method: stringOption(args, 'method'),
