@@ -16,6 +16,9 @@ export { summarizeGatewayMatch, summarizeRouteMatch, summarizeRewrite } from './
 export { compile, type MeshRouter, type MeshrouteOptions, type ReloadResult, type Resources } from './api/compile.js';
 export { selectGateway } from './api/gateway.js';
 
+// ---- static analysis (docs/lint.md)
+export { lint, LINT_CODES, type LintOptions, type LintCode, type LintFinding, type LintResult, type LintRouteRef, type Witness } from './analyze/index.js';
+
 // ---- the compiler and the table format
 export { compileGatewayTable, buildGatewayTable, analyzeTies, DEFAULT_HOSTNAME_MODE, type CompileOptions, type HostnameMode, type Tie } from './compile/index.js';
 export { dumpTable, decodeTable, FORMAT_VERSION } from './table/index.js';

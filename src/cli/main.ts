@@ -13,6 +13,7 @@ import { describeCommand } from './commands/describe.js';
 import { explainCommand, routeCommand } from './commands/route.js';
 import { compileCommand } from './commands/compile.js';
 import { exportCommand } from './commands/export.js';
+import { lintCommand } from './commands/lint.js';
 import { playgroundCommand } from './commands/playground.js';
 
 const COMMANDS: Record<string, (argv: readonly string[], io: CliIo) => number> = {
@@ -22,6 +23,7 @@ const COMMANDS: Record<string, (argv: readonly string[], io: CliIo) => number> =
   explain: explainCommand,
   compile: compileCommand,
   export: exportCommand,
+  lint: lintCommand,
   playground: playgroundCommand,
 };
 
@@ -36,6 +38,7 @@ Commands:
   explain -f PATH URL   the same as route --explain: every route in precedence order, ✔/✘
   compile -f PATH -o F  write a gateway's decision table (route --table F reads it)
   export envoy -f PATH  write an Envoy bootstrap with the wasm filter (docs/wasm-filter.md)
+  lint <paths...>       routes that never win, tie-break-only orders, dead targets, smells (docs/lint.md)
   playground            serve the playground page on 127.0.0.1 (docs/playground.md)
 
 Run "meshroute <command> --help" for a command's options.`;
