@@ -4,7 +4,7 @@
  * meshroute browser bundle (window.meshroute, loaded by the page before this script). The whole state
  * lives in the URL fragment, so a link reproduces what the user sees.
  */
-import { compile, loadSources, seededRandom, selectGateway, type Diagnostic, type LoadResult, type MeshRouter, type RouteOptions, type VirtualGateway } from '../index.js';
+import { compile, lint, loadSources, seededRandom, selectGateway, type Diagnostic, type LintResult, type LoadResult, type MeshRouter, type RouteOptions, type VirtualGateway } from '../index.js';
 import { requestFromArgs } from '../cli/request-args.js';
 import { byId, fill, h } from './dom.js';
 import { createEditor, type LineMark } from './editor.js';
@@ -12,6 +12,7 @@ import { renderDecision, renderError } from './decision-view.js';
 import { drawTopology, type Topology } from './topology.js';
 import { bundledExamples, type Example } from './examples.js';
 import { decodeState, EMPTY_REQUEST, encodeState, type PlaygroundState, type RequestFields } from './state.js';
+import { renderLint } from './lint-view.js';
 
 const REQUEST_FIELDS = Object.keys(EMPTY_REQUEST) as (keyof RequestFields)[];
 
@@ -24,6 +25,7 @@ const summary = byId<HTMLParagraphElement>('summary');
 const result = byId<HTMLElement>('result');
 const topologyBox = byId<HTMLElement>('topology');
 const form = byId<HTMLFormElement>('request');
+const lintList = byId<HTMLOListElement>('lint');
 
 let loaded: LoadResult | null = null;
 let router: MeshRouter | null = null;
@@ -83,6 +85,7 @@ function analyze(preferredGateway?: string): void {
   gatewaySelect.disabled = gateways.length < 2;
   if (gateways.some((g) => gatewayName(g) === wanted)) gatewaySelect.value = wanted;
   if (!loaded.valid || gateways.length === 0) {
+    showLint(null, null);
     fill(topologyBox, h('p', { class: 'muted' }, loaded.valid ? 'The input defines no virtual gateway.' : 'Fix the errors to see the topology and route requests.'));
     renderError(result, loaded.valid ? 'No virtual gateway to route through.' : 'The manifests are invalid: fix the errors listed under the editor.');
     scheduleSave();
@@ -93,6 +96,7 @@ function analyze(preferredGateway?: string): void {
     router = compile(loaded, { gateway: gatewaySelect.value || undefined, hostnameMode: modeSelect.value === 'flat' ? 'flat' : 'virtual-host' });
     topology = drawTopology(loaded.model, gateway);
     fill(topologyBox, topology.element);
+    runLint(loaded, gatewaySelect.value || undefined);
   } catch (err) {
     fill(topologyBox);
     renderError(result, messageOf(err));
@@ -100,6 +104,31 @@ function analyze(preferredGateway?: string): void {
     return;
   }
   routeRequest();
+}
+
+/** Lint of the chosen gateway and the routers behind it; its own failure never hides the routing. */
+function runLint(input: LoadResult, gateway: string | undefined): void {
+  try {
+    showLint(lint(input, { gateway, hostnameMode: modeSelect.value === 'flat' ? 'flat' : 'virtual-host' }), null);
+  } catch (err) {
+    showLint(null, messageOf(err));
+  }
+}
+
+function showLint(result: LintResult | null, error: string | null): void {
+  renderLint(lintList, result, error, {
+    reveal: (file, line, column) => editor.reveal(file, line, column),
+    tryWitness: (fields) => {
+      setRequestFields({ ...requestFields(), ...fields });
+      routeRequest();
+      showVerdict();
+    },
+  });
+}
+
+/** After a witness is routed, the answer is what the user wants to see (and screen readers to hear). */
+function showVerdict(): void {
+  byId('verdict').scrollIntoView({ block: 'nearest' });
 }
 
 function gatewayName(g: VirtualGateway): string {

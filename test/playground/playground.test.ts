@@ -140,6 +140,39 @@ test('playground page in headless Chromium: decisions equal route --json, diagno
       await again.close();
     });
 
+    await t.test('lint findings name their route and line; a witness is one click from its decision', async () => {
+      const text = readFileSync('test/analyze/lint-vectors/never-wins-catch-all.yaml', 'utf8');
+      await page.selectOption('#example', 'edge-gateway');
+      await page.waitForSelector('#summary.ok');
+      await page.fill('#source', text);
+      const finding = page.locator('#lint li.finding[data-code="LINT_NEVER_WINS"][data-route="canary"]');
+      await finding.waitFor();
+      const line = text.split('\n').findIndex((l) => l === 'gatewayRouteName: canary') + 1;
+      assert.match((await finding.textContent()) ?? '', new RegExp(`^mesh\\.yaml:\\d+ error LINT_NEVER_WINS gateway route canary: `));
+      await finding.locator('button.link').click();
+      const caretLine = await page.evaluate(() => {
+        const s = document.getElementById('source') as HTMLTextAreaElement;
+        return s.value.slice(0, s.selectionStart).split('\n').length;
+      });
+      assert.ok(Math.abs(caretLine - line) <= 3, `the finding's location (line ${caretLine}) is the canary route's document (line ${line})`);
+      await finding.locator('button.try').click();
+      const shown = (await shownDecision(page)) as { gatewayRoute: string };
+      assert.equal(shown.gatewayRoute, 'catch-all', 'the witness request is taken by the route that hides canary');
+      // The same request from the CLI: the page's form holds it exactly.
+      const dir = mkdtempSync(join(tmpdir(), 'meshroute-lint-'));
+      try {
+        writeFileSync(join(dir, 'mesh.yaml'), text);
+        const fields = { method: await page.inputValue('#req-method'), url: await page.inputValue('#req-url'), headers: await page.inputValue('#req-headers'), protocol: await page.inputValue('#req-protocol') };
+        const args = [CLI, 'route', '-f', dir, fields.url, '-X', fields.method, '--port', await page.inputValue('#req-port'), '--seed', await page.inputValue('#req-seed'), '--json'];
+        for (const h of fields.headers.split('\n').filter((l) => l.trim() !== '')) args.push('-H', h);
+        if (fields.protocol) args.push('--protocol', fields.protocol);
+        assert.deepEqual(shown, JSON.parse(execFileSync(process.execPath, args, { encoding: 'utf8' })));
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+      await page.screenshot({ path: join(ARTIFACTS, 'lint.png'), fullPage: true });
+    });
+
     await t.test('files added through the file picker become tabs and take part', async () => {
       await page.selectOption('#example', 'edge-gateway');
       await page.waitForSelector('#summary.ok');
