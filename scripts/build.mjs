@@ -20,6 +20,7 @@ import { dirname, resolve } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { RUNTIME_INTERNAL_PROPS } from './runtime-props.mjs';
+import { buildPlayground } from './build-playground.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 process.chdir(root);
@@ -129,6 +130,7 @@ const browserMeta = { inputs: { ...results[2].metafile.inputs, ...results[3].met
 writeFileSync('dist/meta/browser.json', JSON.stringify(browserMeta)); // read by scripts/size.mjs; not packed
 writeFileSync('dist/meta/global.json', JSON.stringify(results[4].metafile));
 if (existsSync('dist/cli.js')) chmodSync('dist/cli.js', 0o755);
+await buildPlayground(); // dist/playground/: the page reads dist/meshroute.global.js
 const bundled = Date.now() - started;
 
 if (withTypes) {

@@ -20,6 +20,7 @@ import { exportCommand } from './commands/export.js';
 import { lintCommand } from './commands/lint.js';
 import { diffCommand } from './commands/diff.js';
 import { testCommand } from './commands/test.js';
+import { playgroundCommand } from './commands/playground.js';
 
 const COMMANDS: Record<string, (argv: readonly string[], io: CliIo) => number> = {
   validate: validateCommand,
@@ -32,6 +33,7 @@ const COMMANDS: Record<string, (argv: readonly string[], io: CliIo) => number> =
   examples: examplesCommand,
   lint: lintCommand,
   test: testCommand,
+  playground: playgroundCommand,
 };
 
 export const MAIN_HELP = `meshroute — AWS App Mesh routing semantics, anywhere.
@@ -50,6 +52,7 @@ Commands:
   lint <paths...>       routes that never win, tie-break-only orders, dead targets, smells (docs/lint.md)
   test FILE...          run route-assertion files, with route coverage (docs/route-tests.md)
   diff OLD NEW          which requests two manifest sets route differently, with witnesses
+  playground            serve the playground page on 127.0.0.1 (docs/playground.md)
 
 Run "meshroute <command> --help" for a command's options.
 Exit status: 0 ran, 1 invalid input or an output that cannot be written, 2 usage error,
