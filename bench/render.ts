@@ -54,65 +54,78 @@ export function renderMachine(m: Machine): string {
   ].join('\n');
 }
 
-// ------- peers (issue 8 items 1, 4) -------
+// ------- peers (issue 8 items 1, 4; issue 19: string modes, match-only) -------
 
-interface PeerRow { router: string; runs: number[]; median: number; spread: number; p99: number; samples: number }
-interface PeerWorkloadResult { rows: PeerRow[]; fastestPeer: string; ratio: number; ratioPerRun: number[]; classes: Record<string, Record<string, number>> }
+interface PeerRow { router: string; kind: string; runs: number[]; median: number; net?: number; spread: number; p99: number; samples: number }
+interface Ratio { median: number | null; perRun: number[] }
+interface PeerWorkloadResult { rows: PeerRow[]; fastestPeer: string; route: Ratio; match: Ratio; classes: Record<string, Record<string, number>> }
 interface BjsSample { nsMean: number; nsMedian: number; rme: number }
 interface PeersJson {
   date: string;
   settings: { timeMs: number; warmupMs: number; runs: number; benchmarkJsMaxTimeS: number; quick: boolean };
   versions: Record<string, string>;
-  adapters: { name: string; pkg: string; note: string }[];
-  workloads: Record<string, PeerWorkloadResult>;
-  headline: Record<string, { peer: string; meshroute: BjsSample[]; fastest: BjsSample[]; ratio: number }>;
+  adapters: { name: string; kind: string; pkg: string; note: string }[];
+  modes: Record<string, Record<string, PeerWorkloadResult>>;
+  headline: Record<string, Record<string, { peer: string; samples: Record<string, BjsSample[]>; route: number; match: number }>>;
   seconds: number;
 }
 
 const GOAL = 0.7;
+const ROUTE_GOAL = 1.0;
 const CLASSES = ['hit', 'deep-hit', 'exact-prefix', 'trailing-slash', 'near-miss', 'unknown-version', 'static-asset'];
+const MODE_TITLE: Record<string, string> = {
+  reused: 'reused strings (the same 1,000 path strings every op)',
+  fresh: 'fresh strings (each path decoded from its bytes before its lookup, as from an HTTP parser)',
+};
 
 export function renderPeers(p: PeersJson, m: Machine): string {
   const out: string[] = [stamp(m), ''];
   const runs = p.settings.runs;
   out.push(`tinybench ${p.versions.tinybench}, \`time: ${p.settings.timeMs} ms\`, \`warmupTime: ${p.settings.warmupMs} ms\`; ${runs} run${runs === 1 ? '' : 's'}, ` +
-    `each (router, workload, run) in a fresh Node process, order shuffled per run; one op = 1,000 lookups, figure = op p50 / 1,000 = **ns per lookup**; ` +
-    `spread = (max − min) / median over the runs; p99 = median over runs of the op p99 / 1,000. Peers: ` +
+    `each (string mode, router, workload, run) in a fresh Node process, order shuffled per run; one op = 1,000 lookups, figure = op p50 / 1,000 = **ns per lookup**; ` +
+    `spread = (max − min) / median over the runs; p99 = median over runs of the op p99 / 1,000; "net" = the figure minus the same run's \`decode-only\` control (fresh mode). Peers: ` +
     Object.entries(p.versions).filter(([k]) => k !== 'tinybench' && k !== 'benchmark').map(([k, v]) => `${k} ${v}`).join(', ') + '.');
   out.push('');
-  out.push('**Headline: meshroute / fastest peer, same run** (goal ≤ 0.7×; the naive linear scan is not a peer)');
+  out.push(`**Headline: meshroute / fastest peer lookup, same run** (goals in the fresh mode: \`match()\` ≤ ${GOAL}×, \`route()\` ≤ ${ROUTE_GOAL.toFixed(1)}×; the naive linear scan and the \`+result\` rows are not peers)`);
   out.push('');
   const head: (string | number)[][] = [];
-  for (const [w, r] of Object.entries(p.workloads)) {
-    const mesh = r.rows.find((x) => x.router === 'meshroute')!;
-    const fast = r.rows.find((x) => x.router === r.fastestPeer)!;
-    const h = p.headline[w];
-    head.push([w, `${f1(mesh.median)} ns`, `${r.fastestPeer} ${f1(fast.median)} ns`, `**${r.ratio.toFixed(2)}×**`, r.ratioPerRun.map((x) => x.toFixed(2)).join(' / '),
-      h ? `${h.ratio.toFixed(2)}× (${f1(median(h.meshroute.map((x) => x.nsMedian)))} vs ${f1(median(h.fastest.map((x) => x.nsMedian)))} ns; means ${f1(median(h.meshroute.map((x) => x.nsMean)))} vs ${f1(median(h.fastest.map((x) => x.nsMean)))} ns, rme ≤ ${f1(Math.max(...h.meshroute.map((x) => x.rme), ...h.fastest.map((x) => x.rme)))} %)` : '—',
-      r.ratio <= GOAL ? 'met' : `**not met** (${(r.ratio / GOAL).toFixed(2)}× away)`]);
+  for (const [mode, workloads] of Object.entries(p.modes)) {
+    for (const [w, r] of Object.entries(workloads)) {
+      const row = (name: string) => r.rows.find((x) => x.router === name)!;
+      const fast = row(r.fastestPeer);
+      const h = p.headline[mode]?.[w];
+      const verdict = (x: Ratio, goal: number): string => (mode !== 'fresh' || x.median === null ? '' : x.median <= goal ? ' met' : ` **not met** (${(x.median / goal).toFixed(2)}× away)`);
+      head.push([mode, w, `${r.fastestPeer} ${f1(fast.median)} ns`,
+        `${f1(row('meshroute-match').median)} ns → **${r.match.median?.toFixed(2)}×**${verdict(r.match, GOAL)}`, r.match.perRun.map((x) => x.toFixed(2)).join(' / '),
+        `${f1(row('meshroute').median)} ns → **${r.route.median?.toFixed(2)}×**${verdict(r.route, ROUTE_GOAL)}`, r.route.perRun.map((x) => x.toFixed(2)).join(' / '),
+        h ? `match ${h.match.toFixed(2)}×, route ${h.route.toFixed(2)}×` : '—']);
+    }
   }
-  out.push(table(['workload', 'meshroute median', 'fastest peer median', 'ratio (tinybench)', 'ratio per run', 'ratio (benchmark.js, median of samples)', 'goal ≤ 0.7×'], ['---', '---:', '---', '---:', '---:', '---', '---'], head));
-  for (const [w, r] of Object.entries(p.workloads)) {
-    out.push('', `**${w}** — ns per lookup`, '');
-    const mesh = r.rows.find((x) => x.router === 'meshroute')!;
-    out.push(table(
-      ['router', ...Array.from({ length: runs }, (_, i) => `run${i + 1}`), '**median**', 'spread', 'p99', 'M lookups/s', 'vs meshroute'],
-      ['---', ...Array.from({ length: runs }, () => '---:'), '---:', '---:', '---:', '---:', '---:'],
-      r.rows.map((x) => [x.router === 'meshroute' ? '**meshroute**' : x.router, ...x.runs.map(f1), `**${f1(x.median)}**`, pct(x.spread), int(x.p99), (1000 / x.median).toFixed(2), `${(x.median / mesh.median).toFixed(2)}×`]),
-    ));
+  out.push(table(['strings', 'workload', 'fastest peer', 'match() (ratio)', 'per run', 'route() (ratio)', 'per run', 'benchmark.js (median of samples)'], ['---', '---', '---', '---', '---:', '---', '---:', '---'], head));
+  for (const [mode, workloads] of Object.entries(p.modes)) {
+    for (const [w, r] of Object.entries(workloads)) {
+      out.push('', `**${w}, ${MODE_TITLE[mode] ?? mode}** — ns per lookup`, '');
+      const mesh = r.rows.find((x) => x.router === 'meshroute')!;
+      const fresh = r.rows.some((x) => x.net !== undefined);
+      out.push(table(
+        ['router', ...Array.from({ length: runs }, (_, i) => `run${i + 1}`), '**median**', ...(fresh ? ['net of decoding'] : []), 'spread', 'p99', 'M lookups/s', 'vs meshroute route()'],
+        ['---', ...Array.from({ length: runs }, () => '---:'), '---:', ...(fresh ? ['---:'] : []), '---:', '---:', '---:', '---:'],
+        r.rows.map((x) => [x.kind === 'meshroute' ? `**${x.router}**` : x.router, ...x.runs.map(f1), `**${f1(x.median)}**`, ...(fresh ? [x.net === undefined ? '—' : f1(x.net)] : []), pct(x.spread), int(x.p99), (1000 / x.median).toFixed(2), `${(x.median / mesh.median).toFixed(2)}×`]),
+      ));
+    }
   }
-  for (const [w, r] of Object.entries(p.workloads)) {
+  for (const [w, r] of Object.entries(p.modes.reused ?? {})) {
     const cls = CLASSES.filter((c) => Object.values(r.classes).some((x) => x[c] !== undefined));
     if (cls.length === 0) continue;
-    out.push('', `<details><summary>${w} per request class (ns per lookup, fastest of 15 batches of ≥ 4,000 lookups, run 1 only — diagnostic)</summary>`, '');
+    out.push('', `<details><summary>${w} per request class (reused strings; ns per lookup, fastest of 15 batches of ≥ 4,000 lookups, run 1 only — diagnostic)</summary>`, '');
     out.push(table(['router', ...cls], ['---', ...cls.map(() => '---:')],
-      r.rows.map((x) => [x.router, ...cls.map((c) => (r.classes[x.router]?.[c] === undefined ? '—' : int(r.classes[x.router]![c]!)))])));
+      r.rows.filter((x) => r.classes[x.router] !== undefined).map((x) => [x.router, ...cls.map((c) => (r.classes[x.router]?.[c] === undefined ? '—' : int(r.classes[x.router]![c]!)))])));
     out.push('', '</details>');
   }
-  out.push('', 'Adapters (every one returned meshroute\'s route for all 1,000 requests of both workloads before timing):', '');
+  out.push('', 'Adapters (every router returned meshroute\'s route for all 1,000 requests of both workloads, in both string modes, before timing):', '');
   for (const a of p.adapters) out.push(`* **${a.name}**${a.pkg ? ` (${a.pkg} ${p.versions[a.pkg] ?? ''})` : ''}: ${a.note}.`);
-  out.push('', `Second harness: benchmark.js ${p.versions.benchmark} (\`maxTime: ${p.settings.benchmarkJsMaxTimeS} s\`), meshroute and the fastest peer of each workload, ` +
-    'alternating, fresh process each; figure = median of its samples (op time) / 1,000; its mean and relative margin of error (rme) are shown because they show how much the run was disturbed. Peers part of the run: ' + `${Math.round(p.seconds)} s.`);
+  out.push('', `Second harness: benchmark.js ${p.versions.benchmark} (\`maxTime: ${p.settings.benchmarkJsMaxTimeS} s\`), in the fresh mode: route(), match() and the fastest peer of each workload, ` +
+    'alternating, fresh process each; figure = median of its samples (op time) / 1,000. Peers part of the run: ' + `${Math.round(p.seconds)} s.`);
   return out.join('\n');
 }
 

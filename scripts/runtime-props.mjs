@@ -8,7 +8,8 @@
 // Router, Decision, Explanation and everything in src/evaluate/types.ts, the errors' fields, and
 // Automaton.fullMatch. Also never a name looked up by a string at run time (the Protocol keys
 // http/http2/grpc/tcp: select.ts indexes Protocol by the request's protocol name) or a built-in's
-// (RegExp test/exec/lastIndex, TextEncoder encode, ...). And never the member name of an enum
+// (RegExp test/exec/lastIndex, TextEncoder encode, ...). 'weighted' and 'pathRewrite' are public since
+// RouteMatch (match()) has fields of those names. And never the member name of an enum
 // (layout's strings, routers, exact, regex, any, ...): esbuild 0.28 then stops inlining that enum,
 // mangles the member where it is read but not in the enum object it emits, so the read gives
 // undefined (reproduced with a two-file example).
@@ -20,10 +21,10 @@ export const RUNTIME_INTERNAL_PROPS = [
   'mesh',
   'firstRoute', 'routeCount', 'firstGroup', 'groupCount', 'firstListener', 'listenerCount', 'firstVhost', 'vhostCount', 'firstNode', 'nodeCount',
   'otherStart', 'otherCount', 'labelStart', 'labelLength', 'childCount', 'firstChild', 'prefixStart', 'exactStart', 'prefixCount', 'exactCount',
-  'pathKind', 'hostKind', 'pathRegex', 'firstPredicate', 'predicateCount', 'targetCount', 'firstTarget', 'prefixRewrite', 'prefixValue', 'pathRewrite',
+  'pathKind', 'hostKind', 'pathRegex', 'firstPredicate', 'predicateCount', 'targetCount', 'firstTarget', 'prefixRewrite', 'prefixValue',
   'invert', 'aux', 'start', 'end', 'providerKind', 'discovery', 'service', 'firstAttribute', 'attributeCount', 'blob',
   // loaded table (src/evaluate/loaded.ts), request state and route() scratch
-  'hasResidual', 'totalWeight', 'weighted', 'hostRewriteDisabled', 'suffixes', 'hostless', 'lastAuthority', 'lastVhost',
+  'hasResidual', 'totalWeight', 'hostRewriteDisabled', 'suffixes', 'hostless', 'lastAuthority', 'lastVhost',
   'root', 'otherEnd', 'onlyGroup', 'trie', 'plainLiterals', 'maxLists', 'offsets', 'plain', 'listenerPorts', 'headersInput', 'settled',
   'queryStart', 'queryEnd', 'ends', 'starts', 'depth', 'req', 'cut', 'only', 'onlyService', 'onlyPort',
   // regex matchers (src/regex/matcher.ts)

@@ -27,7 +27,7 @@ export { dumpTable, decodeTable, FORMAT_VERSION } from './table/index.js';
 // ---- the runtime (also alone in meshroute/runtime)
 export { loadTable, type Router } from './evaluate/index.js';
 export { fnv1a32, seededRandom } from './evaluate/index.js';
-export type { RouteRequest, RouteOptions, Decision, Explanation, ExplainedRoute, Criterion, CriterionKind, HeaderInput, Endpoint, TimeoutPolicy, RetryPolicyOut, WeightedTargetOut, RouterExplanation } from './evaluate/index.js';
+export type { RouteRequest, RouteOptions, Decision, RouteMatch, Explanation, ExplainedRoute, Criterion, CriterionKind, HeaderInput, Endpoint, TimeoutPolicy, RetryPolicyOut, WeightedTargetOut, RouterExplanation } from './evaluate/index.js';
 
 // ---- regular expressions (RE2 syntax, linear time)
 export { compileRegex, RegexSyntaxError, RegexTooComplexError, type CompiledRegex, type RegexOptions } from './regex/index.js';

@@ -6,5 +6,5 @@
 export { MeshrouteError, TableFormatError } from './errors.js';
 export { loadTable, type Router, type LoadOptions } from './evaluate/index.js';
 export { fnv1a32, seededRandom } from './evaluate/index.js';
-export type { RouteRequest, RouteOptions, Decision, Explanation, ExplainedRoute, Criterion, CriterionKind, HeaderInput, Endpoint, TimeoutPolicy, RetryPolicyOut, WeightedTargetOut, RouterExplanation } from './evaluate/index.js';
+export type { RouteRequest, RouteOptions, Decision, RouteMatch, Explanation, ExplainedRoute, Criterion, CriterionKind, HeaderInput, Endpoint, TimeoutPolicy, RetryPolicyOut, WeightedTargetOut, RouterExplanation } from './evaluate/index.js';
 export { loadAutomaton, type Automaton } from './regex/matcher.js';

@@ -8,7 +8,7 @@
 import { ValidationError } from '../errors.js';
 import { buildGatewayTable, type CompileOptions, type Tie } from '../compile/index.js';
 import { loadTable, type Router } from '../evaluate/index.js';
-import type { Decision, Explanation, RouteOptions, RouteRequest } from '../evaluate/index.js';
+import type { Decision, Explanation, RouteMatch, RouteOptions, RouteRequest } from '../evaluate/index.js';
 import { hasErrors, type Diagnostic } from '../model/diagnostics.js';
 import { loadObjects, type LoadOptions, type LoadResult } from '../model/load-model.js';
 import type { MeshModel } from '../model/types.js';
@@ -40,6 +40,8 @@ export interface MeshRouter {
   /** Route pairs ordered only by meshroute's tie-breaks (docs/precedence.md). */
   readonly ties: readonly Tie[];
   route(request: RouteRequest, options?: RouteOptions): Decision;
+  /** Which gateway route wins, without building a Decision: its frozen description, or null (Router.match). */
+  match(request: RouteRequest): RouteMatch | null;
   explain(request: RouteRequest, options?: RouteOptions): Explanation;
   reload(resources: Resources): ReloadResult;
 }
@@ -61,6 +63,7 @@ export function compile(resources: Resources, options: MeshrouteOptions = {}): M
     get diagnostics() { return current.diagnostics; },
     get ties() { return current.ties; },
     route: (request, opts) => current.router.route(request, opts),
+    match: (request) => current.router.match(request),
     explain: (request, opts) => current.router.explain(request, opts),
     reload(next) {
       try {

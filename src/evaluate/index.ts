@@ -2,4 +2,4 @@
 export { loadTable } from './router.js';
 export { fnv1a32, seededRandom } from './pick.js';
 export type { Router, LoadOptions } from './router.js';
-export type { RouteRequest, RouteOptions, Decision, Explanation, ExplainedRoute, Criterion, CriterionKind, HeaderInput, Endpoint, TimeoutPolicy, RetryPolicyOut, WeightedTargetOut, RouterExplanation } from './types.js';
+export type { RouteRequest, RouteOptions, Decision, RouteMatch, Explanation, ExplainedRoute, Criterion, CriterionKind, HeaderInput, Endpoint, TimeoutPolicy, RetryPolicyOut, WeightedTargetOut, RouterExplanation } from './types.js';

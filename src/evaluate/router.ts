@@ -14,7 +14,8 @@ import { headerValue, hostMatches, hostOf, residualHolds, type RequestState } fr
 import { emptyRequestState, fillRequest, findGroup, routerListener, routerRequest, selectVhost, settlePath, Settled } from './select.js';
 import { rewritePath } from './rewrite.js';
 import { invalidRequest } from './request.js';
-import type { Decision, Explanation, RouteOptions, RouteRequest } from './types.js';
+import type { Decision, Explanation, RouteMatch, RouteOptions, RouteRequest } from './types.js';
+import { describeRoute } from './describe.js';
 import { fnv1a32, NO_STICKY } from './pick.js';
 import { asciiLowerCase } from './ascii-case.js';
 
@@ -23,6 +24,11 @@ export interface Router {
   readonly gateway: string;
   readonly hostnameMode: 'virtual-host' | 'flat';
   route(request: RouteRequest, options?: RouteOptions): Decision;
+  /**
+   * Which gateway route wins, or null (404): route()'s first half, without building a Decision. The
+   * route's frozen description, shared by every request it wins (docs/api.md § match).
+   */
+  match(request: RouteRequest): RouteMatch | null;
   explain(request: RouteRequest, options?: RouteOptions): Explanation;
 }
 
@@ -39,10 +45,15 @@ export function loadTable(bytes: Uint8Array, options: LoadOptions = {}): Router 
   const rt = t.gateway;
   const scratch = newScratch();
   const routerScratch = newScratch();
+  const described: (RouteMatch | undefined)[] = [];
   return {
     gateway: rt.name,
     hostnameMode: rt.virtualHost ? 'virtual-host' : 'flat',
     route: (request, opts) => routeRequest(t, scratch, routerScratch, request, opts),
+    match: (request) => {
+      const winner = winnerOf(rt, scratch, fillRequest(rt, request, scratch.req));
+      return winner < 0 ? null : (described[winner] ??= describeRoute(rt.routes[winner]!));
+    },
     explain: (request, opts) => explainRequest(t, request, routeRequest(t, scratch, routerScratch, request, opts)),
   };
 }
@@ -57,9 +68,7 @@ export function newScratch(): Scratch {
 function routeRequest(t: LoadedTable, scratch: Scratch, routerScratch: Scratch, request: RouteRequest, options: RouteOptions | undefined): Decision {
   const rt = t.gateway;
   const req = fillRequest(rt, request, scratch.req);
-  const group = findGroup(rt, req);
-  const vhost = group === undefined ? null : rt.virtualHost ? selectVhost(group, req) : group.any;
-  const winner = vhost === null ? -1 : findWinner(rt, scratch, vhost, req);
+  const winner = winnerOf(rt, scratch, req);
   if (winner < 0) return noMatch(req.protocol);
   const grpc = req.protocol === Protocol.grpc;
   const sticky = options === undefined ? NO_STICKY : stickyHash(req, options);
@@ -68,6 +77,13 @@ function routeRequest(t: LoadedTable, scratch: Scratch, routerScratch: Scratch, 
   const d = decide(rt.routes[winner]!, req, random, sticky);
   if (!d.matched || t.mesh === null) return d;
   return routerStage(t.mesh, routerScratch, d, request, options, random, sticky, grpc);
+}
+
+/** The gateway route that wins a filled request (its rank), -1 when none: listener group, virtual host, then findWinner. */
+function winnerOf(rt: LoadedRouter, scratch: Scratch, req: RequestState): number {
+  const group = findGroup(rt, req);
+  const vhost = group === undefined ? null : rt.virtualHost ? selectVhost(group, req) : group.any;
+  return vhost === null ? -1 : findWinner(rt, scratch, vhost, req);
 }
 
 /** The sticky key's FNV-1a 32 hash, or NO_STICKY without a sticky key (or without that header). */

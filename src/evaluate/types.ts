@@ -111,6 +111,24 @@ export interface ExplainedRoute {
   target: string;
 }
 
+/**
+ * match()'s answer: which gateway route wins a request, without building a Decision (no rewrite, no
+ * target pick, no router stage). Frozen and shared: the same object for every request the route wins.
+ */
+export interface RouteMatch {
+  /** The gateway route's name, as Decision.gatewayRoute gives it. */
+  readonly gatewayRoute: string;
+  readonly protocol: 'http' | 'http2' | 'grpc';
+  readonly priority: number | null;
+  /** Its targets in order; route() picks one by weight (one unweighted target for most routes). */
+  readonly targets: readonly { readonly virtualService: string; readonly port: number | null; readonly weight: number }[];
+  readonly weighted: boolean;
+  /** What route() does to the path: the matched prefix → `/` (`default-prefix`), → a value (`prefix`), a whole new path (`path`), or nothing. */
+  readonly pathRewrite: 'default-prefix' | 'prefix' | 'path' | 'none';
+  /** route() sets the authority to the chosen virtual service's name (App Mesh's default) unless false. */
+  readonly hostnameRewrite: boolean;
+}
+
 export interface Explanation {
   decision: Decision;
   gateway: string;

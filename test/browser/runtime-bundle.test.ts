@@ -41,7 +41,7 @@ test('public field names are not on the runtime mangle list', () => {
   const internal = new Set(RUNTIME_INTERNAL_PROPS);
   const text = readFileSync('src/evaluate/types.ts', 'utf8') + readFileSync('src/evaluate/router.ts', 'utf8').match(/export interface (Router|LoadOptions) \{[\s\S]*?\n\}/g)!.join('\n');
   const names = new Set([...text.matchAll(/(?:^|[{;,(]|\n)\s*(?:readonly\s+)?(\w+)\??\s*[:(]/g)].map((m) => m[1]!));
-  for (const n of ['code', 'offset', 'name', 'message', 'fullMatch', 'http', 'http2', 'grpc', 'tcp', 'gateway', 'route', 'explain', 'hostnameMode', 'routes', 'path']) names.add(n);
+  for (const n of ['code', 'offset', 'name', 'message', 'fullMatch', 'http', 'http2', 'grpc', 'tcp', 'gateway', 'route', 'match', 'explain', 'hostnameMode', 'routes', 'path']) names.add(n);
   assert.ok(names.has('virtualService') && names.has('perRequestMs') && names.has('stickyKey') && names.has('hostnameMode'), 'the parse found the public names');
   const clash = [...names].filter((n) => internal.has(n));
   assert.deepEqual(clash, [], `public names on the mangle list: ${clash.join(', ')}`);
@@ -79,6 +79,7 @@ test('the runtime bundle routes and explains every vector as the source does', {
         });
         assert.equal(outcome(() => b.route(c.request, opts())), outcome(() => a.route(c.request, opts())));
         assert.equal(outcome(() => b.explain(c.request, opts())), outcome(() => a.explain(c.request, opts())));
+        assert.equal(outcome(() => b.match(c.request)), outcome(() => a.match(c.request)));
         cases++;
       }
     }
@@ -122,6 +123,7 @@ function sameOnCorruptTables<R, Q>(
         const req = request(res, r);
         assert.equal(outcome(() => rb.route(req, options(r))), outcome(() => ra.route(req, options(r))));
         assert.equal(outcome(() => rb.explain(req, options(r))), outcome(() => ra.explain(req, options(r))));
+        assert.equal(outcome(() => rb.match(req)), outcome(() => ra.match(req)));
       }
     }),
     { numRuns: 1500, seed },

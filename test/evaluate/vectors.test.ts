@@ -1,9 +1,10 @@
 // Runs the routing conformance vectors (test/vectors/routing/*.yaml) against the compiled evaluator,
-// in each hostname mode the vector allows, and against the naive reference (test/_support/reference.ts).
+// in each hostname mode the vector allows, and against the naive reference (test/_support/reference.ts);
+// match() must name route()'s gateway route and describe its targets and rewrite.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { compileGatewayTable } from '../../src/compile/index.js';
-import { loadTable, type Decision, type RouteOptions } from '../../src/evaluate/index.js';
+import { loadTable, type Decision, type RouteMatch, type RouteOptions } from '../../src/evaluate/index.js';
 import { loadVectorSuites, type VectorCase } from '../_support/vectors.js';
 import { hasRouterStage, loadVectorModel } from '../_support/vector-model.js';
 import { referenceRoute } from '../_support/reference.js';
@@ -31,7 +32,9 @@ for (const suite of suites) {
         if (c.random !== undefined) options.random = () => c.random!;
         if (c.stickyKey !== undefined) options.stickyKey = c.stickyKey;
         if (c.allTargets !== undefined) options.allTargets = c.allTargets;
-        compare(failures, c, `compiled/${hostnameMode}`, router.route(c.request, options));
+        const decision = router.route(c.request, options);
+        compare(failures, c, `compiled/${hostnameMode}`, decision);
+        checkMatch(failures, c, hostnameMode, router.match(c.request), decision);
         compare(failures, c, `reference/${hostnameMode}`, referenceRoute(model, gateway, c.request, { hostnameMode, routerStage, ...options }));
       }
     }
@@ -59,4 +62,20 @@ function canon(x: unknown): unknown {
   if (Array.isArray(x)) return x.map(canon);
   if (x !== null && typeof x === 'object') return Object.fromEntries(Object.keys(x).sort().map((k) => [k, canon((x as Record<string, unknown>)[k])]));
   return x;
+}
+
+/** match() against route(): the same gateway route (also one whose targets all weigh 0), its target among the described, the rewrite kind the path shows. */
+function checkMatch(failures: string[], c: VectorCase, mode: string, m: RouteMatch | null, d: Decision): void {
+  const where = `${c.file}:${c.line} ${c.name} (match/${mode})`;
+  if ((m?.gatewayRoute ?? null) !== d.gatewayRoute) {
+    failures.push(`${where}: match() names ${m?.gatewayRoute ?? 'no route'}, route() ${d.gatewayRoute ?? 'no route'}`);
+    return;
+  }
+  if (m === null || !d.matched) return;
+  if (!m.targets.some((t) => t.virtualService === d.virtualService && t.port === d.targetPort)) failures.push(`${where}: route() picked ${d.virtualService}:${d.targetPort}, not a target match() describes`);
+  const requestPath = c.request.path.replace(/[?#].*$/, '');
+  const upstream = (d.path ?? '').replace(/[?#].*$/, '');
+  if (m.pathRewrite === 'none' && upstream !== requestPath && !/\/\/|\/\.|^[^/]/.test(requestPath)) failures.push(`${where}: pathRewrite 'none' but route() rewrote ${requestPath} to ${upstream}`);
+  if (m.hostnameRewrite && d.authority !== d.virtualService) failures.push(`${where}: hostnameRewrite true but the authority ${d.authority} is not the service ${d.virtualService}`);
+  if (!m.hostnameRewrite && d.authority !== (c.request.authority ?? null)) failures.push(`${where}: hostnameRewrite false but the authority ${d.authority} is not the request's ${c.request.authority}`);
 }

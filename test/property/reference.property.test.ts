@@ -1,6 +1,6 @@
 // Property: for any generated gateway (up to 200 routes, every match kind) and any request derived
 // from its routes, the compiled table's decision equals the naive reference's (test/_support/reference.ts),
-// in both hostname modes; and explain() names the same winner as route().
+// in both hostname modes; explain() names the same winner as route(), and match() the same as the reference.
 // On failure fast-check prints seed and path; the message carries a pasteable YAML vector.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -29,6 +29,13 @@ function checkEquivalence(maxRoutes: number, minRoutes: number, numRuns: number)
           const want = referenceRoute(model, gateway, request, { hostnameMode, random, routerStage: false });
           if (JSON.stringify(got) !== JSON.stringify(want)) {
             assert.fail(`compiled ≠ reference\n  got:  ${JSON.stringify(got)}\n  want: ${JSON.stringify(want)}\npasteable vector:\n${vectorSnippet(res, request, hostnameMode, recipe.random, want)}`);
+          }
+          // match() names the same winner as the reference — also a route whose targets all weigh 0 — and shares one frozen description per route.
+          const m = router.match(request);
+          assert.equal(m?.gatewayRoute ?? null, want.gatewayRoute, `match() ≠ reference winner\npasteable vector:\n${vectorSnippet(res, request, hostnameMode, recipe.random, want)}`);
+          if (m !== null) {
+            assert.ok(Object.isFrozen(m) && router.match(request) === m, 'match() returns one frozen description per route');
+            if (want.matched) assert.ok(m.targets.some((t) => t.virtualService === want.virtualService && t.port === want.targetPort), 'the decision picked one of the described targets');
           }
           if (i === 0) {
             const ex = router.explain(request, { random });
