@@ -50,12 +50,13 @@ const BROWSER_SWAPS = {
   'src/model/load/read-input.ts': 'src/browser/read-input.ts',
   'src/model/load/yaml-syntax.ts': 'src/browser/yaml-syntax.ts',
   'src/analyze/diff.ts': 'src/browser/diff.ts',
+  'src/export/gateway-api/export.ts': 'src/browser/export-gateway-api.ts',
 };
 const browserSeam = {
   name: 'meshroute-browser-seam',
   setup(b) {
     const swaps = new Map(Object.entries(BROWSER_SWAPS).map(([from, to]) => [resolve(root, from), resolve(root, to)]));
-    b.onResolve({ filter: /\/(read-input|yaml-syntax|diff)\.js$/ }, (args) => {
+    b.onResolve({ filter: /\/(read-input|yaml-syntax|diff|export)\.js$/ }, (args) => {
       const stub = swaps.get(resolve(args.resolveDir, args.path.replace(/\.js$/, '.ts')));
       return stub ? { path: stub } : undefined;
     });

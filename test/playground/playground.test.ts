@@ -3,7 +3,7 @@
 // example's request and a miss, and the decision it shows equals `meshroute route --json` (same
 // manifests, request and seed) from the built CLI; a broken manifest marks the right line; the URL
 // fragment reproduces the page; files can be added; the page works from file:// and asks no other host.
-// Screenshots go to test-artifacts/playground/ (looked at, not compared).
+// Screenshots go to test-artifacts/playground/ (looked at, not compared). Chromium: test/_support/chromium.ts.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -13,8 +13,8 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { servePlayground } from '../../src/cli/playground-server.js';
+import { CHROMIUM_ARGS, chromiumExecutable } from '../_support/chromium.js';
 
-const CHROMIUM = process.env.MESHROUTE_CHROMIUM ?? '/usr/bin/chromium';
 const skip = process.env.MESHROUTE_SKIP_BROWSER === '1' ? 'MESHROUTE_SKIP_BROWSER=1: real-browser test skipped on request' : false;
 const ARTIFACTS = resolve('test-artifacts/playground');
 const CLI = resolve('dist/cli.js');
@@ -49,17 +49,17 @@ async function fillRequest(page: Page, r: ExampleEntry['request'], seed: string)
 
 test('playground page in headless Chromium: decisions equal route --json, diagnostics on their lines, state in the URL', { skip, timeout: 240_000 }, async (t) => {
   assert.ok(existsSync('dist/playground/index.html') && existsSync(CLI), 'dist/ is not built: run npm run build');
-  assert.ok(existsSync(CHROMIUM), `Chromium is not installed at ${CHROMIUM}: set MESHROUTE_CHROMIUM; MESHROUTE_SKIP_BROWSER=1 skips this test`);
+  const executablePath = await chromiumExecutable();
   mkdirSync(ARTIFACTS, { recursive: true });
   const server = await servePlayground({ port: 0 });
   const profile = mkdtempSync(join(tmpdir(), 'meshroute-playground-'));
   let context: BrowserContext | undefined;
   try {
     context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
+      executablePath,
       headless: true,
       viewport: { width: 1400, height: 1000 },
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      args: CHROMIUM_ARGS,
     });
     const page = await context.newPage();
     const problems: string[] = [];
