@@ -18,3 +18,11 @@ test('dist/browser/index.js: diff() throws UsageError USAGE_NOT_IN_BROWSER', asy
   const m = await load('dist/browser/index.js');
   assert.throws(() => m.diff(new Uint8Array(), new Uint8Array()), (e: Error & { code?: string }) => e instanceof m.UsageError && e.code === 'USAGE_NOT_IN_BROWSER');
 });
+
+test('exportGatewayApi(): exports from dist/index.js; dist/browser/index.js throws UsageError USAGE_NOT_IN_BROWSER', async () => {
+  const node = await load('dist/index.js');
+  const result = node.exportGatewayApi(node.loadFiles(['docs/examples/edge-gateway']), { target: 'istio' });
+  assert.ok(Object.keys(result.files).some((f) => f.endsWith('.httproute.yaml')) && 'report.json' in result.files, 'the Node entry writes routes and a report');
+  const browser = await load('dist/browser/index.js');
+  assert.throws(() => browser.exportGatewayApi([]), (e: Error & { code?: string }) => e instanceof browser.UsageError && e.code === 'USAGE_NOT_IN_BROWSER');
+});
