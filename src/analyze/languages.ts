@@ -214,12 +214,6 @@ export function decode(bytes: Uint8Array): string {
   return DECODER.decode(bytes);
 }
 
-/** True when the language of `l` has no string in `universe` — a shortcut of findWitness. */
-export function isEmptyWithin(l: Lang, universe: Lang): boolean | null {
-  const r = findWitness({ all: [l, universe] });
-  return r.kind === 'budget' ? null : r.kind === 'empty';
-}
-
 // ------- internal functions -------
 
 function step(l: Lang, s: number, b: number): number {

@@ -64,7 +64,7 @@ test('the installed bin: `meshroute examples DIR` copies the example meshes out,
     const copied = execFileSync(bin, ['examples', join(dir, 'ex')], { ...quiet, cwd: app });
     assert.match(copied, /edge-gateway/);
     assert.ok(existsSync(join(dir, 'ex', 'edge-gateway', 'mesh.yaml')), copied);
-    assert.deepEqual(readdirSync(join(dir, 'ex')).sort(), ['color-app', 'edge-gateway', 'multi-listener-aws', 'node-gateway', 'seed-article', 'worker']);
+    assert.deepEqual(readdirSync(join(dir, 'ex')).sort(), ['color-app', 'edge-gateway', 'multi-listener-aws', 'node-gateway', 'route-tests', 'seed-article', 'worker']);
     const cli = execFileSync(bin, ['validate', join(dir, 'ex', 'edge-gateway'), '--json'], { ...quiet, cwd: app });
     assert.equal(JSON.parse(cli).valid, true);
     // `npx meshroute`, as the docs write it, finds the installed bin (the docs test shortcuts npx).

@@ -183,14 +183,7 @@ export function flattenGateway(model: MeshModel, gateway: VirtualGateway): FlatG
         pair(source, [], `no request path reaches router path ${rr.path.kind === 'none' ? 'any' : rr.path.value} through gateway route ${display}`);
         continue;
       }
-      const backends: FlatBackend[] = [];
-      const problems: string[] = [];
-      const notes: string[] = [];
-      for (const t of route.spec.weightedTargets) {
-        const node = nodes.get(t.virtualNodeName);
-        if (node === undefined) problems.push(`virtual node ${t.virtualNodeName} is not defined`);
-        else backendFor(node, t.port, t.weight, backends, problems, notes);
-      }
+      const { backends, problems, notes } = routeBackends(route, nodes);
       const rules = composed.map((c) => ({
         path: c.path,
         rewrite: c.rewrite,
@@ -246,6 +239,19 @@ function routerListener(router: VirtualRouter, port: number | null) {
 function combineCriteria(gr: LoweredRoute, rr: LoweredRoute): { method: HttpMethod | null; predicates: LoweredPredicate[] } | string {
   if (gr.method !== null && rr.method !== null && gr.method !== rr.method) return `gateway method ${gr.method} and router method ${rr.method} never hold together`;
   return { method: gr.method ?? rr.method, predicates: [...gr.predicates, ...rr.predicates] };
+}
+
+/** A router route's weighted targets as backends (the Services behind the nodes), with what cannot be carried over. */
+export function routeBackends(route: Route, nodes: ReadonlyMap<string, VirtualNode>): { backends: FlatBackend[]; problems: string[]; notes: string[] } {
+  const backends: FlatBackend[] = [];
+  const problems: string[] = [];
+  const notes: string[] = [];
+  for (const t of route.spec.weightedTargets) {
+    const node = nodes.get(t.virtualNodeName);
+    if (node === undefined) problems.push(`virtual node ${t.virtualNodeName} is not defined`);
+    else backendFor(node, t.port, t.weight, backends, problems, notes);
+  }
+  return { backends, problems, notes };
 }
 
 export function backendFor(node: VirtualNode, port: number | null, weight: number, into: FlatBackend[], problems: string[], notes: string[]): void {

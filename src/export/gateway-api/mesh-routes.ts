@@ -9,7 +9,7 @@ import { lowerRoute, sortByPrecedence } from '../../compile/index.js';
 import type { MeshModel, Route } from '../../model/types.js';
 import { serviceForVirtualServiceName } from './backends.js';
 import type { WriterCapabilities } from './capabilities.js';
-import { backendFor, policyOf, type FlatBackend, type FlatRule } from './flatten.js';
+import { backendFor, policyOf, routeBackends, type FlatBackend, type FlatRule } from './flatten.js';
 import type { PrefixMode } from './match.js';
 import { GATEWAY_API_V1, type GRPCRoute, type HTTPRoute } from './objects.js';
 import { writeGatewayRoutesFor } from './routes.js';
@@ -63,14 +63,7 @@ export function writeMeshRoutes(model: MeshModel, meshName: string, options: { p
         const lowered = sortByPrecedence(routes.filter((r) => r.spec.type === l.protocol).map(lowerRoute)).filter((r) => r.port === null || r.port === l.port);
         for (const rr of lowered) {
           const route = routes.find((r): r is Route => r.name === rr.name)!;
-          const backends: FlatBackend[] = [];
-          const problems: string[] = [];
-          const notes: string[] = [];
-          for (const t of route.spec.weightedTargets) {
-            const node = nodes.get(t.virtualNodeName);
-            if (node === undefined) problems.push(`virtual node ${t.virtualNodeName} is not defined`);
-            else backendFor(node, t.port, t.weight, backends, problems, notes);
-          }
+          const { backends, problems, notes } = routeBackends(route, nodes);
           entry.rules.push(meshRule({ ...source, route: rr.displayName }, l.protocol, rr.path, rr.method, rr.predicates, rr.scheme, backends, policyOf(route.spec), problems, notes));
         }
       }

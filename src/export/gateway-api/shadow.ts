@@ -5,11 +5,23 @@
  * it first and take those requests. This is the faithful form for the common priority pattern
  * (`/api` at priority 0 above `/api/v1`); partial overlaps stay `orderConflicts` (order.ts).
  */
-import type { LoweredPredicate } from '../../compile/index.js';
-import type { FlatRule } from './flatten.js';
+import type { HttpMethod } from '../../model/types.js';
+import type { LoweredPath, LoweredPredicate } from '../../compile/index.js';
+
+/** What shadowing reads of a flattened rule (flatten.ts's FlatRule; declared here so flatten.ts can use this module without an import cycle). */
+export interface CoverableRule {
+  kind: 'http' | 'grpc';
+  ports: number[];
+  hostname: { kind: 'exact' | 'suffix'; value: string } | null;
+  path: LoweredPath;
+  method: HttpMethod | null;
+  predicates: LoweredPredicate[];
+  scheme: 'http' | 'https' | null;
+  unsupported: string[];
+}
 
 /** For each rule, the index of the earlier rule that shadows it, or null. Rules are in App Mesh order. */
-export function shadowedBy(rules: readonly FlatRule[]): (number | null)[] {
+export function shadowedBy(rules: readonly CoverableRule[]): (number | null)[] {
   return rules.map((later, j) => {
     for (let i = 0; i < j; i++) if (covers(rules[i]!, later)) return i;
     return null;
@@ -17,7 +29,7 @@ export function shadowedBy(rules: readonly FlatRule[]): (number | null)[] {
 }
 
 /** Does every request matching `b` match `a` (App Mesh semantics: plain prefixes, same virtual host)? */
-export function covers(a: FlatRule, b: FlatRule): boolean {
+export function covers(a: CoverableRule, b: CoverableRule): boolean {
   if (a.kind !== b.kind || a.unsupported.length > 0) return false;
   if (JSON.stringify(a.hostname) !== JSON.stringify(b.hostname)) return false;
   if (!b.ports.every((p) => a.ports.includes(p))) return false;
