@@ -37,7 +37,7 @@ for (const [page, block] of [...blocks.map((b) => [PAGE, b] as const), ...apiDif
     mkdirSync(DIR, { recursive: true });
     const file = join(DIR, `${page.replace(/\W/g, '-')}-${block.line}.mjs`);
     writeFileSync(file, block.code + '\n');
-    const r = spawnSync(process.execPath, [file], { encoding: 'utf8', timeout: 120_000 });
+    const r = spawnSync(process.execPath, [join('..', file)], { cwd: 'docs', encoding: 'utf8', timeout: 120_000 }); // from docs/: the pages' examples/… paths are docs/examples/…
     assert.equal(r.status, 0, `${page}:${block.line} exited ${r.status}\nreproduce: node ${file}\n${r.stdout}\n${r.stderr}`);
     if (block.code.includes('// true true')) assert.equal(r.stdout.trim(), 'true true');
     if (block.code.includes('// true identical-tables')) assert.equal(r.stdout.trim(), 'true identical-tables');
