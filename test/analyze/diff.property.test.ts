@@ -148,6 +148,8 @@ test('diff finds a witness whenever the evaluator sees a difference: rich gatewa
 test('the diff properties compared pairs that differ (the generators are not vacuous)', () => {
   assert.ok(compared >= 200, `compared ${compared} pairs`);
   console.log(`  diff pairs: ${compared} compared, ${different} differed on the test's requests, ${onlyDiffSaw} more only on diff's`);
-  // Many single edits change nothing observable (an edit on a shadowed route, a weight on a 0-weight sibling).
-  assert.ok(different > compared / 20, `only ${different} of ${compared} pairs differed on generated requests`);
+  // Many single edits change nothing observable (an edit on a shadowed route, a weight on a 0-weight sibling):
+  // unseeded runs gave 9–29 of 200, so the bar is "clearly not vacuous" (> 1 in 50), not a typical rate;
+  // at 1 in 20 the check failed about once in a few dozen runs.
+  assert.ok(different > compared / 50, `only ${different} of ${compared} pairs differed on generated requests`);
 });
