@@ -1,13 +1,13 @@
 /**
  * Routing a witness the way users will: through the compiled table of the gateway (src/compile →
- * src/evaluate). Router-stage witnesses are routed through a probe gateway in front of the router —
- * one listener on the router's port and one gateway route that forwards every request unchanged
- * (prefix `/`, path and host rewrites disabled) — so the router sees exactly the witness.
+ * src/evaluate). Router-stage witnesses are routed through a pass-through gateway (pass-through.ts)
+ * in front of a probe service whose provider is the router, so the router sees exactly the witness.
  */
 import { buildGatewayTable, type HostnameMode } from '../compile/build.js';
 import { loadTable, type Router } from '../evaluate/index.js';
 import type { Explanation, RouteRequest } from '../evaluate/types.js';
-import type { GatewayRoute, MeshModel, PortMapping, VirtualGateway, VirtualRouter, VirtualService } from '../model/types.js';
+import type { MeshModel, PortMapping, VirtualGateway, VirtualRouter, VirtualService } from '../model/types.js';
+import { passThroughGateway } from './pass-through.js';
 
 export interface Probe {
   /** Name of the route that wins `request` at this stage (gateway route, or router route for a router probe); null if none. */
@@ -27,11 +27,12 @@ export function gatewayProbe(model: MeshModel, gateway: VirtualGateway, hostname
 export const PROBE_NAME = 'meshroute-lint-probe';
 
 export function routerProbe(model: MeshModel, router: VirtualRouter, listener: PortMapping): Probe {
-  const gateway = probeGateway(router, listener);
+  const protocol = listener.protocol === 'tcp' ? 'http' : listener.protocol;
+  const { gateway, route } = passThroughGateway({ meshName: router.meshName, name: PROBE_NAME, virtualService: PROBE_NAME, port: listener.port, protocol, source: SOURCE });
   const probeModel: MeshModel = {
     ...model,
     virtualGateways: [gateway],
-    gatewayRoutes: [probeRoute(router, listener)],
+    gatewayRoutes: [route],
     virtualServices: [...model.virtualServices.filter((s) => !(s.meshName === router.meshName && s.name === PROBE_NAME)), probeService(router)],
   };
   return probeOf(loadTable(buildGatewayTable(probeModel, gateway, { hostnameMode: 'flat' }).table), 'router');
@@ -59,27 +60,7 @@ function probeOf(router: Router, stage: 'gateway' | 'router'): Probe {
 
 const SOURCE = { file: '<lint probe>', pointer: '', line: 0, column: 0 };
 
-function base(router: VirtualRouter) {
-  return { name: PROBE_NAME, displayName: PROBE_NAME, namespace: null, meshName: router.meshName, dialect: 'aws' as const, labels: {}, source: SOURCE };
-}
-
-function probeGateway(router: VirtualRouter, listener: PortMapping): VirtualGateway {
-  const protocol = listener.protocol === 'tcp' ? 'http' : listener.protocol;
-  return { ...base(router), kind: 'VirtualGateway', listeners: [{ portMapping: { port: listener.port, protocol }, extra: {} }], namespaceSelector: null, gatewayRouteSelector: null, spec: {} };
-}
-
+/** The service the probe gateway targets: the router under test is its provider. */
 function probeService(router: VirtualRouter): VirtualService {
-  return { ...base(router), kind: 'VirtualService', provider: { virtualRouter: router.name }, spec: {} };
-}
-
-function probeRoute(router: VirtualRouter, listener: PortMapping): GatewayRoute {
-  const action = {
-    targets: [{ virtualServiceName: PROBE_NAME, port: listener.port, weight: 1 }],
-    weighted: false,
-    rewrite: { prefix: { defaultPrefix: 'DISABLED' as const, value: null }, path: null, hostname: { defaultTargetHostname: 'DISABLED' as const } },
-  };
-  const spec: GatewayRoute['spec'] = listener.protocol === 'grpc'
-    ? { type: 'grpc', priority: null, match: { serviceName: null, hostname: null, metadata: [], port: null }, action }
-    : { type: listener.protocol === 'http2' ? 'http2' : 'http', priority: null, match: { prefix: '/', path: null, hostname: null, method: null, headers: [], queryParameters: [], port: null }, action };
-  return { ...base(router), kind: 'GatewayRoute', virtualGatewayName: PROBE_NAME, spec };
+  return { name: PROBE_NAME, displayName: PROBE_NAME, namespace: null, meshName: router.meshName, dialect: 'aws', labels: {}, source: SOURCE, kind: 'VirtualService', provider: { virtualRouter: router.name }, spec: {} };
 }

@@ -1,11 +1,11 @@
 /**
  * The GAMMA check: App Mesh's east-west decision for a request addressed to a virtual service is
- * its router stage, which meshroute evaluates behind a gateway. So the check puts a synthetic
- * VirtualGateway in front — one listener on the service's port, one gateway route matching every
- * request and rewriting nothing (prefix and host rewrites DISABLED) — and compares its router-stage
+ * its router stage, which meshroute evaluates behind a gateway. So the check puts a pass-through
+ * gateway (src/analyze/pass-through.ts) in front of the service, on the service's port, and compares its router-stage
  * decisions with the Gateway API evaluator entering at the Service (GAMMA).
  */
-import type { GatewayRoute, MeshModel, VirtualGateway } from '../../model/types.js';
+import type { MeshModel } from '../../model/types.js';
+import { passThroughGateway } from '../../analyze/pass-through.js';
 import type { CheckSubject } from './check.js';
 import type { MeshRouteEntry } from './mesh-routes.js';
 import type { GatewayApiObject } from './objects.js';
@@ -20,18 +20,7 @@ export function meshCheckSubject(model: MeshModel, meshName: string, entry: Mesh
   const node = vs.provider !== null && 'virtualNode' in vs.provider ? model.virtualNodes.find((n) => n.meshName === meshName && n.name === (vs.provider as { virtualNode: string }).virtualNode) : undefined;
   const protocol = (router?.listeners.find((l) => l.port === entry.service.port) ?? node?.listeners.find((l) => l.portMapping.port === entry.service.port)?.portMapping)?.protocol;
   if (protocol === undefined || protocol === 'tcp') return null;
-  const source = vs.source;
-  const gateway: VirtualGateway = {
-    kind: 'VirtualGateway', name: PROBE_GATEWAY, displayName: PROBE_GATEWAY, namespace: null, meshName, dialect: 'aws', labels: {}, source,
-    listeners: [{ portMapping: { port: entry.service.port, protocol }, extra: {} }], namespaceSelector: null, gatewayRouteSelector: null, spec: {},
-  };
-  const action = { targets: [{ virtualServiceName: vs.name, port: entry.service.port, weight: 1 }], weighted: false, rewrite: { prefix: { defaultPrefix: 'DISABLED' as const, value: null }, path: null, hostname: { defaultTargetHostname: 'DISABLED' as const } } };
-  const route: GatewayRoute = {
-    kind: 'GatewayRoute', name: PROBE_GATEWAY, displayName: PROBE_GATEWAY, namespace: null, meshName, dialect: 'aws', labels: {}, source, virtualGatewayName: PROBE_GATEWAY,
-    spec: protocol === 'grpc'
-      ? { type: 'grpc', priority: null, match: { serviceName: null, hostname: null, metadata: [], port: null }, action }
-      : { type: protocol, priority: null, match: { prefix: '/', path: null, hostname: null, method: null, headers: [], queryParameters: [], port: null }, action },
-  };
+  const { gateway, route } = passThroughGateway({ meshName, name: PROBE_GATEWAY, virtualService: vs.name, port: entry.service.port, protocol, source: vs.source });
   const probeModel: MeshModel = { ...model, virtualGateways: [gateway], gatewayRoutes: [route] };
   const byRule = new Map(entry.written.map((w) => [`${w.routeName}\u0000${w.ruleIndex}`, w.flat]));
   return {
