@@ -14,6 +14,13 @@ export function summaryRow(task: Task): Record<string, string | number> {
   return { task: task.name, 'median ms': l.p50.toFixed(2), 'p99 ms': l.p99.toFixed(2), samples: l.samplesCount };
 }
 
+/** A finished task's figures for the results JSON (median and p99 in ms); throws when it did not complete. */
+export function taskStat(task: Task): { task: string; medianMs: number; p99Ms: number; samples: number } {
+  const l = latencyOf(task);
+  if (l === null) throw new Error(`${task.name} did not complete`);
+  return { task: task.name, medianMs: l.p50!, p99Ms: l.p99!, samples: l.samplesCount };
+}
+
 /** Median of a non-empty list (the mean of the two middle values for an even count). */
 export function median(xs: readonly number[]): number {
   const s = [...xs].sort((a, b) => a - b);

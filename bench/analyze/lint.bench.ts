@@ -14,7 +14,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { Bench } from 'tinybench';
 import { lint } from '../../src/analyze/index.js';
 import { loadObjects, type LoadResult } from '../../src/model/load-model.js';
-import { latencyOf, summaryRow } from '../_stats.js';
+import { summaryRow, taskStat } from '../_stats.js';
 
 const ROUTES = Number(process.env.LINT_BENCH_ROUTES ?? 1000);
 
@@ -92,11 +92,7 @@ await bench.run();
 console.log(`Node ${process.version}; first (cold) lint of the services gateway: ${coldMs.toFixed(0)} ms`);
 console.log('findings:', JSON.stringify({ services: summarize(first), onePrefix: summarize(second) }));
 console.table(bench.tasks.map(summaryRow));
-const stat = (k: number) => {
-  const l = latencyOf(bench.tasks[k]!);
-  if (l === null) throw new Error(`${bench.tasks[k]!.name} did not complete`);
-  return { task: bench.tasks[k]!.name, medianMs: l.p50!, p99Ms: l.p99!, samples: l.samplesCount };
-};
+const stat = (k: number) => taskStat(bench.tasks[k]!);
 const result = {
   date: new Date().toISOString(),
   node: process.version,

@@ -7,7 +7,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { Bench } from 'tinybench';
 import { loadObjects, loadSources } from '../../src/model/load-model.js';
 import { generateManifests } from './manifests.js';
-import { latencyOf, summaryRow } from '../_stats.js';
+import { summaryRow, taskStat } from '../_stats.js';
 
 const TARGET = 5000;
 const { objects, yaml, resources } = generateManifests(TARGET);
@@ -31,11 +31,7 @@ bench
 await bench.run();
 console.log(`Node ${process.version}, ${resources} resources (${objects.length} documents); first (cold) load from YAML: ${coldMs.toFixed(0)} ms`);
 console.table(bench.tasks.map(summaryRow));
-const stat = (k: number) => {
-  const l = latencyOf(bench.tasks[k]!);
-  if (l === null) throw new Error(`${bench.tasks[k]!.name} did not complete`);
-  return { task: bench.tasks[k]!.name, medianMs: l.p50!, p99Ms: l.p99!, samples: l.samplesCount };
-};
+const stat = (k: number) => taskStat(bench.tasks[k]!);
 const result = {
   date: new Date().toISOString(),
   node: process.version,
