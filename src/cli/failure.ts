@@ -8,7 +8,7 @@
 
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { InputError, MeshrouteError, TableFormatError, UsageError, ValidationError } from '../errors.js';
-import type { Diagnostic } from '../model/diagnostics.js';
+import { inputDiagnostic, type Diagnostic } from '../model/diagnostics.js';
 import { EXIT_FINDINGS, EXIT_USAGE, type CliIo } from './io.js';
 import { renderDiagnostic } from './render-diagnostics.js';
 
@@ -108,7 +108,7 @@ export function exitStatusOf(err: MeshrouteError): number {
 
 /** An InputError as the diagnostic `validate` reports for it. */
 export function inputErrorDiagnostic(err: InputError): Diagnostic {
-  return { severity: 'error', code: err.code, message: err.message, kind: null, namespace: null, name: null, path: '', file: err.file, line: err.line, column: err.column };
+  return inputDiagnostic(err.code, err.message, err);
 }
 
 /** The `--json` document of a failure (docs/cli.md): every field always present, null where not applicable. */

@@ -1,6 +1,6 @@
 /** Checks on what the CLI read, before a command trusts it. */
 
-import type { Diagnostic } from '../model/diagnostics.js';
+import { inputDiagnostic } from '../model/diagnostics.js';
 import type { LoadResult } from '../model/load-model.js';
 import { plural } from './render-diagnostics.js';
 
@@ -15,17 +15,7 @@ export function requireResources(result: LoadResult, paths: readonly string[]): 
   if (resources > 0 || !result.valid) return result;
   const skipped = Object.values(result.stats.skipped).reduce((a, b) => a + b, 0);
   const read = `${plural(result.stats.files, 'file')}, ${plural(result.stats.documents, 'document')}${skipped ? `, ${skipped} skipped as not App Mesh` : ''}`;
-  const diagnostic: Diagnostic = {
-    severity: 'error',
-    code: 'INPUT_NO_RESOURCES',
-    message: `no App Mesh resource found in ${paths.map((p) => (p === '-' ? 'standard input' : p)).join(', ')} (${read}); check the path`,
-    kind: null,
-    namespace: null,
-    name: null,
-    path: '',
-    file: null,
-    line: null,
-    column: null,
-  };
+  const where = paths.map((p) => (p === '-' ? 'standard input' : p)).join(', ');
+  const diagnostic = inputDiagnostic('INPUT_NO_RESOURCES', `no App Mesh resource found in ${where} (${read}); check the path`, { file: null, line: null, column: null });
   return { ...result, valid: false, diagnostics: [...result.diagnostics, diagnostic] };
 }

@@ -24,6 +24,11 @@ export interface Diagnostic {
   column: number | null;
 }
 
+/** An error about an input as a whole (a file, standard input, the paths given), not one resource: no kind, name or pointer. */
+export function inputDiagnostic(code: string, message: string, where: { file: string | null; line: number | null; column: number | null }): Diagnostic {
+  return { severity: 'error', code, message, kind: null, namespace: null, name: null, path: '', file: where.file, line: where.line, column: where.column };
+}
+
 /** Diagnostics sort by file, line, column, code — stable output whatever order rules ran in. */
 export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
   return (

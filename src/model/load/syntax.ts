@@ -1,5 +1,5 @@
 /** What the document readers (./parse-documents.ts and both ./yaml-syntax.ts) share: positions and syntax diagnostics. */
-import type { Diagnostic } from '../diagnostics.js';
+import { inputDiagnostic, type Diagnostic } from '../diagnostics.js';
 import type { SourceText } from './read-input.js';
 
 export interface Position {
@@ -25,18 +25,7 @@ export interface ParseResult {
 export type { SourceText };
 
 export function syntaxDiagnostic(file: string, pos: Position, message: string): Diagnostic {
-  return {
-    severity: 'error',
-    code: 'INPUT_SYNTAX',
-    message: `syntax error: ${message}`,
-    kind: null,
-    namespace: null,
-    name: null,
-    path: '',
-    file,
-    line: pos.line,
-    column: pos.column,
-  };
+  return inputDiagnostic('INPUT_SYNTAX', `syntax error: ${message}`, { file, line: pos.line, column: pos.column });
 }
 
 /** Offsets of the first character of every line of `text`. */

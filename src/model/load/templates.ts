@@ -4,7 +4,7 @@
  * names. Such a file is reported once, with the fix, and not read.
  */
 
-import type { Diagnostic } from '../diagnostics.js';
+import { inputDiagnostic, type Diagnostic } from '../diagnostics.js';
 import { lineStarts, positionIn } from './syntax.js';
 
 /** `{{ … }}` on one line (Go template actions never span lines in manifests; `{{-`/`-}}` included). */
@@ -14,18 +14,8 @@ export function templateDiagnostic(file: string, text: string): Diagnostic | nul
   const m = firstAction(text);
   if (!m) return null;
   const pos = positionIn(lineStarts(text), m.index);
-  return {
-    severity: 'error',
-    code: 'INPUT_TEMPLATE',
-    message: `this is a Helm/Go template (${m[0].length > 40 ? m[0].slice(0, 37) + '…' : m[0]}), not a manifest: render it first (helm template RELEASE CHART > rendered.yaml) and validate the output; the file was not read`,
-    kind: null,
-    namespace: null,
-    name: null,
-    path: '',
-    file,
-    line: pos.line,
-    column: pos.column,
-  };
+  const action = m[0].length > 40 ? m[0].slice(0, 37) + '…' : m[0];
+  return inputDiagnostic('INPUT_TEMPLATE', `this is a Helm/Go template (${action}), not a manifest: render it first (helm template RELEASE CHART > rendered.yaml) and validate the output; the file was not read`, { file, line: pos.line, column: pos.column });
 }
 
 /** The first action outside a YAML comment (a comment may mention `{{ }}` in a real manifest). */
