@@ -27,6 +27,7 @@ export const RUNTIME_INTERNAL_PROPS = [
   'hasResidual', 'totalWeight', 'hostRewriteDisabled', 'suffixes', 'hostless', 'lastAuthority', 'lastVhost',
   'root', 'otherEnd', 'onlyGroup', 'trie', 'plainLiterals', 'maxLists', 'offsets', 'plain', 'listenerPorts', 'headersInput', 'settled',
   'queryStart', 'queryEnd', 'ends', 'starts', 'depth', 'req', 'cut', 'only', 'onlyService', 'onlyPort',
+  'unconditional', 'otherHead', 'slashChild', 'fastGroup',
   // regex matchers (src/regex/matcher.ts)
   'numStates', 'numClasses', 'numInsts', 'classMap', 'accept', 'trans', 'op', 'out', 'out1', 'rows', 'nc', 'top', 'exit', 'fallback',
   'usesAssert', 'pending', 'pendingMark', 'pendingCount', 'pendingGen', 'ready', 'visitMark', 'readyCount', 'canon', 'gen', 'ctx',

@@ -10,7 +10,7 @@ import {
 } from '../table/layout.js';
 import type { DecodedTable, RouterRecord } from '../table/types.js';
 import type { Endpoint, RetryPolicyOut, TimeoutPolicy } from './types.js';
-import { packTrie } from './trie.js';
+import { NO_RANK, packTrie, slashChildOf } from './trie.js';
 import { rewriteOf } from './rewrite.js';
 
 export interface LoadedPredicate {
@@ -35,6 +35,8 @@ export interface LoadedRoute {
   pathKind: number;
   /** A method, scheme or predicate to check once the path (and host) matched. */
   hasResidual: boolean;
+  /** Matches every request that reaches it on its path: no residual, no regex, no host criterion (fast-path.ts). */
+  unconditional: boolean;
   hostKind: number;
   regex: Automaton | null;
   /** How decide() rewrites the path (rewrite.ts Rewrite) and the length of the prefix it replaces. */
@@ -76,6 +78,10 @@ export interface LoadedVhost {
   root: number;
   otherStart: number;
   otherEnd: number;
+  /** The other-list's first rank, NO_RANK when it is empty. */
+  otherHead: number;
+  /** The trie root's child for `/` (every walk's first step), -1 for none. */
+  slashChild: number;
 }
 
 export interface LoadedGroup {
@@ -100,6 +106,8 @@ export interface LoadedRouter {
   groups: Map<number, LoadedGroup>;
   /** The only group, when there is one. */
   onlyGroup: LoadedGroup | null;
+  /** The group of a request that names no port or protocol, when there is one listener and the fast path pays (fast-path.ts); else null. */
+  fastGroup: LoadedGroup | null;
   listeners: { port: number; protocol: number }[];
   /** Every trie of the table, packed (trie.ts); a virtual host's `root` is an offset in it. */
   trie: Int32Array;
@@ -200,6 +208,7 @@ function deepFreeze(x: unknown): unknown {
 
 function loadRouterRecord(d: DecodedTable, rec: RouterRecord, automata: Automaton[], arrays: TrieArrays): LoadedRouter {
   const s = (i: number): string => (i === NONE ? '' : d.strings[i]!);
+  const virtualHost = (rec.flags & ROUTER_FLAG_VIRTUAL_HOST) !== 0;
   const routes: LoadedRoute[] = [];
   for (let i = 0; i < rec.routeCount; i++) {
     const r = d.routes[rec.firstRoute + i]!;
@@ -213,6 +222,7 @@ function loadRouterRecord(d: DecodedTable, rec: RouterRecord, automata: Automato
     routes.push({
       pathKind: r.pathKind,
       hasResidual: method !== null || r.scheme !== 0 || r.predicateCount > 0,
+      unconditional: method === null && r.scheme === 0 && r.predicateCount === 0 && r.pathKind !== PathKind.regex && (virtualHost || r.hostKind === HostKind.none),
       hostKind: r.hostKind,
       regex: r.pathRegex === NONE ? null : automata[r.pathRegex]!,
       rewrite,
@@ -247,10 +257,16 @@ function loadRouterRecord(d: DecodedTable, rec: RouterRecord, automata: Automato
       retryPolicy: parsePolicy<RetryPolicyOut>(d, policy?.retryPolicy),
     });
   }
-  const groups = loadGroups(d, rec, arrays.offsets);
+  const groups = loadGroups(d, rec, arrays);
+  const listeners = part(d.listeners, rec.firstListener, rec.listenerCount);
+  const onlyGroup = groups.size === 1 ? [...groups.values()][0]! : null;
+  // The fast path pays one trie walk for nothing when the best candidate has other criteria: only
+  // tables where most routes have none take it (a table of header-matched routes does not).
+  const unconditional = routes.reduce((n, r) => n + (r.unconditional ? 1 : 0), 0);
+  const fastGroup = listeners.length === 1 && 2 * unconditional >= routes.length ? groups.get(groupKey(listeners[0]!.port, listeners[0]!.protocol)) ?? null : null;
   return {
-    trie: arrays.trie, plainLiterals: arrays.plain, maxLists: arrays.maxLists, lists: arrays.lists, name: s(rec.name), virtualHost: (rec.flags & ROUTER_FLAG_VIRTUAL_HOST) !== 0, routes, groups,
-    onlyGroup: groups.size === 1 ? [...groups.values()][0]! : null, listeners: part(d.listeners, rec.firstListener, rec.listenerCount),
+    trie: arrays.trie, plainLiterals: arrays.plain, maxLists: arrays.maxLists, lists: arrays.lists, name: s(rec.name), virtualHost, routes, groups,
+    onlyGroup, fastGroup, listeners,
   };
 }
 
@@ -264,14 +280,17 @@ function loadAutomatonChecked(bytes: Uint8Array, offset: number, length: number)
   }
 }
 
-function loadGroups(d: DecodedTable, rec: RouterRecord, offsets: Int32Array): Map<number, LoadedGroup> {
+function loadGroups(d: DecodedTable, rec: RouterRecord, { trie, offsets, lists }: TrieArrays): Map<number, LoadedGroup> {
   const groups = new Map<number, LoadedGroup>();
   for (let g = rec.firstGroup; g < rec.firstGroup + rec.groupCount; g++) {
     const grp = d.groups[g]!;
     const out: LoadedGroup = { port: grp.port, protocol: grp.protocol, exact: new Map(), suffixes: [], any: null, hostless: false, lastAuthority: null, lastVhost: null };
     for (let v = grp.firstVhost; v < grp.firstVhost + grp.vhostCount; v++) {
       const vh = d.vhosts[v]!;
-      const lv: LoadedVhost = { kind: vh.kind, host: vh.host === NONE ? '' : d.strings[vh.host]!, root: vh.nodeCount > 0 ? offsets[vh.firstNode]! : -1, otherStart: vh.otherStart, otherEnd: vh.otherStart + vh.otherCount };
+      const lv: LoadedVhost = { kind: vh.kind, host: vh.host === NONE ? '' : d.strings[vh.host]!, root: vh.nodeCount > 0 ? offsets[vh.firstNode]! : -1, otherStart: vh.otherStart, otherEnd: vh.otherStart + vh.otherCount,
+        otherHead: vh.otherCount > 0 ? lists[vh.otherStart]! : NO_RANK,
+        slashChild: vh.nodeCount > 0 ? slashChildOf(trie, offsets[vh.firstNode]!) : -1,
+      };
       if (vh.kind === VhostKind.exact) out.exact.set(lv.host, lv);
       else if (vh.kind === VhostKind.suffix) out.suffixes.push(lv);
       else out.any = lv;
@@ -285,8 +304,9 @@ function loadGroups(d: DecodedTable, rec: RouterRecord, offsets: Int32Array): Ma
 }
 
 function loadTrieArrays(d: DecodedTable): TrieArrays {
-  const { trie, offsets, plain, maxLists } = packTrie(d.nodes, d.bytes, d.stringBlobOffset);
-  return { trie, offsets, plain, maxLists, lists: Int32Array.from(d.lists) };
+  const lists = Int32Array.from(d.lists);
+  const { trie, offsets, plain, maxLists } = packTrie(d.nodes, d.bytes, d.stringBlobOffset, lists);
+  return { trie, offsets, plain, maxLists, lists };
 }
 
 export function protocolName(code: number): 'http' | 'http2' | 'grpc' | null {

@@ -18,6 +18,7 @@ import type { Decision, Explanation, RouteMatch, RouteOptions, RouteRequest } fr
 import { describeRoute } from './describe.js';
 import { fnv1a32, NO_STICKY } from './pick.js';
 import { asciiLowerCase } from './ascii-case.js';
+import { decidedPath, decidedQuery, fastWinner, UNDECIDED } from './fast-path.js';
 
 export interface Router {
   /** The gateway's App Mesh name. */
@@ -51,7 +52,8 @@ export function loadTable(bytes: Uint8Array, options: LoadOptions = {}): Router 
     hostnameMode: rt.virtualHost ? 'virtual-host' : 'flat',
     route: (request, opts) => routeRequest(t, scratch, routerScratch, request, opts),
     match: (request) => {
-      const winner = winnerOf(rt, scratch, fillRequest(rt, request, scratch.req));
+      let winner = fastWinner(rt, request);
+      if (winner === UNDECIDED) winner = winnerOf(rt, scratch, fillRequest(rt, request, scratch.req));
       return winner < 0 ? null : (described[winner] ??= describeRoute(rt.routes[winner]!));
     },
     explain: (request, opts) => explainRequest(t, request, routeRequest(t, scratch, routerScratch, request, opts)),
@@ -67,16 +69,31 @@ export function newScratch(): Scratch {
 
 function routeRequest(t: LoadedTable, scratch: Scratch, routerScratch: Scratch, request: RouteRequest, options: RouteOptions | undefined): Decision {
   const rt = t.gateway;
-  const req = fillRequest(rt, request, scratch.req);
-  const winner = winnerOf(rt, scratch, req);
-  if (winner < 0) return noMatch(req.protocol);
-  const grpc = req.protocol === Protocol.grpc;
-  const sticky = options === undefined ? NO_STICKY : stickyHash(req, options);
-  const random = options?.random ?? Math.random;
-  if (typeof random !== 'function') invalidRequest('options.random', 'a function', random);
-  const d = decide(rt.routes[winner]!, req, random, sticky);
+  // Without options nothing reads the request's headers for a sticky pick: the short way may decide.
+  const fastRank = options === undefined ? fastWinner(rt, request) : UNDECIDED;
+  let d: Decision;
+  let protocol: number;
+  let sticky = NO_STICKY;
+  let random = Math.random;
+  if (fastRank !== UNDECIDED) {
+    protocol = rt.fastGroup!.protocol;
+    if (fastRank < 0) return noMatch(protocol);
+    const raw = request.path;
+    d = decide(rt.routes[fastRank]!, protocol, decidedPath(raw), decidedQuery(raw), request.authority ?? null, random, sticky);
+  } else {
+    const req = fillRequest(rt, request, scratch.req);
+    const winner = winnerOf(rt, scratch, req);
+    protocol = req.protocol;
+    if (winner < 0) return noMatch(protocol);
+    if (options !== undefined) {
+      sticky = stickyHash(req, options);
+      random = options.random ?? Math.random;
+      if (typeof random !== 'function') invalidRequest('options.random', 'a function', random);
+    }
+    d = decide(rt.routes[winner]!, protocol, req.path, req.query, req.authority, random, sticky);
+  }
   if (!d.matched || t.mesh === null) return d;
-  return routerStage(t.mesh, routerScratch, d, request, options, random, sticky, grpc);
+  return routerStage(t.mesh, routerScratch, d, request, options, random, sticky, protocol === Protocol.grpc);
 }
 
 /** The gateway route that wins a filled request (its rank), -1 when none: listener group, virtual host, then findWinner. */
@@ -203,12 +220,12 @@ function mustWalkAgain(rt: LoadedRouter, req: RequestState, scratch: Scratch, wa
   return settled === Settled.normalized || !vouched || req.path.length === scratch.depth;
 }
 
-function decide(r: LoadedRoute, req: RequestState, random: () => number, sticky: number): Decision {
-  // Read the (reused) request state before calling out to `random`, which could re-enter route().
-  const protocol = req.protocol;
-  const query = req.query;
-  const authority = req.authority;
-  const path = rewritePath(r, req.path);
+/**
+ * The gateway stage's decision for winner `r` and the settled request (its parts passed as values:
+ * the reused request state may change when `random` re-enters route()).
+ */
+function decide(r: LoadedRoute, protocol: number, settledPath: string, query: string | null, authority: string | null, random: () => number, sticky: number): Decision {
+  const path = rewritePath(r, settledPath);
   let service = r.onlyService;
   let port = r.onlyPort;
   if (r.only === null) {

@@ -4,7 +4,8 @@
  */
 import { Protocol } from '../table/layout.js';
 import { groupKey, type LoadedGroup, type LoadedRouter, type LoadedVhost } from './loaded.js';
-import { hostMatches, hostOf, type RequestState } from './match.js';
+import { hostMatches, type RequestState } from './match.js';
+import { asciiLowerCase } from './ascii-case.js';
 import { authorityPort, bounds, findBounds, invalidRequest, isNormal, normalizePath, Scan, scanPath } from './request.js';
 import type { Decision, RouteRequest } from './types.js';
 
@@ -120,11 +121,14 @@ function listenerProtocol(rt: LoadedRouter, port: number | null): number {
 
 /** Virtual-host selection (Envoy order): exact host, else longest matching suffix, else host-less. */
 export function selectVhost(group: LoadedGroup, req: RequestState): LoadedVhost | null {
-  if (group.hostless) return group.any;
+  return group.hostless ? group.any : selectVhostByAuthority(group, req.authority);
+}
+
+/** selectVhost for a raw authority (null when absent). */
+export function selectVhostByAuthority(group: LoadedGroup, authority: string | null): LoadedVhost | null {
   // Most requests of a gateway carry the same few Host values: remember the last answer.
-  const authority = req.authority;
   if (authority !== null && authority === group.lastAuthority) return group.lastVhost;
-  const host = hostOf(req);
+  const host = authority === null ? '' : asciiLowerCase(authority);
   let vhost = group.exact.get(host) ?? null;
   if (vhost === null) {
     for (const v of group.suffixes) if (vhost === null && hostMatches(v.kind, v.host, host)) vhost = v;

@@ -4,23 +4,31 @@
  * label and its child table sit together — instead of chasing a node record, a separate child
  * table and label bytes elsewhere in the table (dependent cache misses were most of route()).
  *
- * Record at offset o (P_* fields), then the label's bytes (one int each), then the child table:
- *  - dense (P_SPAN > 0): SPAN offsets, the child whose label starts with byte P_MIN + k at k, -1 for none;
- *  - sparse (P_SPAN < 0): -P_SPAN pairs (first byte, child offset) sorted by byte;
- *  - none (P_SPAN = 0).
+ * Record at offset o (P fields), then the label's bytes (one int each), then the child table:
+ *  - dense (P.Span > 0): SPAN offsets, the child whose label starts with byte P.Min + k at k, -1 for none;
+ *  - sparse (P.Span < 0): -P.Span pairs (first byte, child offset) sorted by byte;
+ *  - none (P.Span = 0).
  * Imports nothing at run time.
  */
 
 import type { NodeRecord } from '../table/types.js';
 
-export const P_PREFIX_START = 0;
-export const P_PREFIX_COUNT = 1;
-export const P_EXACT_START = 2;
-export const P_EXACT_COUNT = 3;
-export const P_LABEL_LENGTH = 4;
-export const P_MIN = 5;
-export const P_SPAN = 6;
-const P_HEADER = 7;
+/**
+ * Record fields at offset o. BestPrefix: the least first rank of the prefix lists from the trie
+ * root down to this node; ExactHead: the first rank of its exact list (Rank.None when none) —
+ * walkBest's answer without visiting the lists. (Const enums: esbuild writes the numbers in, so a
+ * step of the walk reads no module variable — 6 ns of a 33 ns walk. Capitalized members: a member
+ * named like a mangled property breaks the runtime bundle, scripts/runtime-props.mjs.)
+ */
+const enum P { PrefixStart, PrefixCount, ExactStart, ExactCount, LabelLength, Min, Span, BestPrefix, ExactHead, Header }
+
+/** Code units the walks and the path check look at. */
+const enum C { Slash = 0x2f, Dot = 0x2e, Query = 0x3f, Fragment = 0x23, Ascii = 0x80 }
+
+const enum Rank { None = 0x7fffffff }
+
+/** No rank: greater than every rank, so a min() ignores it. */
+export const NO_RANK: number = Rank.None;
 
 /** What packTrie reads of a table trie node (the decoder has validated the tree). */
 export type TrieNodeInput = Pick<NodeRecord, 'labelStart' | 'labelLength' | 'firstChild' | 'childCount' | 'prefixStart' | 'prefixCount' | 'exactStart' | 'exactCount'>;
@@ -30,9 +38,9 @@ const isDense = (children: number, span: number): boolean => span <= 16 + 4 * ch
 
 /**
  * Packs `nodes` (children contiguous, sorted by first label byte; labels at `labelBase + labelStart`
- * in `bytes`). Returns the packed array and each node's offset in it.
+ * in `bytes`; candidate lists in `lists`). Returns the packed array and each node's offset in it.
  */
-export function packTrie(nodes: readonly TrieNodeInput[], bytes: Uint8Array, labelBase: number): { trie: Int32Array; offsets: Int32Array; plain: boolean; maxLists: number } {
+export function packTrie(nodes: readonly TrieNodeInput[], bytes: Uint8Array, labelBase: number, lists: ArrayLike<number>): { trie: Int32Array; offsets: Int32Array; plain: boolean; maxLists: number } {
   const firstByte = (i: number): number => bytes[labelBase + nodes[i]!.labelStart]!;
   const spans = new Int32Array(nodes.length);
   const sizes = new Int32Array(nodes.length);
@@ -46,7 +54,7 @@ export function packTrie(nodes: readonly TrieNodeInput[], bytes: Uint8Array, lab
       table = spans[i]! > 0 ? span : 2 * n.childCount;
       isChild.fill(1, n.firstChild, n.firstChild + n.childCount);
     }
-    sizes[i] = P_HEADER + n.labelLength + table;
+    sizes[i] = P.Header + n.labelLength + table;
   }
   // Depth-first order: the nodes of one walk lie forward of each other within their subtree, which
   // the cache and prefetcher like better than the table's breadth-first order.
@@ -71,31 +79,37 @@ export function packTrie(nodes: readonly TrieNodeInput[], bytes: Uint8Array, lab
   const depth = new Int32Array(nodes.length).fill(1);
   let maxDepth = 0;
   let plain = true;
+  // Least prefix-list head from the root down (parents come before children).
+  const bestPrefix = new Int32Array(nodes.length).fill(Rank.None);
   for (let i = 0; i < nodes.length; i++) {
     const n = nodes[i]!;
     const o = offsets[i]!;
-    trie[o + P_PREFIX_START] = n.prefixStart;
-    trie[o + P_PREFIX_COUNT] = n.prefixCount;
-    trie[o + P_EXACT_START] = n.exactStart;
-    trie[o + P_EXACT_COUNT] = n.exactCount;
-    trie[o + P_LABEL_LENGTH] = n.labelLength;
-    trie[o + P_SPAN] = spans[i]!;
+    if (n.prefixCount > 0) bestPrefix[i] = Math.min(bestPrefix[i]!, lists[n.prefixStart]!);
+    trie[o + P.BestPrefix] = bestPrefix[i]!;
+    trie[o + P.ExactHead] = n.exactCount > 0 ? lists[n.exactStart]! : Rank.None;
+    trie[o + P.PrefixStart] = n.prefixStart;
+    trie[o + P.PrefixCount] = n.prefixCount;
+    trie[o + P.ExactStart] = n.exactStart;
+    trie[o + P.ExactCount] = n.exactCount;
+    trie[o + P.LabelLength] = n.labelLength;
+    trie[o + P.Span] = spans[i]!;
     let prev = lastByte[i]!;
     for (let k = 0; k < n.labelLength; k++) {
       const b = bytes[labelBase + n.labelStart + k]!;
-      trie[o + P_HEADER + k] = b;
-      if (b === QUERY || b === FRAGMENT || (prev === SLASH && (b === SLASH || b === DOT))) plain = false;
+      trie[o + P.Header + k] = b;
+      if (b === C.Query || b === C.Fragment || (prev === C.Slash && (b === C.Slash || b === C.Dot))) plain = false;
       prev = b;
     }
     maxDepth = Math.max(maxDepth, depth[i]!);
     for (let c = n.firstChild; c < n.firstChild + n.childCount; c++) {
       lastByte[c] = prev;
       depth[c] = depth[i]! + 1;
+      bestPrefix[c] = bestPrefix[i]!;
     }
-    const table = o + P_HEADER + n.labelLength;
+    const table = o + P.Header + n.labelLength;
     if (spans[i]! > 0) {
       const min = firstByte(n.firstChild);
-      trie[o + P_MIN] = min;
+      trie[o + P.Min] = min;
       trie.fill(-1, table, table + spans[i]!);
       for (let c = n.firstChild; c < n.firstChild + n.childCount; c++) trie[table + firstByte(c) - min] = offsets[c]!;
     } else {
@@ -109,10 +123,6 @@ export function packTrie(nodes: readonly TrieNodeInput[], bytes: Uint8Array, lab
   return { trie, offsets, plain, maxLists: 2 * maxDepth };
 }
 
-const SLASH = 0x2f;
-const DOT = 0x2e;
-const QUERY = 0x3f;
-const FRAGMENT = 0x23;
 
 /**
  * Where walks append candidate lists: [starts[i], ends[i]) ranges of the router's rank lists; and
@@ -144,11 +154,11 @@ function walk(trie: Int32Array, s: ListScratch, root: number, units: string, n: 
   let o = root;
   let d = 0;
   // The node's label length, carried from the step that read it (the next read would wait on the stores above).
-  let labelLength = trie[o + P_LABEL_LENGTH]!;
+  let labelLength = trie[o + P.LabelLength]!;
   for (;;) {
-    const prefixCount = trie[o + P_PREFIX_COUNT]!;
+    const prefixCount = trie[o + P.PrefixCount]!;
     if (prefixCount !== 0) {
-      const start = trie[o + P_PREFIX_START]!;
+      const start = trie[o + P.PrefixStart]!;
       starts[n] = start;
       ends[n++] = start + prefixCount;
     }
@@ -158,19 +168,19 @@ function walk(trie: Int32Array, s: ListScratch, root: number, units: string, n: 
     }
     const byte = units.charCodeAt(d);
     if (byte >= limit) return -1;
-    const child = childAt(trie, o, o + P_HEADER + labelLength, byte);
+    const child = childAt(trie, o, o + P.Header + labelLength, byte);
     if (child < 0) {
       s.depth = d;
       return n;
     }
-    labelLength = trie[child + P_LABEL_LENGTH]!;
+    labelLength = trie[child + P.LabelLength]!;
     const end = d + labelLength;
     // Shorter than the label — in code units; with a non-ASCII rest the byte length differs.
     if (end > len) {
       s.depth = d;
       return allBelow(units, d, limit) ? n : -1;
     }
-    const label = child + P_HEADER - d;
+    const label = child + P.Header - d;
     for (let i = d + 1; i < end; i++) {
       const c = units.charCodeAt(i);
       // A code unit ≥ limit is not a byte: walk the UTF-8 bytes instead.
@@ -184,10 +194,95 @@ function walk(trie: Int32Array, s: ListScratch, root: number, units: string, n: 
   }
 }
 
+/** Where walkBest stopped: the last node it reached, how many code units of the path it matched, and where a query or fragment starts (-1: none). Module-level: no allocation. */
+export const bestWalk = { node: 0, depth: 0, cut: -1 };
+
+/** walkBest's answers besides a rank: a code unit that is not ASCII where the walk reads; a path that needs normalizing. */
+export const NON_ASCII = -2;
+export const NOT_NORMAL = -3;
+
+/**
+ * The least rank of the lists walkCodeUnits would collect from `root` along `path` (NO_RANK when
+ * none), read from the nodes' BestPrefix and ExactHead instead of collecting the lists: the first
+ * candidate of the merge, which is the winner when it has no other criterion. In the same pass,
+ * the rest of the path after the walk is checked as scanPath does: NOT_NORMAL for a path that does
+ * not start with `/` or holds a `//` or `/.` there; a `?` or `#` sets bestWalk.cut. NON_ASCII where
+ * walkCodeUnits returns -1. `slashChild`: the root's child for `/` (slashChildOf; -1 for none), the
+ * first step of every walk worth taking. `plain`: the labels hold no `?`, `#`, `//` or `/.` (else
+ * the whole path is checked).
+ */
+export function walkBest(trie: Int32Array, root: number, slashChild: number, path: string, plain: boolean): number {
+  const len = path.length;
+  if (len === 0 || path.charCodeAt(0) !== C.Slash) return NOT_NORMAL;
+  let o = root;
+  let d = 0;
+  let child = slashChild;
+  let best: number;
+  for (;;) {
+    if (child < 0) {
+      best = trie[o + P.BestPrefix]!;
+      break;
+    }
+    const end = d + trie[child + P.LabelLength]!;
+    if (end > len) {
+      if (!allBelow(path, d, C.Ascii)) return NON_ASCII;
+      best = trie[o + P.BestPrefix]!;
+      break;
+    }
+    const label = child + P.Header - d;
+    let i = d + 1;
+    for (; i < end; i++) {
+      const c = path.charCodeAt(i);
+      if (c >= C.Ascii) return NON_ASCII;
+      if (trie[label + i] !== c) break;
+    }
+    if (i < end) {
+      best = trie[o + P.BestPrefix]!;
+      break;
+    }
+    d = end;
+    o = child;
+    if (d === len) {
+      best = Math.min(trie[o + P.BestPrefix]!, trie[o + P.ExactHead]!);
+      break;
+    }
+    const byte = path.charCodeAt(d);
+    if (byte >= C.Ascii) return NON_ASCII;
+    child = childAt(trie, o, o + P.Header + trie[o + P.LabelLength]!, byte);
+  }
+  bestWalk.node = o;
+  bestWalk.depth = d;
+  // The rest of the path: a query, a fragment or a place normalizing would change.
+  bestWalk.cut = -1;
+  for (let i = plain && d > 0 ? d - 1 : 0; i < len; i++) {
+    const c = path.charCodeAt(i);
+    if (c > C.Query) continue;
+    if (c === C.Query || c === C.Fragment) {
+      bestWalk.cut = i;
+      break;
+    }
+    if (c === C.Slash && i + 1 < len) {
+      const next = path.charCodeAt(i + 1);
+      if (next === C.Slash || next === C.Dot) return NOT_NORMAL;
+    }
+  }
+  return best;
+}
+
+/** The child of trie root `root` whose label starts with `/`, -1 for none. */
+export function slashChildOf(trie: Int32Array, root: number): number {
+  return childAt(trie, root, root + P.Header + trie[root + P.LabelLength]!, C.Slash);
+}
+
+/** The first rank of node `o`'s exact list, NO_RANK when it has none. */
+export function exactHeadAt(trie: Int32Array, o: number): number {
+  return trie[o + P.ExactHead]!;
+}
+
 function appendExact(trie: Int32Array, o: number, starts: Int32Array, ends: Int32Array, n: number): number {
-  const exactCount = trie[o + P_EXACT_COUNT]!;
+  const exactCount = trie[o + P.ExactCount]!;
   if (exactCount === 0) return n;
-  const start = trie[o + P_EXACT_START]!;
+  const start = trie[o + P.ExactStart]!;
   starts[n] = start;
   ends[n] = start + exactCount;
   return n + 1;
@@ -195,9 +290,9 @@ function appendExact(trie: Int32Array, o: number, starts: Int32Array, ends: Int3
 
 /** Offset of node `o`'s child whose label starts with `byte` (its child table at `table`); -1 when none. */
 function childAt(trie: Int32Array, o: number, table: number, byte: number): number {
-  const span = trie[o + P_SPAN]!;
+  const span = trie[o + P.Span]!;
   if (span > 0) {
-    const k = byte - trie[o + P_MIN]!;
+    const k = byte - trie[o + P.Min]!;
     return k >= 0 && k < span ? trie[table + k]! : -1;
   }
   let lo = 0;

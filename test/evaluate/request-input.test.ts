@@ -55,6 +55,25 @@ test('a request of the wrong shape is REQUEST_INVALID naming the field', () => {
   rejects({ path: '/a' }, 'options.stickyKey must be a header name', { stickyKey: 1 });
 });
 
+test('match() and the fast path (a table of path-only routes) reject the same requests with the same field named', () => {
+  const plain = build([gr('a', { prefix: '/a' }), gr('rest', { prefix: '/' })]).router;
+  const cases: [unknown, string][] = [
+    [undefined, 'the request must be an object'], [null, 'the request must be an object'], [{}, 'path must be a string'],
+    [{ path: 42 }, 'path must be a string'], [{ path: '/a', authority: 7 }, 'authority must be a string'],
+    [{ path: '/a', method: 5 }, 'method must be a string'], [{ path: '/a', scheme: true }, 'scheme must be a string'],
+    [{ path: '/a', headers: 'x: 1' }, 'headers must be an object'], [{ path: '/a', port: '8080' }, 'port must be an integer'],
+    [{ path: '/a', protocol: 'tcp' }, 'protocol must be'],
+  ];
+  for (const [request, field] of cases) {
+    for (const r of [router, plain]) {
+      for (const call of ['route', 'match', 'explain'] as const) {
+        assert.throws(() => r[call](request as RouteRequest), (e: unknown) => e instanceof UsageError && e.code === 'REQUEST_INVALID' && e.message.includes(field), `${call}(${JSON.stringify(request) ?? String(request)}) should name ${field}`);
+      }
+    }
+  }
+  assert.equal(plain.match({ path: '/a', authority: null, method: undefined, headers: null } as unknown as RouteRequest)?.gatewayRoute, 'a');
+});
+
 test('null and undefined optional fields mean "not given"; valid requests still route after rejected ones', () => {
   assert.equal(router.route({ path: '/a', authority: null, method: undefined, headers: null } as unknown as RouteRequest).gatewayRoute, 'rest');
   assert.throws(() => router.route({ path: 1 } as unknown as RouteRequest), UsageError);

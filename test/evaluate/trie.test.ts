@@ -33,7 +33,7 @@ function build(literals: string[]): { trie: Int32Array; root: number; lists: num
   const nodes: NodeRecord[] = [];
   const lists: number[] = [];
   appendTrie(entries, nodes, lists);
-  const { trie, offsets, maxLists } = packTrie(nodes, blob, 0);
+  const { trie, offsets, maxLists } = packTrie(nodes, blob, 0, lists);
   return { trie, root: offsets[0]!, lists, maxLists };
 }
 

@@ -47,6 +47,11 @@ export function stickyDecision(router: Router, weights: Map<string, number>, req
   // A runtime with sticky keys (issue 5) takes `stickyKey` and ignores `random`; this one takes `random`.
   const sticky = { stickyKey: 'x-request-id' };
   const first = router.route(req, { ...sticky, random: () => 0 });
+  // match() takes no options, so it may take the fast path (src/evaluate/fast-path.ts) that route() with options never does: the same winner.
+  const fast = router.match(req);
+  if ((fast?.gatewayRoute ?? null) !== first.gatewayRoute) {
+    throw new Error(`match() names ${fast?.gatewayRoute ?? null}, route() ${first.gatewayRoute} for ${JSON.stringify(req)}`);
+  }
   const total = first.gatewayRoute === null ? 0 : weights.get(first.gatewayRoute) ?? 0;
   return total > 0 ? router.route(req, { ...sticky, random: () => stickyRandom(id, total) }) : first;
 }
