@@ -11,7 +11,7 @@ import MedleyRouter from '@medley/router';
 import { addRoute, createRouter, findRoute } from 'rou3';
 import { compileRouter } from 'rou3/compiler';
 import { RegExpRouter } from 'hono/router/reg-exp-router';
-import { loadTable, type RouteRequest } from '../../src/runtime.js';
+import { loadTable as loadTableFromSource, type RouteRequest } from '../../src/runtime.js';
 import { CATCH_ALL, precedenceOrder, type PeerWorkload, type PlainRule } from './workload.js';
 
 export interface Built<I = unknown> {
@@ -57,6 +57,16 @@ const starPattern = (r: PlainRule): string => (r.kind === 'exact' ? r.value : r.
 const tables = new Map<string, Uint8Array>();
 export function setMeshrouteTable(workload: string, table: Uint8Array): void {
   tables.set(workload, table);
+}
+
+/**
+ * Which build of the runtime loads the tables: the source (the agreement check and its test) unless
+ * the timing child hands over the package's built bundle (useRuntime), which is what users import
+ * and what is timed — as the peers are timed from their published builds.
+ */
+let loadTable: typeof loadTableFromSource = loadTableFromSource;
+export function useRuntime(load: typeof loadTableFromSource): void {
+  loadTable = load;
 }
 
 function meshrouteRouter(w: PeerWorkload) {

@@ -13,13 +13,18 @@
  *    from its bytes before each lookup, as an HTTP server's parser hands over a new string per request
  *    (the decoding alone is timed as the `decode-only` control and subtracted in the "net" figures).
  * 3. benchmark.js (second harness): meshroute and the fastest peer of each workload, fresh process each.
+ * meshroute is timed from the package's built runtime (dist/runtime.js, rebuilt first when src/ is
+ * newer), as the peers are from their published builds; the agreement check runs the source.
  * Writes bench/results/peers.json (rendered into bench/RESULTS.md by bench/run.ts).
  */
 import { reportResult, runChild } from '../_child.js';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { pathToFileURL } from 'node:url';
 import { createRequire } from 'node:module';
 import { Bench } from 'tinybench';
-import { adapterByName, ADAPTERS, DECODE_ONLY, MESHROUTE, MESHROUTE_MATCH, setMeshrouteTable } from './adapters.js';
+import { adapterByName, ADAPTERS, DECODE_ONLY, MESHROUTE, MESHROUTE_MATCH, setMeshrouteTable, useRuntime } from './adapters.js';
 import { makePeerWorkload, WORKLOADS, type RequestClass, type WorkloadName } from './workload.js';
 import { prng } from '../route/workload.js';
 import { median, spread } from '../_stats.js';
@@ -46,9 +51,15 @@ const MODES: readonly StringMode[] = ['reused', 'fresh'];
 
 // ------- child: one router, one workload, one harness -------
 
-function prepare(router: string, workload: WorkloadName, mode: StringMode) {
+/** The package's built runtime (what `import 'meshroute/runtime'` gives in Node), timed instead of the TypeScript source. */
+const BUILT_RUNTIME = 'dist/runtime.js';
+
+async function prepare(router: string, workload: WorkloadName, mode: StringMode) {
   const w = makePeerWorkload(workload);
-  if (router === MESHROUTE || router === MESHROUTE_MATCH) setMeshrouteTable(workload, new Uint8Array(readFileSync(tablePath(workload))));
+  if (router === MESHROUTE || router === MESHROUTE_MATCH) {
+    setMeshrouteTable(workload, new Uint8Array(readFileSync(tablePath(workload))));
+    useRuntime(((await import(pathToFileURL(resolve(BUILT_RUNTIME)).href)) as typeof import('../../src/runtime.js')).loadTable);
+  }
   const built = adapterByName(router).build(w);
   const inputs = built.inputs;
   const lookup = built.lookup;
@@ -67,7 +78,7 @@ function prepare(router: string, workload: WorkloadName, mode: StringMode) {
 }
 
 async function childTinybench(router: string, workload: WorkloadName, mode: StringMode): Promise<void> {
-  const { op, n, sink } = prepare(router, workload, mode);
+  const { op, n, sink } = await prepare(router, workload, mode);
   const bench = new Bench({ time: TIME_MS, warmupTime: WARMUP_MS });
   bench.add(router, op);
   await bench.run();
@@ -75,7 +86,7 @@ async function childTinybench(router: string, workload: WorkloadName, mode: Stri
   if (!('latency' in r)) throw new Error(`${router} did not run: ${JSON.stringify(r)}`);
   const l = r.latency;
   const out: Sample = { nsP50: (l.p50! * 1e6) / n, nsP99: (l.p99! * 1e6) / n, nsMean: (l.mean * 1e6) / n, samples: l.samplesCount };
-  const classes = argv.includes('--with-classes') ? perClass(router, workload, mode) : undefined;
+  const classes = argv.includes('--with-classes') ? await perClass(router, workload, mode) : undefined;
   reportResult({ ...out, classes, sink: sink() });
 }
 
@@ -85,8 +96,8 @@ async function childTinybench(router: string, workload: WorkloadName, mode: Stri
  * the figure least moved by that). One timing function for every class, warmed up on the whole mix
  * first, so the class measured first does not pay for the JIT.
  */
-function perClass(router: string, workload: WorkloadName, mode: StringMode): Record<string, number> {
-  const { w, built } = prepare(router, workload, mode);
+async function perClass(router: string, workload: WorkloadName, mode: StringMode): Promise<Record<string, number>> {
+  const { w, built } = await prepare(router, workload, mode);
   const byClass = new Map<RequestClass, unknown[]>();
   w.requests.forEach((r, i) => byClass.set(r.cls, [...(byClass.get(r.cls) ?? []), built.inputs[i]]));
   let sink = 0;
@@ -107,10 +118,10 @@ function perClass(router: string, workload: WorkloadName, mode: StringMode): Rec
   return sink < 0 ? {} : out;
 }
 
-function childBenchmarkJs(router: string, workload: WorkloadName, mode: StringMode): Promise<void> {
+async function childBenchmarkJs(router: string, workload: WorkloadName, mode: StringMode): Promise<void> {
   const require = createRequire(import.meta.url);
   const Benchmark = require('benchmark') as { Suite: new () => BenchmarkSuite };
-  const { op, n } = prepare(router, workload, mode);
+  const { op, n } = await prepare(router, workload, mode);
   return new Promise((resolve) => {
     new Benchmark.Suite()
       .add(router, op, { maxTime: BJS_MAX_S, minSamples: 20 })
@@ -157,6 +168,7 @@ async function parent(): Promise<void> {
     console.error(`AGREEMENT CHECK FAILED — not timing routers that give other answers:\n${formatMismatches(mismatches)}`);
     process.exit(1);
   }
+  ensureBuiltRuntime();
   mkdirSync('.bench-tmp', { recursive: true });
   for (const w of WORKLOADS) writeFileSync(tablePath(w), compileMeshroute(makePeerWorkload(w)));
   console.log(`agreement: ${ADAPTERS.length} routers × ${WORKLOADS.length} workloads × 1,000 requests, 0 mismatches`);
@@ -221,7 +233,7 @@ async function parent(): Promise<void> {
   const result = {
     date: new Date().toISOString(),
     node: process.version,
-    settings: { timeMs: TIME_MS, warmupMs: WARMUP_MS, runs: RUNS, benchmarkJsMaxTimeS: BJS_MAX_S, quick: QUICK },
+    settings: { timeMs: TIME_MS, warmupMs: WARMUP_MS, runs: RUNS, benchmarkJsMaxTimeS: BJS_MAX_S, quick: QUICK, meshrouteRuntime: BUILT_RUNTIME },
     versions: versions(),
     adapters: ADAPTERS.filter((a) => routers.includes(a.name)).map((a) => ({ name: a.name, kind: a.kind, pkg: a.pkg, note: a.note })),
     modes,
@@ -238,6 +250,21 @@ async function parent(): Promise<void> {
     }
   }
   console.log(`wrote ${OUT}`);
+}
+
+/** Builds the package (scripts/build.mjs) when dist/runtime.js is missing or older than a file under src/. */
+function ensureBuiltRuntime(): void {
+  const built = (() => {
+    try {
+      return statSync(BUILT_RUNTIME).mtimeMs;
+    } catch {
+      return -1;
+    }
+  })();
+  const newest = (dir: string): number => Math.max(0, ...readdirSync(dir, { withFileTypes: true }).map((e) => (e.isDirectory() ? newest(join(dir, e.name)) : statSync(join(dir, e.name)).mtimeMs)));
+  if (built >= newest('src')) return;
+  console.log(`${BUILT_RUNTIME} is missing or older than src/: building it (scripts/build.mjs)`);
+  execFileSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' });
 }
 
 function versions(): Record<string, string> {

@@ -134,7 +134,7 @@ test('the fast path steps aside where the full path has work to do, and the answ
 test('a regex ranked first steps aside too', () => {
   const b = build([gr('rx', { path: { regex: '/r[0-9]+' } }, { priority: 0 }), gr('r', { prefix: '/r' }), gr('rest', { prefix: '/' })]);
   const brt = loadTableData(decodeTable(b.table)).gateway;
-  for (const [path, want] of [['/r12', 'rx'], ['/rx', 'r']]) {
+  for (const [path, want] of [['/r12', 'rx'], ['/rx', 'r']] as const) {
     assert.equal(fastWinner(brt, { path }), UNDECIDED, path);
     assert.equal(b.router.match({ path })?.gatewayRoute, want, path);
   }
