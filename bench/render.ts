@@ -159,20 +159,22 @@ export function renderRoute(r: RouteJson, m: Machine): string {
 
 // ------- route() phases (issue 4 diagnostic) -------
 
-type PhaseStage = 'fill' | 'vhost' | 'winner' | 'route' | 'walk' | 'read' | 'regex' | 'decision';
-interface PhasesJson { settings: { roundBudgetMs: number; quick: boolean }; rows: { routes: number; pathUnits: number; rounds: number; ns: Record<PhaseStage, number> }[] }
+type PhaseStage = 'fill' | 'vhost' | 'winner' | 'full' | 'fast' | 'route' | 'walk' | 'read' | 'regex' | 'decision';
+interface PhasesJson { settings: { roundBudgetMs: number; quick: boolean }; rows: { routes: number; pathUnits: number; rounds: number; fastShare: number; ns: Record<PhaseStage, number> }[] }
 
 export function renderPhases(p: PhasesJson, m: Machine): string {
   return [
     stamp(m),
     '',
-    `\`bench/route/phases.bench.ts\`${p.settings.quick ? ' `--quick`' : ''}: the route benchmark's 1,000 requests through cumulative stages of route(), interleaved rounds in one process per size ` +
-      '(median ns per request). Stage columns are the cost of that stage alone (the difference to the previous cumulative stage); the primitive columns are what one piece of ' +
-      'work costs on this machine: the trie walk alone, reading every code unit of the path once, one native regex test of the path, one escaping 16-field object.',
+    `\`bench/route/phases.bench.ts\`${p.settings.quick ? ' `--quick`' : ''}: the route benchmark's 1,000 requests through cumulative stages of route()'s full path, interleaved rounds in one process per size ` +
+      '(median ns per request). Stage columns are the cost of that stage alone (the difference to the previous cumulative stage); "full path" is route() kept off its fast path ' +
+      '(an options object); "fast path" is fastWinner alone (one walk, decided or not) and the share of requests it decides; route() takes the fast path for those. The primitive columns are what one piece of ' +
+      'work costs on this machine: the full path\'s trie walk alone, reading every code unit of the path once, one native regex test of the path, one escaping 16-field object.',
     '',
-    table(['routes', 'fill', '+ group, vhost', '+ walk, settle, merge', '+ decide', '**route()**', 'walk alone', 'read the path', 'one regex test', 'one Decision-sized object', 'path units'],
-      ['---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:'],
-      p.rows.map((x) => [int(x.routes), f1(x.ns.fill), f1(x.ns.vhost - x.ns.fill), f1(x.ns.winner - x.ns.vhost), f1(x.ns.route - x.ns.winner), `**${f1(x.ns.route)}**`,
+    table(['routes', 'fill', '+ group, vhost', '+ walk, settle, merge', '+ decide', 'full path', 'fast path (decides)', '**route()**', 'walk alone', 'read the path', 'one regex test', 'one Decision-sized object', 'path units'],
+      ['---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:'],
+      p.rows.map((x) => [int(x.routes), f1(x.ns.fill), f1(x.ns.vhost - x.ns.fill), f1(x.ns.winner - x.ns.vhost), f1(x.ns.full - x.ns.winner), f1(x.ns.full),
+        `${f1(x.ns.fast)} (${Math.round(100 * x.fastShare)} %)`, `**${f1(x.ns.route)}**`,
         f1(x.ns.walk), f1(x.ns.read), f1(x.ns.regex), f1(x.ns.decision), f1(x.pathUnits)])),
   ].join('\n');
 }

@@ -10,7 +10,9 @@
  *   vhost   + findGroup + selectVhost: the listener group and the virtual host;
  *   winner  + findWinner: the trie walk, the path settled (query cut, normalization checked), the
  *           candidate lists merged by rank, the remaining criteria of each candidate;
- *   route   the real route(): + decide (the default prefix rewrite, the Decision object).
+ *   full    route() kept on its full path (an options object): + decide (the default prefix rewrite, the Decision object);
+ *   fast    fastWinner alone: the fast path's one walk (src/evaluate/fast-path.ts), decided or not;
+ *   route   the real route(): the fast path where it decides (the share is reported), else the full path.
  * and the primitives:
  *   walk     walkCodeUnits over the raw path alone (no settling);
  *   read     reading every code unit of the path once (charCodeAt in a loop): the floor of any
@@ -29,6 +31,7 @@ import { loadTable } from '../../src/evaluate/index.js';
 import { findWinner, newScratch } from '../../src/evaluate/router.js';
 import { emptyRequestState, fillRequest, findGroup, selectVhost } from '../../src/evaluate/select.js';
 import { walkCodeUnits } from '../../src/evaluate/trie.js';
+import { fastWinner, UNDECIDED } from '../../src/evaluate/fast-path.js';
 import type { RouteRequest } from '../../src/evaluate/types.js';
 import { modelFromApi } from '../../test/_support/vector-model.js';
 import { makeWorkload } from './workload.js';
@@ -39,10 +42,13 @@ const QUICK = argv.includes('--quick');
 const SIZES = [10, 100, 1000, 10000];
 const ROUND_BUDGET_MS = QUICK ? 1500 : 5000;
 const OUT = 'bench/results/phases.json';
-const STAGES = ['fill', 'vhost', 'winner', 'route', 'walk', 'read', 'regex', 'decision'] as const;
+const STAGES = ['fill', 'vhost', 'winner', 'full', 'fast', 'route', 'walk', 'read', 'regex', 'decision'] as const;
 type Stage = (typeof STAGES)[number];
 
-interface Row { routes: number; pathUnits: number; ns: Record<Stage, number>; rounds: number }
+interface Row { routes: number; pathUnits: number; ns: Record<Stage, number>; rounds: number; fastShare: number }
+
+/** Any options object keeps route() off its fast path (src/evaluate/fast-path.ts): the full path, timed whole. */
+const FULL_PATH = {};
 
 /** Where `decision` stores its object, so that the allocation is not optimized away. */
 let escaped: unknown = null;
@@ -73,6 +79,8 @@ function child(n: number): Row {
       const { req, vhost } = vhostOf(reqs[i]!);
       return vhost === null ? -1 : findWinner(rt, scratch, vhost, req);
     },
+    full: (i) => (router.route(reqs[i]!, FULL_PATH).matched ? 1 : 0),
+    fast: (i) => fastWinner(rt, reqs[i]!),
     route: (i) => (router.route(reqs[i]!).matched ? 1 : 0),
     walk: (i) => walkCodeUnits(rt.trie, scratch, root, paths[i]!, 0, rt.maxLists),
     read: (i) => {
@@ -104,7 +112,8 @@ function child(n: number): Row {
   // The first quarter warms the JIT up.
   const ns = Object.fromEntries(STAGES.map((s) => [s, median(times[s].slice(rounds >> 2))])) as Record<Stage, number>;
   if (sink === 0.5) console.log(escaped);
-  return { routes: n, pathUnits: paths.reduce((a, p) => a + p.length, 0) / paths.length, ns, rounds };
+  const fastShare = reqs.filter((r) => fastWinner(rt, r) !== UNDECIDED).length / reqs.length;
+  return { routes: n, pathUnits: paths.reduce((a, p) => a + p.length, 0) / paths.length, ns, rounds, fastShare };
 }
 
 function parent(): void {
