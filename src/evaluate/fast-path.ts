@@ -3,8 +3,9 @@
  * names no port or protocol, the path needs no normalizing and the best-ranked candidate has no
  * criterion besides its path. Then the winner is that candidate, read off the trie walk
  * (walkBest) without collecting candidate lists or filling the request state. Anything else is
- * UNDECIDED and takes the full path (router.ts), which gives the same answer for every request (the
- * compiled ≡ reference and JS ≡ filter properties run both ways).
+ * UNDECIDED and takes the full path (router.ts), which gives the same answer for every request:
+ * test/evaluate/fast-path.test.ts runs generated gateways both ways, and the JS ≡ filter property
+ * checks match() (which may take this path) against route() with options (which never does).
  */
 import type { LoadedRouter } from './loaded.js';
 import { bestWalk, exactHeadAt, NO_RANK, walkBest } from './trie.js';

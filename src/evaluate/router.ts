@@ -1,9 +1,10 @@
 /**
- * loadTable: table bytes → Router. route() normalizes the request, picks the (listener port,
- * protocol) group and the virtual host, walks the path trie collecting candidate rank lists (each
- * already in precedence order), merges them with the regex / path-less list by rank, and returns
- * the first candidate whose remaining criteria hold. Imports only ../errors.js, the regex matcher
- * and the table decoder.
+ * loadTable: table bytes → Router. route() and match() first try the fast path (fast-path.ts: one
+ * walk decides most requests of a one-listener gateway). The full path normalizes the request,
+ * picks the (listener port, protocol) group and the virtual host, walks the path trie collecting
+ * candidate rank lists (each already in precedence order), merges them with the regex / path-less
+ * list by rank, and returns the first candidate whose remaining criteria hold. Imports only
+ * ../errors.js, the regex matcher and the table decoder.
  */
 import { decodeTable } from '../table/decode.js';
 import { HostKind, PathKind, Protocol, ProviderKind } from '../table/layout.js';
@@ -69,7 +70,7 @@ export function newScratch(): Scratch {
 
 function routeRequest(t: LoadedTable, scratch: Scratch, routerScratch: Scratch, request: RouteRequest, options: RouteOptions | undefined): Decision {
   const rt = t.gateway;
-  // Without options nothing reads the request's headers for a sticky pick: the short way may decide.
+  // Without options nothing reads the request's headers for a sticky pick: the fast path may decide.
   const fastRank = options === undefined ? fastWinner(rt, request) : UNDECIDED;
   let d: Decision;
   let protocol: number;
