@@ -13,7 +13,8 @@ import { loadTableData } from '../../src/evaluate/loaded.js';
 import { fastWinner, UNDECIDED } from '../../src/evaluate/fast-path.js';
 import { decodeTable } from '../../src/table/decode.js';
 import { gatewayCaseArb, requestFor, vectorSnippet } from '../_support/arbitraries.js';
-import { modelFromApi, type ApiGatewayRoute, type ApiResources } from '../_support/vector-model.js';
+import { loadVectorModel, modelFromApi, type ApiGatewayRoute, type ApiResources } from '../_support/vector-model.js';
+import { loadVectorSuites } from '../_support/vectors.js';
 import { build, gr } from '../_support/quick.js';
 import { runs } from '../property/_config.js';
 
@@ -160,4 +161,32 @@ test('virtual hosts: the fast path selects the host from the authority as the fu
     assert.equal(w === UNDECIDED ? 'undecided' : w < 0 ? null : vrt.routes[w]!.name, want, String(authority));
     assert.equal(b.router.match(request)?.gatewayRoute, want, String(authority));
   }
+});
+
+test('every conformance vector, two-stage meshes included: route() without options equals route() on the full path', () => {
+  const suites = loadVectorSuites();
+  let fast = 0;
+  let cases = 0;
+  const realRandom = Math.random;
+  try {
+    for (const s of suites) {
+      for (const hostnameMode of s.modes) {
+        const { model, gateway } = loadVectorModel(s.resources);
+        const table = compileGatewayTable(model, gateway, { hostnameMode });
+        const vrt = loadTableData(decodeTable(table)).gateway;
+        const r = loadTable(table);
+        for (const c of s.cases) {
+          const random = c.random ?? 0.5;
+          // route() without options picks with Math.random: the same value both ways.
+          Math.random = () => random;
+          cases++;
+          if (fastWinner(vrt, c.request) !== UNDECIDED) fast++;
+          assert.deepEqual(r.route(c.request), r.route(c.request, { random: () => random }), `${c.file}:${c.line} ${s.title} / ${c.name} (${hostnameMode})`);
+        }
+      }
+    }
+  } finally {
+    Math.random = realRandom;
+  }
+  assert.ok(fast > cases / 4, `only ${fast} of ${cases} vector requests took the fast path`);
 });
