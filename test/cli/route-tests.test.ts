@@ -35,6 +35,24 @@ test('every example mesh has a route-test file, and they all pass with 100 % rou
   assert.deepEqual(multi.routerRoutes, { total: 1, covered: ['foodteller-router/fruit-route'], uncovered: [] });
 });
 
+test('a directory stands for its *.routes.{yaml,yml,json} files (sorted, in it and below); one without any is TESTFILE_NONE', () => {
+  const argv = ['test', 'docs/examples/route-tests', '--json'];
+  const r = run(argv);
+  const report = JSON.parse(r.stdout);
+  assert.equal(r.code, 0, `${repro(argv)}\n${r.stdout}`);
+  assert.equal(report.summary.files, EXAMPLES.length);
+  const all = JSON.parse(run(['test', ...EXAMPLES, '--json']).stdout);
+  assert.deepEqual(report.cases, all.cases, 'the same cases in the same order as the files named one by one');
+  // Other files beside them are not route tests: not read.
+  const mixed = mkdtempSync(join(tmpdir(), 'meshroute-route-dir-'));
+  writeFileSync(join(mixed, 'mesh.yaml'), 'not: a route test\n');
+  const none = run(['test', mixed, '--json']);
+  const noneReport = JSON.parse(none.stdout);
+  assert.equal(none.code, 1, none.stdout);
+  assert.deepEqual(noneReport.errors.map((e: { code: string }) => e.code), ['TESTFILE_NONE']);
+  assert.equal(noneReport.summary.files, 1);
+});
+
 test('a failing case prints a field diff and file:line; exit 1', () => {
   const f = file('fail.yaml', `manifests: [${EDGE}]\ncases:\n  - name: ok\n    request: {url: /}\n    expect: {gatewayRoute: frontend-route}\n  - name: wrong winner\n    request: {url: "http://shop.example.com/api/v1/x", headers: {x-canary: "true"}}\n    expect: {gatewayRoute: backend-route, path: /x}\n`);
   const r = run(['test', f]);
@@ -75,7 +93,9 @@ test('schema errors name file:line:column of the bad case; the file is not run',
   const bomb = file('bomb.yaml', `a: &a [x,x,x,x,x,x,x,x,x]\nb: &b [${'*a,'.repeat(9)}]\nc: &c [${'*b,'.repeat(9)}]\nd: [${'*c,'.repeat(200)}]\n`);
   const bombError = JSON.parse(run(['test', bomb, '--json']).stdout).errors[0];
   assert.deepEqual([bombError.code, /alias/i.test(bombError.message)], ['TESTFILE_SYNTAX', true], 'an alias bomb is a file error, not a crash');
-  assert.equal(JSON.parse(run(['test', dir, '--json']).stdout).errors[0].code, 'TESTFILE_UNREADABLE');
+  assert.equal(JSON.parse(run(['test', join(dir, 'missing.routes.yaml'), '--json']).stdout).errors[0].code, 'TESTFILE_UNREADABLE');
+  // This directory holds test files, but none named *.routes.*: a directory argument finds nothing.
+  assert.equal(JSON.parse(run(['test', dir, '--json']).stdout).errors[0].code, 'TESTFILE_NONE');
 });
 
 test('a bad URL fails its case; invalid manifests fail the file (TESTFILE_INPUT); compiled tables work', () => {

@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PACK_SKIP as skip, npm, packedPackage } from '../_support/packed.js';
@@ -64,7 +64,15 @@ test('the installed bin: `meshroute examples DIR` copies the example meshes out,
     const copied = execFileSync(bin, ['examples', join(dir, 'ex')], { ...quiet, cwd: app });
     assert.match(copied, /edge-gateway/);
     assert.ok(existsSync(join(dir, 'ex', 'edge-gateway', 'mesh.yaml')), copied);
-    assert.deepEqual(readdirSync(join(dir, 'ex')).sort(), ['color-app', 'edge-gateway', 'multi-listener-aws', 'node-gateway', 'route-tests', 'seed-article', 'worker']);
+    assert.deepEqual(readdirSync(join(dir, 'ex')).sort(), ['color-app', 'edge-gateway', 'multi-listener-aws', 'node-gateway', 'route-tests', 'route-tests.schema.json', 'seed-article', 'worker']);
+    // Each copied route-test file's $schema names a file that is there.
+    for (const name of readdirSync(join(dir, 'ex', 'route-tests'))) {
+      const file = join(dir, 'ex', 'route-tests', name);
+      const ref = /\$schema["']?\s*:\s*["']?([^"'\s,]+)/.exec(readFileSync(file, 'utf8'))?.[1];
+      assert.ok(ref !== undefined && existsSync(join(dir, 'ex', 'route-tests', ref)), `${name}: $schema ${ref} is not in the copy`);
+    }
+    const tested = execFileSync(bin, ['test', join(dir, 'ex', 'route-tests'), '--json'], { ...quiet, cwd: app });
+    assert.ok(JSON.parse(tested).passed > 0, tested);
     const cli = execFileSync(bin, ['validate', join(dir, 'ex', 'edge-gateway'), '--json'], { ...quiet, cwd: app });
     assert.equal(JSON.parse(cli).valid, true);
     // `npx meshroute`, as the docs write it, finds the installed bin (the docs test shortcuts npx).

@@ -1,6 +1,6 @@
 /** `meshroute examples [DIR]` — copy the example meshes shipped in the package out (docs/cli.md). */
 
-import { cpSync, existsSync, readdirSync, statSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MeshrouteError, UsageError } from '../../errors.js';
@@ -13,6 +13,8 @@ export const EXAMPLES_HELP = `Usage: meshroute examples [DIR] [--json]
 Copies the example meshes and embedding examples that ship with meshroute (the package's
 docs/examples) into DIR (default: examples), so the commands in the docs run in any
 project:  meshroute examples && meshroute validate examples/edge-gateway
+The route-test files' JSON Schema comes along (DIR/route-tests.schema.json) and their
+$schema points at it.
 DIR must not exist yet, or be empty: nothing is overwritten.
 
   --json    print {"directory", "examples": [names]}
@@ -52,10 +54,32 @@ export function examplesCommand(argv: readonly string[], io: CliIo): number {
       throw new OutputError('OUTPUT_WRITE_FAILED', `cannot write ${join(target, name)}: ${systemReason(err)}`, join(target, name));
     }
   }
+  withRouteTestSchema(source, target);
   if (flag(args, 'json')) io.out(JSON.stringify({ directory: target, examples: names }, null, 2) + '\n');
   else {
     io.out(`copied ${names.length} examples into ${target}: ${names.join(', ')}\n`);
     io.out(`try: meshroute validate ${join(target, 'edge-gateway')}\n`);
   }
   return EXIT_OK;
+}
+
+/**
+ * The route-test files point `$schema` at docs/route-tests.schema.json, two folders up — outside
+ * DIR once copied. The schema is copied into DIR and the copies point one folder up instead.
+ */
+function withRouteTestSchema(source: string, target: string): void {
+  const schema = join(source, '..', 'route-tests.schema.json');
+  const tests = join(target, 'route-tests');
+  if (!existsSync(schema) || !existsSync(tests)) return;
+  try {
+    copyFileSync(schema, join(target, 'route-tests.schema.json'));
+    for (const name of readdirSync(tests)) {
+      const file = join(tests, name);
+      const text = readFileSync(file, 'utf8');
+      const moved = text.replace(/(["']?\$schema["']?\s*:\s*["']?)\.\.\/\.\.\/route-tests\.schema\.json/, '$1../route-tests.schema.json');
+      if (moved !== text) writeFileSync(file, moved);
+    }
+  } catch (err) {
+    throw new OutputError('OUTPUT_WRITE_FAILED', `cannot write the route-test schema into ${target}: ${systemReason(err)}`, target);
+  }
 }

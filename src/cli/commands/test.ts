@@ -1,6 +1,7 @@
 /** `meshroute test FILE…` — route-assertion files with route coverage (docs/route-tests.md, docs/cli.md). */
 
-import { writeFileSync } from 'node:fs';
+import { readdirSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { UsageError } from '../../errors.js';
 import type { Routing } from '../../analyze/routing-source.js';
 import { flag, parseArgs, stringOption, type OptionSpec } from '../args.js';
@@ -9,9 +10,10 @@ import { loadTestFile, type TestFileProblem } from '../route-tests/load.js';
 import { runSuite, type SuiteResult } from '../route-tests/run.js';
 import { buildReport, renderHuman, renderJson, renderJunit, renderTap } from '../route-tests/report.js';
 
-export const TEST_HELP = `Usage: meshroute test FILE... [--json | --tap] [--junit FILE] [--min-coverage N]
+export const TEST_HELP = `Usage: meshroute test FILE|DIR... [--json | --tap] [--junit FILE] [--min-coverage N]
 
-Runs route-assertion files (YAML or JSON, docs/route-tests.md): each case routes one request through
+Runs route-assertion files (YAML or JSON, docs/route-tests.md); a directory stands for every
+*.routes.yaml, *.routes.yml and *.routes.json file in it and below. Each case routes one request through
 the file's gateway and compares the decision with its expectation (any subset of the fields of
 "meshroute route --json"). Prints each case, a field-by-field diff on failure, and route coverage:
 which gateway routes and router routes some case's decision went through.
@@ -46,12 +48,15 @@ export function testCommand(argv: readonly string[], io: CliIo): number {
   const problems: TestFileProblem[] = [];
   const suites: (SuiteResult & { key: string })[] = [];
   const cache = new Map<string, Routing>();
-  for (const file of args.positionals) {
+  const expanded = args.positionals.map((p) => testFilesOf(p, problems));
+  const files = expanded.flat();
+  for (const file of files) {
     const loaded = loadTestFile(file);
     if (Array.isArray(loaded)) problems.push(...loaded);
     else suites.push(runSuite(loaded, cache));
   }
-  const report = buildReport(args.positionals.length, suites, problems, minText === undefined ? null : Number(minText));
+  // A directory that gave no file still counts as one (its problem is listed).
+  const report = buildReport(files.length + expanded.filter((x) => x.length === 0).length, suites, problems, minText === undefined ? null : Number(minText));
   const junit = stringOption(args, 'junit');
   if (junit !== undefined) {
     try {
@@ -62,4 +67,40 @@ export function testCommand(argv: readonly string[], io: CliIo): number {
   }
   io.out(flag(args, 'json') ? renderJson(report) : flag(args, 'tap') ? renderTap(report) : renderHuman(report));
   return report.passed ? EXIT_OK : EXIT_FINDINGS;
+}
+
+/** Route-test files by name: what a directory argument stands for. */
+const TEST_FILE = /\.routes\.(ya?ml|json)$/;
+
+/**
+ * The files an argument names: a file itself (whatever its name; loadTestFile reports it when it
+ * cannot be read), or a directory's *.routes.{yaml,yml,json} files in it and below, sorted. A
+ * directory without any is a file problem (TESTFILE_NONE), not silently nothing.
+ */
+function testFilesOf(path: string, problems: TestFileProblem[]): string[] {
+  let isDir = false;
+  try {
+    isDir = statSync(path).isDirectory();
+  } catch {
+    return [path];
+  }
+  if (!isDir) return [path];
+  const found: string[] = [];
+  const walk = (dir: string): void => {
+    for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+      const p = join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (TEST_FILE.test(e.name)) found.push(p);
+    }
+  };
+  try {
+    walk(path);
+  } catch (err) {
+    problems.push({ code: 'TESTFILE_UNREADABLE', file: path, line: null, column: null, pointer: '', message: `cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})` });
+    return [];
+  }
+  if (found.length === 0) {
+    problems.push({ code: 'TESTFILE_NONE', file: path, line: null, column: null, pointer: '', message: 'is a directory with no *.routes.yaml, *.routes.yml or *.routes.json file' });
+  }
+  return found;
 }

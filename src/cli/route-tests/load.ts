@@ -10,7 +10,7 @@ import Value from 'typebox/value';
 import { RouteTestFile, type RouteTestFileData } from './schema.js';
 
 export interface TestFileProblem {
-  code: 'TESTFILE_UNREADABLE' | 'TESTFILE_SYNTAX' | 'TESTFILE_SCHEMA' | 'TESTFILE_INPUT';
+  code: 'TESTFILE_UNREADABLE' | 'TESTFILE_NONE' | 'TESTFILE_SYNTAX' | 'TESTFILE_SCHEMA' | 'TESTFILE_INPUT';
   file: string;
   line: number | null;
   column: number | null;
