@@ -4,7 +4,8 @@ import type { LintFinding, LintResult, Witness } from '../analyze/index.js';
 import { plural } from './render-diagnostics.js';
 
 /** `file:line route: severity CODE message`, then the witness as a `meshroute route` line (curl-like flags). */
-export interface RouteLine { paths: readonly string[]; hostnameMode?: string }
+/** What the witness line repeats of the lint command: its paths, hostname mode and the names it gave spec-only files. */
+export interface RouteLine { paths: readonly string[]; hostnameMode?: string; mesh?: string; specNames?: readonly string[] }
 
 export function renderFinding(f: LintFinding, line: RouteLine): string {
   const r = f.route;
@@ -24,7 +25,8 @@ export function renderWitness(w: Witness, line: RouteLine): string {
   const url = req.authority !== undefined ? `${req.scheme ?? 'http'}://${req.authority}${req.path}` : req.path;
   parts.push(shellQuote(url));
   if (w.at === 'router') return `as router ${w.virtualRouter} sees it on port ${req.port}${req.protocol ? `/${req.protocol}` : ''}: ${parts.join(' ')}`;
-  const head = ['meshroute route', ...line.paths.map((p) => `-f ${shellQuote(p)}`), line.hostnameMode ? `--hostname-mode ${line.hostnameMode}` : '', w.gateway !== null ? `--gateway ${shellQuote(w.gateway)}` : '', `--port ${req.port}`, req.protocol && req.protocol !== 'http' ? `--protocol ${req.protocol}` : ''];
+  const naming = [...(line.mesh !== undefined ? [`--mesh ${shellQuote(line.mesh)}`] : []), ...(line.specNames ?? []).map((n) => `--spec-name ${shellQuote(n)}`)];
+  const head = ['meshroute route', ...line.paths.map((p) => `-f ${shellQuote(p)}`), ...naming, line.hostnameMode ? `--hostname-mode ${line.hostnameMode}` : '', w.gateway !== null ? `--gateway ${shellQuote(w.gateway)}` : '', `--port ${req.port}`, req.protocol && req.protocol !== 'http' ? `--protocol ${req.protocol}` : ''];
   return [...head.filter((x) => x !== ''), ...parts].join(' ');
 }
 

@@ -5,6 +5,8 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { repro, run } from './_run.js';
 
@@ -79,4 +81,28 @@ test('describe --json: the dialect field is k8s-v1beta1', () => {
   const argv = ['describe', join(FIX, 'v1beta1/grpc.v1beta1.yaml'), '--json'];
   const out = JSON.parse(run(argv).stdout) as { model: { virtualNodes: { dialect: string }[] } };
   assert.deepEqual([...new Set(out.model.virtualNodes.map((n) => n.dialect))], ['k8s-v1beta1'], repro(argv));
+});
+
+test('route, compile, lint, export and diff take --mesh / --spec-name too: a spec-only gateway routes, and lint\'s witness repeats the names', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'meshroute-spec-only-gw-'));
+  writeFileSync(join(dir, 'gw.json'), '{"spec":{"listeners":[{"portMapping":{"port":8080,"protocol":"http"}}]}}\n');
+  writeFileSync(join(dir, 'gr.json'), '{"spec":{"httpRoute":{"match":{"prefix":"/shop"},"action":{"target":{"virtualService":{"virtualServiceName":"shop.local"}}}}}}\n');
+  writeFileSync(join(dir, 'vs.json'), '{"spec":{}}\n');
+  const names = ['--mesh', 'demo', '--spec-name', 'gw.json=VirtualGateway/gw', '--spec-name', 'gr.json=GatewayRoute/gw/shop-route', '--spec-name', 'vs.json=VirtualService/shop.local'];
+  try {
+    const route = ['route', '-f', dir, ...names, 'http://x/shop/cart', '--json'];
+    assert.equal(JSON.parse(run(route).stdout).gatewayRoute, 'shop-route', repro(route));
+    const unnamed = run(['route', '-f', dir, 'http://x/shop/cart']);
+    assert.notEqual(unnamed.code, 0, 'without the names the files are skipped: no gateway');
+    const compile = ['compile', '-f', dir, ...names, '-o', join(dir, 'gw.mrt'), '--json'];
+    assert.equal(JSON.parse(run(compile).stdout).routes, 1, repro(compile));
+    const lint = ['lint', dir, ...names];
+    assert.match(run(lint).stdout, /witness: meshroute route -f \S+ --mesh demo --spec-name gw\.json=VirtualGateway\/gw --spec-name gr\.json=GatewayRoute\/gw\/shop-route --spec-name vs\.json=VirtualService\/shop\.local --gateway gw/, repro(lint));
+    const exported = ['export', 'gateway-api', '-f', dir, ...names, '-o', join(dir, 'out'), '--json'];
+    assert.equal(run(exported).code, 0, repro(exported));
+    const diff = ['diff', dir, dir, ...names, '--json'];
+    assert.equal(run(diff).code, 0, repro(diff));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

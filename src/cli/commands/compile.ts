@@ -8,6 +8,7 @@ import { flag, listOption, parseArgs, stringOption, type OptionSpec } from '../a
 import { EXIT_FINDINGS, EXIT_OK, type CliIo } from '../io.js';
 import { writeOutputFile } from '../failure.js';
 import { hostnameModeOption, loadValidManifests } from './_shared.js';
+import { NAMING_HELP, NAMING_OPTIONS } from './_naming.js';
 
 export const COMPILE_HELP = `Usage: meshroute compile -f PATH [-f PATH]... [--gateway NAME] (-o FILE | --dump) [--json]
 
@@ -22,6 +23,7 @@ decision from that file alone.
   --dump              print the table's text dump instead of (or besides) writing it
   --hostname-mode M   virtual-host (default) | flat
   --json              print {"gateway", "output", "bytes", "routes", "virtualRouters", "virtualNodes", "ties"}
+${NAMING_HELP}
   --help              this text
 
 Exit status: 0 written, 1 invalid input, 2 usage error.`;
@@ -34,6 +36,7 @@ const OPTIONS: OptionSpec[] = [
   { name: 'hostname-mode', value: true },
   { name: 'json' },
   { name: 'help', short: 'h' },
+  ...NAMING_OPTIONS,
 ];
 
 export function compileCommand(argv: readonly string[], io: CliIo): number {
@@ -47,7 +50,7 @@ export function compileCommand(argv: readonly string[], io: CliIo): number {
   const output = stringOption(args, 'output');
   if (output === undefined && !flag(args, 'dump')) throw new UsageError('USAGE_MISSING_OUTPUT', 'meshroute compile needs -o FILE (or --dump)');
   const modeOption = hostnameModeOption(args);
-  const loaded = loadValidManifests(files, io, 'compile');
+  const loaded = loadValidManifests(files, io, args);
   if (!loaded) return EXIT_FINDINGS;
   const gateway = selectGateway(loaded.model, stringOption(args, 'gateway'));
   const build = buildGatewayTable(loaded.model, gateway, modeOption);

@@ -8,6 +8,7 @@ import type { RouteRequest } from '../../evaluate/types.js';
 import { flag, parseArgs, stringOption, type OptionSpec } from '../args.js';
 import { EXIT_FINDINGS, EXIT_OK, type CliIo } from '../io.js';
 import { hostnameModeOption, loadValidManifests } from './_shared.js';
+import { NAMING_HELP, NAMING_OPTIONS } from './_naming.js';
 
 export const DIFF_HELP = `Usage: meshroute diff OLD NEW [--gateway NAME] [--json]
 
@@ -25,6 +26,7 @@ difference, while "no difference" from generated requests is not a proof (the ou
   --samples N          requests drawn per route and kind (default 12)
   --seed N             seed of the request generator (default 1)
   --json               one JSON object (docs/cli.md)
+${NAMING_HELP}
   --help               this text
 
 Exit status: 0 equivalent, 1 different (or invalid input), 2 usage error.`;
@@ -36,6 +38,7 @@ const OPTIONS: OptionSpec[] = [
   { name: 'seed', value: true },
   { name: 'json' },
   { name: 'help', short: 'h' },
+  ...NAMING_OPTIONS,
 ];
 
 export function diffCommand(argv: readonly string[], io: CliIo): number {
@@ -49,9 +52,9 @@ export function diffCommand(argv: readonly string[], io: CliIo): number {
   const seed = intOption(stringOption(args, 'seed'), 'seed', 0, 0xffffffff);
   const mode = hostnameModeOption(args);
   const [oldPath, newPath] = args.positionals as [string, string];
-  const before = tableAt(oldPath) ?? loadValidManifests([oldPath], io, 'diff');
+  const before = tableAt(oldPath) ?? loadValidManifests([oldPath], io, args);
   if (!before) return EXIT_FINDINGS;
-  const after = tableAt(newPath) ?? loadValidManifests([newPath], io, 'diff');
+  const after = tableAt(newPath) ?? loadValidManifests([newPath], io, args);
   if (!after) return EXIT_FINDINGS;
   const gateway = stringOption(args, 'gateway');
   const result = diff(before, after, { ...mode, ...(gateway === undefined ? {} : { gateway }), ...(samples === undefined ? {} : { samplesPerRoute: samples }), ...(seed === undefined ? {} : { seed }) });

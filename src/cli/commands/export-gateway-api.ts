@@ -12,6 +12,7 @@ import type { GatewayApiReport, RouteVerdict } from '../../export/gateway-api/re
 import { flag, listOption, parseArgs, stringOption, type OptionSpec } from '../args.js';
 import { EXIT_FINDINGS, EXIT_OK, type CliIo } from '../io.js';
 import { loadValidManifests } from './_shared.js';
+import { NAMING_HELP, NAMING_OPTIONS } from './_naming.js';
 
 export const EXPORT_GATEWAY_API_HELP = `Usage: meshroute export gateway-api -f PATH [-f PATH]... [--gateway NAME] -o DIR [options]
 
@@ -30,6 +31,7 @@ Mesh's routing and writes DIR/report.json (docs/migrate-gateway-api.md).
   --requests N           random requests per check on top of the systematic ones (default 1000)
   --seed N               seed of the random requests (default 1)
   --json                 print report.json instead of the summary table
+${NAMING_HELP}
   --help                 this text
 
 Exit status: 0 every route exact, 1 any route approximate or unsupported (or invalid input),
@@ -47,6 +49,7 @@ const OPTIONS: OptionSpec[] = [
   { name: 'seed', value: true },
   { name: 'json' },
   { name: 'help', short: 'h' },
+  ...NAMING_OPTIONS,
 ];
 
 export function exportGatewayApiCommand(argv: readonly string[], io: CliIo): number {
@@ -67,7 +70,7 @@ export function exportGatewayApiCommand(argv: readonly string[], io: CliIo): num
   const seed = integerOption(args, 'seed', 0, 2 ** 31 - 1);
   const gatewayClass = stringOption(args, 'gateway-class');
   const gateway = stringOption(args, 'gateway');
-  const loaded = loadValidManifests(files, io, 'export gateway-api');
+  const loaded = loadValidManifests(files, io, args);
   if (!loaded) return EXIT_FINDINGS;
   const result = exportGatewayApi(loaded, {
     target: target as TargetName,

@@ -12,6 +12,7 @@ import { EXIT_FINDINGS, EXIT_OK, type CliIo } from '../io.js';
 import { copyOutputFile, makeOutputDirectory, writeOutputFile } from '../failure.js';
 import { hostnameModeOption, loadValidManifests } from './_shared.js';
 import { exportGatewayApiCommand } from './export-gateway-api.js';
+import { NAMING_HELP, NAMING_OPTIONS } from './_naming.js';
 
 export const EXPORT_HELP = `Usage: meshroute export envoy -f PATH [-f PATH]... [--gateway NAME] [-o DIR] [options]
 
@@ -25,6 +26,7 @@ proxy-wasm filter: DIR/envoy.yaml, DIR/<gateway>.table and DIR/meshroute-filter.
   --hostname-mode M    virtual-host (default) | flat
   --admin-port N       Envoy admin port (default 9901)
   --json               print {"gateway", "files", "clusters", "notes"}
+${NAMING_HELP}
   --help               this text
 
 Exit status: 0 written, 1 invalid input, 2 usage error.`;
@@ -38,6 +40,7 @@ const OPTIONS: OptionSpec[] = [
   { name: 'admin-port', value: true },
   { name: 'json' },
   { name: 'help', short: 'h' },
+  ...NAMING_OPTIONS,
 ];
 
 /** Where `node wasm/build.mjs` puts the filter (dist/ beside the CLI, or the repository's dist/). */
@@ -64,7 +67,7 @@ export function exportCommand(argv: readonly string[], io: CliIo): number {
   const adminText = stringOption(args, 'admin-port');
   const adminPort = adminText === undefined ? undefined : Number(adminText);
   if (adminPort !== undefined && !(Number.isInteger(adminPort) && adminPort >= 1 && adminPort <= 65535)) throw new UsageError('USAGE_BAD_VALUE', `--admin-port must be a port number, got ${adminText}`);
-  const loaded = loadValidManifests(files, io, 'export envoy');
+  const loaded = loadValidManifests(files, io, args);
   if (!loaded) return EXIT_FINDINGS;
   const gateway = selectGateway(loaded.model, stringOption(args, 'gateway'));
   const table = buildGatewayTable(loaded.model, gateway, modeOption).table;

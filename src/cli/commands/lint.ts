@@ -3,10 +3,11 @@
 import { UsageError } from '../../errors.js';
 import { atLeast, lint } from '../../analyze/index.js';
 import type { Severity } from '../../model/diagnostics.js';
-import { flag, parseArgs, stringOption, type OptionSpec } from '../args.js';
+import { flag, listOption, parseArgs, stringOption, type OptionSpec } from '../args.js';
 import { EXIT_FINDINGS, EXIT_OK, type CliIo } from '../io.js';
 import { renderFinding, renderLintSummary } from '../render-lint.js';
 import { hostnameModeOption, loadValidManifests, requirePaths } from './_shared.js';
+import { NAMING_HELP, NAMING_OPTIONS } from './_naming.js';
 
 export const LINT_HELP = `Usage: meshroute lint <paths...> [--gateway NAME] [--json] [--fail-on warning|error]
 
@@ -21,6 +22,7 @@ Options:
   --json                print one JSON document {gateways, virtualRouters, findings, counts} (docs/cli.md)
   --fail-on LEVEL       exit 1 when a finding at or above LEVEL exists: error (default) or warning
   --hostname-mode MODE  virtual-host (default) or flat, as for route
+${NAMING_HELP}
   --help                this text
 
 Exit status: 0 no finding at or above --fail-on, 1 such findings or invalid input, 2 usage error.
@@ -32,6 +34,7 @@ const OPTIONS: OptionSpec[] = [
   { name: 'fail-on', value: true },
   { name: 'hostname-mode', value: true },
   { name: 'help', short: 'h' },
+  ...NAMING_OPTIONS,
 ];
 
 export function lintCommand(argv: readonly string[], io: CliIo): number {
@@ -44,13 +47,14 @@ export function lintCommand(argv: readonly string[], io: CliIo): number {
   const failOn = failOnOption(stringOption(args, 'fail-on'));
   const mode = hostnameModeOption(args);
   const gateway = stringOption(args, 'gateway');
-  const loaded = loadValidManifests(paths, io, 'lint');
+  const loaded = loadValidManifests(paths, io, args);
   if (loaded === null) return EXIT_FINDINGS;
   const result = lint(loaded, { ...mode, ...(gateway === undefined ? {} : { gateway }) });
   if (flag(args, 'json')) {
     io.out(JSON.stringify(result, null, 2) + '\n');
   } else {
-    const line = { paths, ...(mode.hostnameMode ? { hostnameMode: mode.hostnameMode } : {}) };
+    const mesh = stringOption(args, 'mesh');
+    const line = { paths, ...(mode.hostnameMode ? { hostnameMode: mode.hostnameMode } : {}), ...(mesh !== undefined ? { mesh } : {}), specNames: listOption(args, 'spec-name') };
     for (const f of result.findings) io.out(renderFinding(f, line) + '\n');
     io.out(renderLintSummary(result) + '\n');
   }

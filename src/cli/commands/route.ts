@@ -11,6 +11,7 @@ import { renderExplanation } from '../render-explain.js';
 import { requestFromArgs } from '../request-args.js';
 import { hostnameModeOption, loadValidManifests } from './_shared.js';
 import { checkBatchArgs, readBatchInput, routeBatch } from './route-batch.js';
+import { NAMING_HELP, NAMING_OPTIONS } from './_naming.js';
 
 export const ROUTE_HELP = `Usage: meshroute route -f PATH [-f PATH]... [--gateway NAME] [options] URL
        meshroute route --table FILE [--gateway NAME] [options] URL
@@ -34,6 +35,7 @@ weighted target, virtual node and its endpoint — and prints the decision.
   --explain            every gateway route, then every router route, in precedence order, ✔/✘ per criterion
   --json               one JSON object (docs/cli.md)
   --batch FILE|-       JSON Lines in ({"method","url","headers","port","protocol"}), one route --json decision per line out
+${NAMING_HELP}
   --help               this text
 
 Exit status: 0 the command ran (matched or not), 1 invalid input (with --batch: a bad line), 2 usage error.`;
@@ -54,6 +56,7 @@ const OPTIONS: OptionSpec[] = [
   { name: 'json' },
   { name: 'batch', value: true },
   { name: 'help', short: 'h' },
+  ...NAMING_OPTIONS,
 ];
 
 /** `meshroute explain …` is `meshroute route --explain …` (DESIGN §5 names both commands). */
@@ -122,7 +125,7 @@ function routerFromTable(file: string, gateway: string | undefined): Router {
 
 function routerFromFiles(files: string[], args: ReturnType<typeof parseArgs>, io: CliIo): Router | null {
   const modeOption = hostnameModeOption(args);
-  const loaded = loadValidManifests(files, io, 'route');
+  const loaded = loadValidManifests(files, io, args);
   if (!loaded) return null;
   const gateway = selectGateway(loaded.model, stringOption(args, 'gateway'));
   return loadTable(buildGatewayTable(loaded.model, gateway, modeOption).table);
