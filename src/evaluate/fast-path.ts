@@ -36,6 +36,7 @@ export function fastWinner(rt: LoadedRouter, request: RouteRequest): number {
   let cut = -1;
   if (vhost.root >= 0) {
     const walked = walkBest(rt.trie, vhost.root, vhost.slashChild, path, rt.plainLiterals);
+    // Negative: not ASCII where the walk reads, or a path to normalize — the full path's work.
     if (walked < 0) return UNDECIDED;
     cut = bestWalk.cut;
     // Cut off where the walk stopped, the path ends at that node: its exact list counts (walkCodeUnits after settlePath).

@@ -198,8 +198,8 @@ function walk(trie: Int32Array, s: ListScratch, root: number, units: string, n: 
 export const bestWalk = { node: 0, depth: 0, cut: -1 };
 
 /** walkBest's answers besides a rank: a code unit that is not ASCII where the walk reads; a path that needs normalizing. */
-export const NON_ASCII = -2;
-export const NOT_NORMAL = -3;
+const NON_ASCII = -2;
+const NOT_NORMAL = -3;
 
 /**
  * The least rank of the lists walkCodeUnits would collect from `root` along `path` (NO_RANK when
