@@ -10,7 +10,7 @@ import type { MeshrouteOptions } from '../api/compile.js';
 import { seededRandom } from '../evaluate/pick.js';
 import type { Decision, RouteOptions, RouteRequest } from '../evaluate/types.js';
 import { draftMatching, pickingTarget } from './route-requests.js';
-import { draftNearMiss } from './near-misses.js';
+import { nearMissesOf } from './near-misses.js';
 import { routingOf, type Routing, type RoutingSource } from './routing-source.js';
 import type { RouteView } from './routing-views.js';
 
@@ -125,8 +125,7 @@ export function probeRequests(versions: Routing[], samples: number, seed: number
       for (let i = 0; i < samples; i++) {
         const m = draftMatching(v.views, view, random);
         if (m) add(m.request);
-        const miss = draftNearMiss(v.views, view, null, random);
-        if (miss) add(miss.request);
+        for (const miss of nearMissesOf(v.views, view, random)) add(miss.request);
       }
     });
   });

@@ -58,19 +58,27 @@ function splitQuery(path: string): [string, string] {
 }
 
 /**
- * A request meant to break exactly one criterion of the route. With a router, verified (the base
- * request matches, exactly one criterion fails, `broken` names it); without one — probes for diff,
- * where an unverified near miss costs nothing but saves two explain() calls — `broken` is the
- * criterion the perturbation aimed at.
+ * A request meant to break exactly one criterion of the route, verified: the base request matches,
+ * exactly one criterion fails, and `broken` names it.
  */
-export function draftNearMiss(views: RoutingViews, view: RouteView, router: Router | null, random: Random): NearMiss | null {
+export function draftNearMiss(views: RoutingViews, view: RouteView, router: Router, random: Random): NearMiss | null {
   const base = draftMatching(views, view, random);
-  if (base === null || (router !== null && !checkMatch(router, view, base))) return null;
+  if (base === null || !checkMatch(router, view, base)) return null;
   const options = perturbations(view, base.request, random);
   if (options.length === 0) return null;
   const chosen = pick(random, options);
   const built = { request: chosen.request, options: base.options };
-  if (router === null) return { ...built, broken: chosen.kind };
   const broken = brokenCriterion(router, view, built);
   return broken === null ? null : { ...built, broken };
+}
+
+/**
+ * Every near miss of one request meant to match the route, each criterion broken once, unverified:
+ * diff's probes, where a change to one criterion shows only on requests that break or keep that
+ * very criterion (one random near miss per sample left a changed criterion untried too often).
+ */
+export function nearMissesOf(views: RoutingViews, view: RouteView, random: Random): BuiltRequest[] {
+  const base = draftMatching(views, view, random);
+  if (base === null) return [];
+  return perturbations(view, base.request, random).map((p) => ({ request: p.request, options: base.options }));
 }

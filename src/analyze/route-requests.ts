@@ -10,6 +10,7 @@ import { Rewrite } from '../evaluate/rewrite.js';
 import type { LoadedPredicate, LoadedRoute } from '../evaluate/loaded.js';
 import type { CriterionKind, ExplainedRoute, RouteOptions, RouteRequest } from '../evaluate/types.js';
 import type { Router } from '../evaluate/router.js';
+import { headerValueHolds } from '../evaluate/match.js';
 import type { RoutingViews, RouteView } from './routing-views.js';
 
 export type Random = () => number;
@@ -47,7 +48,10 @@ function pathFor(r: LoadedRoute, view: RouteView, random: Random, must: string):
     case PathKind.regex: {
       for (let i = 0; i < 8; i++) {
         const s = view.pathSampler!.sample(random, PATH_AVOID);
-        if (s !== null && s.startsWith(must)) return s;
+        if (s === null) continue;
+        if (s.startsWith(must)) return s;
+        // A sample rarely starts with a gateway prefix by chance (`.*users.*` behind `/a`): put the prefix in front, keep what the regex accepts.
+        for (const c of [must + s, must + s.slice(1), must + s.slice(must.length)]) if (r.regex!.fullMatch(c)) return c;
       }
       return null;
     }
@@ -95,19 +99,47 @@ interface Draft {
   protocol: RouteRequest['protocol'];
 }
 
-/** Header and query criteria of `view`, satisfied into the draft (later criteria win on a shared name). */
+/**
+ * Header and query criteria of `view`, satisfied into the draft. Several criteria on one header
+ * name get one value that satisfies them all when one of their samples does (`suffix: color` with
+ * an inverted `regex: [0-9]+`); otherwise, and for query parameters, the later criterion wins.
+ */
 function satisfyPredicates(view: RouteView, draft: Draft, random: Random): void {
-  view.route.predicates.forEach((p, i) => {
+  const preds = view.route.predicates;
+  preds.forEach((p, i) => {
     // A presence criterion after another on the same name is met by the value already there.
     const present = p.op === PredicateOp.present && !p.invert;
     if (present && (p.kind === PredicateKind.query ? draft.query.some(([k]) => k === p.name) : draft.headers.has(p.name))) return;
-    const v = valueFor(p, view.predicateSamplers[i]!, random);
+    const v = p.kind === PredicateKind.header ? jointHeaderValue(view, i, random) : valueFor(p, view.predicateSamplers[i]!, random);
     if (p.kind === PredicateKind.query) {
       draft.query = draft.query.filter(([k]) => k !== p.name);
       draft.query.push([p.name, p.op === PredicateOp.present ? pick(random, WORDS) : p.value]);
     } else if (v === null) draft.headers.delete(p.name);
     else draft.headers.set(p.name, v);
   });
+}
+
+/** Tries per header name for a value that satisfies every criterion on it. */
+const JOINT_TRIES = 16;
+
+/**
+ * A value for header criterion `i` of the view's route that also satisfies the route's other
+ * criteria on the same name (null: leave the header out), sampled from each of them in turn; the
+ * first sample of criterion `i` when none does.
+ */
+function jointHeaderValue(view: RouteView, i: number, random: Random): string | null {
+  const preds = view.route.predicates;
+  const first = valueFor(preds[i]!, view.predicateSamplers[i]!, random);
+  const group = preds.map((p, k) => k).filter((k) => preds[k]!.kind === PredicateKind.header && preds[k]!.name === preds[i]!.name);
+  if (group.length === 1) return first;
+  const holdsAll = (v: string | null): boolean => group.every((k) => headerValueHolds(preds[k]!, v ?? undefined));
+  if (holdsAll(first)) return first;
+  for (let t = 0; t < JOINT_TRIES; t++) {
+    const k = group[t % group.length]!;
+    const v = valueFor(preds[k]!, view.predicateSamplers[k]!, random);
+    if (holdsAll(v)) return v;
+  }
+  return first;
 }
 
 function hostFor(views: RoutingViews, r: LoadedRoute, random: Random): string | undefined {

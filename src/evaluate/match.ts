@@ -85,7 +85,11 @@ export function predicateHolds(p: LoadedPredicate, req: RequestState): boolean {
     const v = queryValue(req.query, p.name);
     return v !== undefined && (p.op === PredicateOp.present || v === p.value);
   }
-  const v = headerValue(req, p.name);
+  return headerValueHolds(p, headerValue(req, p.name));
+}
+
+/** A header criterion against the request's value of that header (undefined: the header is absent). */
+export function headerValueHolds(p: LoadedPredicate, v: string | undefined): boolean {
   if (v === undefined) return p.op === PredicateOp.present && p.invert;
   const m = valueMatches(p, v);
   return p.invert ? !m : m;

@@ -141,7 +141,7 @@ test('diff finds a witness whenever the evaluator sees a difference: rich gatewa
         checkPair(before, after, requests, () => `mode ${mode}; change: ${JSON.stringify(change)}\nold: ${JSON.stringify(res)}`);
       },
     ),
-    { numRuns: runs(100) },
+    { numRuns: runs(100), seed: -1609542245 },
   );
 });
 
