@@ -130,7 +130,7 @@ const JOINT_TRIES = 16;
 function jointHeaderValue(view: RouteView, i: number, random: Random): string | null {
   const preds = view.route.predicates;
   const first = valueFor(preds[i]!, view.predicateSamplers[i]!, random);
-  const group = preds.map((p, k) => k).filter((k) => preds[k]!.kind === PredicateKind.header && preds[k]!.name === preds[i]!.name);
+  const group = preds.map((_, k) => k).filter((k) => preds[k]!.kind === PredicateKind.header && preds[k]!.name === preds[i]!.name);
   if (group.length === 1) return first;
   const holdsAll = (v: string | null): boolean => group.every((k) => headerValueHolds(preds[k]!, v ?? undefined));
   if (holdsAll(first)) return first;
