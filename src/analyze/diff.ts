@@ -32,21 +32,13 @@ export interface Outcome {
   branches: Branch[];
 }
 
-export interface Branch {
+/** The decision's fields when that branch's target is picked (outcome() lists them in this order). */
+export type Branch = {
   /** Share of requests taking this branch (gateway weight / Σ weights). */
   share: number;
-  virtualService: string | null;
-  targetPort: number | null;
-  path: string | null;
-  authority: string | null;
-  virtualRouter: string | null;
-  route: string | null;
   /** Router-stage targets and weights (every one, no pick), or the provider node. */
   targets: { virtualNode: string; weight: number }[];
-  endpoint: Decision['endpoint'];
-  timeout: Decision['timeout'];
-  retryPolicy: Decision['retryPolicy'];
-}
+} & Pick<Decision, 'virtualService' | 'targetPort' | 'path' | 'authority' | 'virtualRouter' | 'route' | 'endpoint' | 'timeout' | 'retryPolicy'>;
 
 export interface DiffGroup {
   old: string;
