@@ -75,13 +75,18 @@ export const MatchRange = Strict({ start: Type.Integer(), end: Type.Integer() })
  * the controller copies it verbatim into the API's union, so several (or zero) members are an API
  * error in both dialects: annotated `x-union`.
  */
-export const HeaderMatchMethod = OneOf({
-  exact: Type.Optional(Str(1, 255)),
-  prefix: Type.Optional(Str(1, 255)),
-  range: Type.Optional(MatchRange),
-  regex: Type.Optional(Str(1, 255)),
-  suffix: Type.Optional(Str(1, 255)),
-});
+export const HeaderMatchMethod = headerMatchMethodWith(MatchRange);
+
+/** The header match union with `range` of the given schema (the v1beta1 dialect's ends are optional). */
+export function headerMatchMethodWith<R extends TSchema>(range: R) {
+  return OneOf({
+    exact: Type.Optional(Str(1, 255)),
+    prefix: Type.Optional(Str(1, 255)),
+    range: Type.Optional(range),
+    regex: Type.Optional(Str(1, 255)),
+    suffix: Type.Optional(Str(1, 255)),
+  });
+}
 
 /** HttpRouteHeader / HttpGatewayRouteHeader / GrpcRouteMetadata / GrpcGatewayRouteMetadata. */
 export const HeaderMatch = Strict({

@@ -7,7 +7,7 @@
  * match lengths) are written here, because a manifest breaking them never became an App Mesh object.
  */
 import Type, { type TSchema } from 'typebox';
-import { Int, List, OneOf, Str, Strict } from '../common.js';
+import { headerMatchMethodWith, Int, List, OneOf, Str, Strict } from '../common.js';
 import { ObjectMeta } from '../k8s/common.js';
 
 export const V1BETA1_API_VERSIONS = ['appmesh.k8s.aws/v1beta1', 'appmesh.k8s.aws/v1alpha1'] as const;
@@ -33,13 +33,7 @@ export const LegacyPortMapping = Strict({ port: Port, protocol: Type.Enum(['http
 const LegacyMatchRange = Strict({ start: Type.Optional(Type.Integer()), end: Type.Optional(Type.Integer()) });
 
 /** types.go HeaderMatchMethod; copied into the API's union, so exactly one member. */
-const LegacyHeaderMatchMethod = OneOf({
-  exact: Type.Optional(Str(1, 255)),
-  prefix: Type.Optional(Str(1, 255)),
-  range: Type.Optional(LegacyMatchRange),
-  regex: Type.Optional(Str(1, 255)),
-  suffix: Type.Optional(Str(1, 255)),
-});
+const LegacyHeaderMatchMethod = headerMatchMethodWith(LegacyMatchRange);
 
 /** types.go HttpRouteHeader / GrpcRouteMetadata. */
 export const LegacyHeaderMatch = Strict({
