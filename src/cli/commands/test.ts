@@ -1,8 +1,8 @@
 /** `meshroute test FILE…` — route-assertion files with route coverage (docs/route-tests.md, docs/cli.md). */
 
-import { readdirSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { UsageError } from '../../errors.js';
+import { statSync, writeFileSync } from 'node:fs';
+import { filesNamed } from '../../model/load/read-input.js';
+import { InputError, UsageError } from '../../errors.js';
 import type { Routing } from '../../analyze/routing-source.js';
 import { flag, parseArgs, stringOption, type OptionSpec } from '../args.js';
 import { EXIT_FINDINGS, EXIT_OK, type CliIo } from '../io.js';
@@ -85,18 +85,14 @@ function testFilesOf(path: string, problems: TestFileProblem[]): string[] {
     return [path];
   }
   if (!isDir) return [path];
-  const found: string[] = [];
-  const walk = (dir: string): void => {
-    for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
-      const p = join(dir, e.name);
-      if (e.isDirectory()) walk(p);
-      else if (TEST_FILE.test(e.name)) found.push(p);
-    }
-  };
+  let found: string[];
   try {
-    walk(path);
+    found = filesNamed(path, TEST_FILE);
   } catch (err) {
-    problems.push({ code: 'TESTFILE_UNREADABLE', file: path, line: null, column: null, pointer: '', message: `cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})` });
+    // filesNamed's InputError names the entry (`FILE: cannot be read (…)`); readdirSync's own errors carry a code.
+    const where = err instanceof InputError ? err.file ?? path : path;
+    const message = err instanceof InputError ? err.message.slice(where.length + 2) : `cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`;
+    problems.push({ code: 'TESTFILE_UNREADABLE', file: where, line: null, column: null, pointer: '', message });
     return [];
   }
   if (found.length === 0) {

@@ -40,6 +40,14 @@ function readPath(path: string): SourceText[] {
 }
 
 function listManifestFiles(dir: string): string[] {
+  return filesNamed(dir, MANIFEST_FILE);
+}
+
+/**
+ * The files in `dir` and below whose name matches `pattern`, sorted by path; hidden entries are
+ * skipped. A dangling entry with such a name is InputError INPUT_UNREADABLE.
+ */
+export function filesNamed(dir: string, pattern: RegExp): string[] {
   const files: string[] = [];
   for (const name of readdirSync(dir).sort()) {
     if (name.startsWith('.')) continue;
@@ -49,11 +57,11 @@ function listManifestFiles(dir: string): string[] {
       st = statSync(p);
     } catch (err) {
       // A dangling symlink (or an entry that vanished): only a manifest-named one is the user's problem.
-      if (MANIFEST_FILE.test(name)) throw new InputError('INPUT_UNREADABLE', `${p}: cannot be read (${(err as Error).message})`, { file: p });
+      if (pattern.test(name)) throw new InputError('INPUT_UNREADABLE', `${p}: cannot be read (${(err as Error).message})`, { file: p });
       continue;
     }
-    if (st.isDirectory()) for (const f of listManifestFiles(p)) files.push(f);
-    else if (MANIFEST_FILE.test(name)) files.push(p);
+    if (st.isDirectory()) for (const f of filesNamed(p, pattern)) files.push(f);
+    else if (pattern.test(name)) files.push(p);
   }
   return files;
 }
