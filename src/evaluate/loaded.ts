@@ -214,6 +214,7 @@ function loadRouterRecord(d: DecodedTable, rec: RouterRecord, automata: Automato
     const r = d.routes[rec.firstRoute + i]!;
     const targets = part(d.targets, r.firstTarget, r.targetCount).map((t) => ({ virtualService: s(t.virtualService), port: t.port === 0 ? null : t.port, weight: t.weight }));
     const method = METHOD_NAMES[r.method] ?? null;
+    const hasResidual = method !== null || r.scheme !== 0 || r.predicateCount > 0;
     const policy = d.mesh?.policies[rec.firstRoute + i];
     const weighted = (r.flags & ROUTE_FLAG_WEIGHTED) !== 0;
     const pathRewrite = r.pathRewrite === NONE ? null : s(r.pathRewrite);
@@ -221,8 +222,8 @@ function loadRouterRecord(d: DecodedTable, rec: RouterRecord, automata: Automato
     const rewrite = rewriteOf({ pathRewrite, protocol: r.protocol, pathKind: r.pathKind, prefixRewrite: r.prefixRewrite });
     routes.push({
       pathKind: r.pathKind,
-      hasResidual: method !== null || r.scheme !== 0 || r.predicateCount > 0,
-      unconditional: method === null && r.scheme === 0 && r.predicateCount === 0 && r.pathKind !== PathKind.regex && (virtualHost || r.hostKind === HostKind.none),
+      hasResidual,
+      unconditional: !hasResidual && r.pathKind !== PathKind.regex && (virtualHost || r.hostKind === HostKind.none),
       hostKind: r.hostKind,
       regex: r.pathRegex === NONE ? null : automata[r.pathRegex]!,
       rewrite,
