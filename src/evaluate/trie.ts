@@ -252,7 +252,8 @@ export function walkBest(trie: Int32Array, root: number, slashChild: number, pat
   }
   bestWalk.node = o;
   bestWalk.depth = d;
-  // The rest of the path: a query, a fragment or a place normalizing would change.
+  // The rest of the path: a query, a fragment or a place normalizing would change. scanPath's
+  // loop (request.ts), written out here: calling it cost match() 6–10 % on prefix200 (measured).
   bestWalk.cut = -1;
   for (let i = plain && d > 0 ? d - 1 : 0; i < len; i++) {
     const c = path.charCodeAt(i);
